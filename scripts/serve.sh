@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds PaperSift (release) and serves it on http://127.0.0.1:8080/ with the embedded default feed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+exec trunk serve --release "$@"

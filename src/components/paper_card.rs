@@ -1,0 +1,75 @@
+use leptos::prelude::*;
+
+use crate::domain::display::{compact_count, count_noun, short_authors};
+use crate::domain::paper::{LinkKind, Paper};
+
+/// Authors shown before the list is shortened (the last author is always shown too).
+const AUTHORS_SHOWN: usize = 5;
+
+/// One paper: title, authors, date, votes, comments, organisation, links and abstract.
+#[component]
+pub fn PaperCard(paper: Paper) -> impl IntoView {
+    let expanded = RwSignal::new(false);
+    let links = paper.links();
+    let title_href = links.first().map(|l| l.url.clone());
+    let date = paper
+        .published
+        .unwrap_or(paper.listed)
+        .format("%-d %b %Y")
+        .to_string();
+    let abstract_id = format!("abstract-{}", paper.id);
+    let stars = paper.github_stars;
+
+    view! {
+        <article class="paper">
+            <h3 class="paper-title">
+                {match title_href {
+                    Some(href) => view! { <a href=href>{paper.title.clone()}</a> }.into_any(),
+                    None => paper.title.clone().into_any(),
+                }}
+            </h3>
+            <p class="paper-authors" title=paper.authors.join(", ")>
+                {short_authors(&paper.authors, AUTHORS_SHOWN)}
+            </p>
+            <p class="paper-meta">
+                <span class="votes" title="Upvotes">
+                    "▲ " {paper.upvotes} <span class="visually-hidden">" upvotes"</span>
+                </span>
+                <span>{count_noun(paper.comments as usize, "comment")}</span>
+                <span>"Published " <time datetime=date.clone()>{date.clone()}</time></span>
+                {paper.organization.clone().map(|org| view! { <span class="org">{org}</span> })}
+            </p>
+            <ul class="paper-links">
+                {links
+                    .into_iter()
+                    .map(|link| {
+                        let stars = (link.kind == LinkKind::Code)
+                            .then_some(stars)
+                            .flatten()
+                            .map(|s| format!(" ★ {}", compact_count(s)));
+                        view! {
+                            <li>
+                                <a href=link.url rel="noopener noreferrer">
+                                    {link.kind.label()}
+                                    {stars}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p id=abstract_id.clone() class="paper-abstract" class:expanded=move || expanded.get()>
+                {paper.abstract_text.clone()}
+            </p>
+            <button
+                type="button"
+                class="link-button"
+                aria-controls=abstract_id
+                aria-expanded=move || expanded.get().to_string()
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                {move || if expanded.get() { "Show less" } else { "Show more" }}
+            </button>
+        </article>
+    }
+}

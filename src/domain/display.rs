@@ -1,0 +1,75 @@
+//! Small text helpers for display: whitespace, author lists, counts.
+
+/// Collapses every run of whitespace (including feed line wraps) into one space and trims.
+///
+/// ```
+/// use papersift::domain::display::collapse_whitespace;
+/// assert_eq!(collapse_whitespace("  Deep\n   Learning \t"), "Deep Learning");
+/// ```
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Joins author names, keeping the first `keep` and the last one when the list is long.
+///
+/// ```
+/// use papersift::domain::display::short_authors;
+/// let names: Vec<String> = ["A", "B", "C", "D", "E"].map(String::from).into();
+/// assert_eq!(short_authors(&names, 2), "A, B, … (+2), E");
+/// assert_eq!(short_authors(&names[..3], 3), "A, B, C");
+/// ```
+pub fn short_authors(names: &[String], keep: usize) -> String {
+    // Keeping the last author too matters: in many fields it names the lab.
+    if names.len() <= keep + 1 {
+        return names.join(", ");
+    }
+    let hidden = names.len() - keep - 1;
+    let mut out = names[..keep].join(", ");
+    out.push_str(&format!(", … (+{hidden}), "));
+    out.push_str(&names[names.len() - 1]);
+    out
+}
+
+/// `"1 paper"`, `"494 papers"`: a count with its noun, for status lines.
+///
+/// ```
+/// use papersift::domain::display::count_noun;
+/// assert_eq!(count_noun(1, "paper"), "1 paper");
+/// assert_eq!(count_noun(494, "paper"), "494 papers");
+/// ```
+pub fn count_noun(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A count shortened for badges: `999`, `1.2k`, `12k`, `3.4M`.
+///
+/// ```
+/// use papersift::domain::display::compact_count;
+/// assert_eq!(compact_count(999), "999");
+/// assert_eq!(compact_count(1_234), "1.2k");
+/// assert_eq!(compact_count(12_345), "12k");
+/// assert_eq!(compact_count(3_400_000), "3.4M");
+/// ```
+pub fn compact_count(n: u32) -> String {
+    let (scaled, unit) = match n {
+        0..=999 => return n.to_string(),
+        1_000..=999_999 => (f64::from(n) / 1e3, "k"),
+        _ => (f64::from(n) / 1e6, "M"),
+    };
+    if scaled < 10.0 {
+        format!("{:.1}{unit}", (scaled * 10.0).floor() / 10.0)
+    } else {
+        format!("{:.0}{unit}", scaled.floor())
+    }
+}

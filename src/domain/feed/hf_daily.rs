@@ -1,0 +1,191 @@
+//! Hugging Face `api/daily_papers` JSON, every schema era (2024 to now).
+//!
+//! Each item is decoded on its own, so one bad item is skipped and counted
+//! instead of failing the whole day.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{FeedError, FeedFormat, ParsedFeed, SkipReason, Tally};
+use crate::domain::display::collapse_whitespace;
+use crate::domain::paper::Paper;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Item {
+    paper: HfPaper,
+    published_at: Option<String>,
+    #[serde(default)]
+    num_comments: u32,
+    organization: Option<Organization>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HfPaper {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    authors: Vec<Author>,
+    published_at: Option<String>,
+    submitted_on_daily_at: Option<String>,
+    #[serde(default)]
+    upvotes: u32,
+    github_repo: Option<String>,
+    github_stars: Option<u32>,
+    project_page: Option<String>,
+    #[serde(rename = "ai_summary")]
+    ai_summary: Option<String>,
+    #[serde(rename = "ai_keywords", default)]
+    ai_keywords: Vec<String>,
+    organization: Option<Organization>,
+}
+
+#[derive(Deserialize)]
+struct Author {
+    #[serde(default)]
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct Organization {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    fullname: String,
+}
+
+impl Organization {
+    fn display_name(self) -> Option<String> {
+        let name = if self.fullname.trim().is_empty() {
+            self.name
+        } else {
+            self.fullname
+        };
+        let name = collapse_whitespace(&name);
+        (!name.is_empty()).then_some(name)
+    }
+}
+
+/// Parses a daily-papers response body (a JSON array of items).
+pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
+    let items: Vec<&RawValue> = serde_json::from_slice(body)?;
+    let mut tally = Tally::default();
+    for raw in items {
+        tally.push(
+            serde_json::from_str::<Item>(raw.get())
+                .map_err(|_| SkipReason::Malformed)
+                .and_then(normalize),
+        );
+    }
+    Ok(tally.finish(FeedFormat::HfDaily))
+}
+
+/// The calendar day at the start of an ISO-8601 timestamp (`2026-08-21T00:00:00.000Z`).
+pub(crate) fn iso_day(timestamp: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(timestamp.get(..10)?, "%Y-%m-%d").ok()
+}
+
+fn normalize(item: Item) -> Result<Paper, SkipReason> {
+    let Item {
+        paper: p,
+        published_at,
+        num_comments,
+        organization,
+    } = item;
+    let id = p.id.trim().to_owned();
+    if id.is_empty() {
+        return Err(SkipReason::MissingId);
+    }
+    let title = collapse_whitespace(&p.title);
+    if title.is_empty() {
+        return Err(SkipReason::MissingTitle);
+    }
+    // The day it was on Daily Papers: submittedOnDailyAt since 2025; in 2024 the
+    // item's own publishedAt was the day it was added.
+    let listed = p
+        .submitted_on_daily_at
+        .as_deref()
+        .and_then(iso_day)
+        .or_else(|| published_at.as_deref().and_then(iso_day))
+        .or_else(|| p.published_at.as_deref().and_then(iso_day))
+        .ok_or(SkipReason::MissingDate)?;
+    let organization = organization
+        .or(p.organization)
+        .and_then(Organization::display_name);
+    Ok(Paper {
+        id,
+        title,
+        abstract_text: collapse_whitespace(&p.summary),
+        authors: p
+            .authors
+            .into_iter()
+            .map(|a| collapse_whitespace(&a.name))
+            .filter(|name| !name.is_empty())
+            .collect(),
+        published: p.published_at.as_deref().and_then(iso_day),
+        listed,
+        upvotes: p.upvotes,
+        comments: num_comments,
+        organization,
+        github_repo: p.github_repo.filter(|s| !s.trim().is_empty()),
+        github_stars: p.github_stars,
+        project_page: p.project_page.filter(|s| !s.trim().is_empty()),
+        ai_summary: p
+            .ai_summary
+            .map(|s| collapse_whitespace(&s))
+            .filter(|s| !s.is_empty()),
+        ai_keywords: p
+            .ai_keywords
+            .iter()
+            .map(|k| collapse_whitespace(k))
+            .filter(|k| !k.is_empty())
+            .collect(),
+        on_hugging_face: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_items_are_skipped_and_counted() {
+        let body = br#"[
+          {"paper":{"id":"1","title":"Ok","publishedAt":"2024-05-27T00:00:00Z"},"numComments":2},
+          {"paper":{"id":"2","title":"  ","publishedAt":"2024-05-27T00:00:00Z"}},
+          {"paper":{"id":"3","title":"No date"}},
+          {"paper":{"id":"4","title":"Bad votes","upvotes":-5,"publishedAt":"2024-05-27"}},
+          "not an object",
+          {"paper":{"title":"No id","publishedAt":"2024-05-27"}}
+        ]"#;
+        let feed = parse(body).unwrap();
+        assert_eq!(feed.papers.len(), 1);
+        assert_eq!(feed.papers[0].comments, 2);
+        assert_eq!(
+            feed.skipped_summary().as_deref(),
+            Some("5 entries skipped: 1 missing id, 1 missing title, 1 missing date, 2 malformed")
+        );
+    }
+
+    #[test]
+    fn listed_day_prefers_submitted_on_daily() {
+        let body = br#"[{"paper":{"id":"1","title":"T","publishedAt":"2026-08-19T00:00:00.000Z",
+            "submittedOnDailyAt":"2026-08-21T00:00:00.000Z"},"publishedAt":"2026-08-22T07:00:00.000Z"}]"#;
+        let paper = &parse(body).unwrap().papers[0];
+        assert_eq!(paper.listed, NaiveDate::from_ymd_opt(2026, 8, 21).unwrap());
+        assert_eq!(paper.published, NaiveDate::from_ymd_opt(2026, 8, 19));
+    }
+
+    #[test]
+    fn impossible_dates_do_not_panic() {
+        assert_eq!(iso_day("2026-02-30T00:00:00Z"), None);
+        assert_eq!(iso_day("20"), None);
+        assert_eq!(iso_day("2026-08-2é"), None);
+    }
+}

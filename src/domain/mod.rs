@@ -1,0 +1,11 @@
+//! The pure core: paper model, feed parsers, periods, ranking and the list selection.
+//!
+//! Nothing here touches the browser or the UI framework: time comes in as a parameter,
+//! and everything is tested natively with `cargo test`.
+
+pub mod catalog;
+pub mod display;
+pub mod feed;
+pub mod paper;
+pub mod period;
+pub mod rank;

@@ -1,0 +1,259 @@
+//! The normalized paper model every feed parser produces and every view reads.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One paper, whatever feed it came from.
+///
+/// Only `id`, `title` and `listed` are required; everything else defaults, so that
+/// a feed written by an older converter still loads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paper {
+    /// The arXiv id without version (`2608.19880`) when known, else the feed's own id.
+    pub id: String,
+    /// Title as plain text, whitespace collapsed.
+    pub title: String,
+    /// The abstract as plain text, whitespace collapsed.
+    #[serde(default, rename = "abstract", skip_serializing_if = "String::is_empty")]
+    pub abstract_text: String,
+    /// Author names in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Publication date of the paper (arXiv), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    /// The day the paper was listed by its feed (the Daily Papers day); periods group by it.
+    pub listed: NaiveDate,
+    /// Upvotes at the time the feed was fetched.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub upvotes: u32,
+    /// Number of comments at the time the feed was fetched.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub comments: u32,
+    /// Display name of the organisation that submitted the paper, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    /// Code repository URL, as given by the feed (checked with [`safe_http_url`] before display).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub github_repo: Option<String>,
+    /// Stars of the code repository, when the feed gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub github_stars: Option<u32>,
+    /// Project page URL, as given by the feed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_page: Option<String>,
+    /// One-sentence AI summary (Hugging Face), when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ai_summary: Option<String>,
+    /// AI keywords (Hugging Face), when present.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ai_keywords: Vec<String>,
+    /// Whether the paper has a page on Hugging Face Daily Papers.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub on_hugging_face: bool,
+}
+
+// serde's skip_serializing_if takes a path to a function of `&T`.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// What a link on a paper card points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// The arXiv abstract page.
+    Arxiv,
+    /// The PDF on arXiv.
+    Pdf,
+    /// The paper's Hugging Face page.
+    HuggingFace,
+    /// The code repository.
+    Code,
+    /// The project page.
+    Project,
+}
+
+impl LinkKind {
+    /// Short label shown on the card.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Arxiv => "arXiv",
+            Self::Pdf => "PDF",
+            Self::HuggingFace => "Hugging Face",
+            Self::Code => "Code",
+            Self::Project => "Project page",
+        }
+    }
+}
+
+/// A link ready to render: its URL is known to be http(s).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// What the link points to.
+    pub kind: LinkKind,
+    /// The target, always `http://` or `https://`.
+    pub url: String,
+}
+
+impl Paper {
+    /// Whether `id` has the shape of a modern or legacy arXiv identifier.
+    pub fn has_arxiv_id(&self) -> bool {
+        is_arxiv_id(&self.id)
+    }
+
+    /// The paper's arXiv abstract page, when its id is an arXiv id.
+    pub fn arxiv_url(&self) -> Option<String> {
+        self.has_arxiv_id()
+            .then(|| format!("https://arxiv.org/abs/{}", self.id))
+    }
+
+    /// Every link worth showing, in display order; unsafe or malformed URLs are dropped.
+    pub fn links(&self) -> Vec<Link> {
+        let mut links = Vec::new();
+        if let Some(url) = self.arxiv_url() {
+            links.push(Link {
+                kind: LinkKind::Arxiv,
+                url,
+            });
+            links.push(Link {
+                kind: LinkKind::Pdf,
+                url: format!("https://arxiv.org/pdf/{}", self.id),
+            });
+        }
+        if self.on_hugging_face && self.has_arxiv_id() {
+            links.push(Link {
+                kind: LinkKind::HuggingFace,
+                url: format!("https://huggingface.co/papers/{}", self.id),
+            });
+        }
+        for (kind, url) in [
+            (LinkKind::Code, &self.github_repo),
+            (LinkKind::Project, &self.project_page),
+        ] {
+            if let Some(url) = url.as_deref().and_then(safe_http_url) {
+                links.push(Link {
+                    kind,
+                    url: url.to_owned(),
+                });
+            }
+        }
+        links
+    }
+}
+
+/// Returns the URL (trimmed) only when it is an absolute `http(s)` URL with a host.
+///
+/// Feed-supplied links pass through here before they become `href`s, so that
+/// `javascript:`, `data:` and other schemes are never clickable.
+///
+/// ```
+/// use papersift::domain::paper::safe_http_url;
+/// assert_eq!(safe_http_url(" https://github.com/a/b "), Some("https://github.com/a/b"));
+/// assert_eq!(safe_http_url("javascript:alert(1)"), None);
+/// assert_eq!(safe_http_url("https://"), None);
+/// ```
+pub fn safe_http_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return None;
+    };
+    let host_ok = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '[');
+    let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    (host_ok && clean).then_some(url)
+}
+
+/// Whether `id` looks like an arXiv identifier: `YYMM.NNNNN` or `archive/YYMMNNN`.
+pub fn is_arxiv_id(id: &str) -> bool {
+    let modern = id.split_once('.').is_some_and(|(yymm, num)| {
+        yymm.len() == 4
+            && (4..=5).contains(&num.len())
+            && yymm.bytes().chain(num.bytes()).all(|b| b.is_ascii_digit())
+    });
+    let legacy = id.split_once('/').is_some_and(|(archive, num)| {
+        !archive.is_empty()
+            && archive
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'.')
+            && num.len() == 7
+            && num.bytes().all(|b| b.is_ascii_digit())
+    });
+    modern || legacy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paper(id: &str) -> Paper {
+        Paper {
+            id: id.into(),
+            title: "T".into(),
+            abstract_text: String::new(),
+            authors: vec![],
+            published: None,
+            listed: NaiveDate::from_ymd_opt(2026, 8, 21).unwrap(),
+            upvotes: 0,
+            comments: 0,
+            organization: None,
+            github_repo: Some("javascript:alert(1)".into()),
+            github_stars: None,
+            project_page: Some("https://example.org/p".into()),
+            ai_summary: None,
+            ai_keywords: vec![],
+            on_hugging_face: true,
+        }
+    }
+
+    #[test]
+    fn arxiv_ids_are_recognised() {
+        assert!(is_arxiv_id("2608.19880"));
+        assert!(is_arxiv_id("1707.0856"));
+        assert!(is_arxiv_id("hep-th/9901001"));
+        assert!(!is_arxiv_id("2608.19880v2"));
+        assert!(!is_arxiv_id("abc"));
+        assert!(!is_arxiv_id("12345.6789"));
+    }
+
+    #[test]
+    fn links_skip_unsafe_urls_and_non_arxiv_ids() {
+        let kinds: Vec<_> = paper("2608.19880").links().iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LinkKind::Arxiv,
+                LinkKind::Pdf,
+                LinkKind::HuggingFace,
+                LinkKind::Project
+            ]
+        );
+        let kinds: Vec<_> = paper("blog-post-7")
+            .links()
+            .iter()
+            .map(|l| l.kind)
+            .collect();
+        assert_eq!(kinds, [LinkKind::Project]);
+    }
+
+    #[test]
+    fn safe_urls_need_http_scheme_and_host() {
+        assert_eq!(safe_http_url("HTTP://x.org"), Some("HTTP://x.org"));
+        assert_eq!(safe_http_url("data:text/html,hi"), None);
+        assert_eq!(safe_http_url("//evil.org"), None);
+        assert_eq!(safe_http_url("https://a b"), None);
+        assert_eq!(safe_http_url("https:/x"), None);
+    }
+}

@@ -1,0 +1,13 @@
+//! Mounts the app; everything else lives in the library.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(papersift::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("PaperSift runs in the browser: serve it with `scripts/serve.sh` (see README.md).");
+    std::process::exit(2);
+}

@@ -1,0 +1,4 @@
+//! Thin adapters between the browser and the domain; each is tested in headless Chromium.
+
+pub mod clock;
+pub mod fetch;

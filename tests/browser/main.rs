@@ -1,0 +1,7 @@
+//! Browser adapters, tested in headless Chromium with wasm-bindgen-test.
+#![cfg(target_arch = "wasm32")]
+
+mod clock;
+mod fetch;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

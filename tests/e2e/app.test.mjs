@@ -1,0 +1,143 @@
+// End-to-end: the release build (dist/) served on loopback, driven in headless Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { launch, openPage } from './browser.mjs';
+import { serveStatic } from './server.mjs';
+import { inWeekOf, latestDay, matching, onDay, papers } from './feed.mjs';
+
+const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+const OUT = fileURLToPath(new URL('./out', import.meta.url));
+mkdirSync(OUT, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const plural = (n) => `${n} paper${n === 1 ? '' : 's'}`;
+
+/** Opens the app and waits until the list is rendered. */
+async function openApp(viewport) {
+  const opened = await openPage(browser, new URL(server.url).origin, viewport);
+  await opened.page.goto(server.url);
+  await opened.page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+  return opened;
+}
+
+const statusText = (page) => page.getByRole('status').innerText();
+
+describe('PaperSift on the embedded default feed', () => {
+  test('shows the latest day of the shipped snapshot, with no console errors', async () => {
+    const { context, page, problems } = await openApp();
+    const expected = onDay(latestDay);
+    assert.ok(expected.length > 0);
+    assert.equal(await statusText(page), plural(expected.length));
+    assert.equal(await page.locator('article').count(), expected.length);
+    assert.equal(await page.locator('article h3').count(), expected.length);
+    const [y, m, d] = latestDay.split('-').map(Number);
+    const label = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
+      day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC',
+    });
+    assert.match(await page.locator('.period-label').innerText(), new RegExp(label));
+    const firstHref = await page.locator('article h3 a').first().getAttribute('href');
+    assert.match(firstHref, /^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}$/);
+    await page.screenshot({ path: `${OUT}/default-desktop.png`, fullPage: false });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('is readable on a 360 px phone', async () => {
+    const { context, page, problems } = await openApp({ width: 360, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    await page.screenshot({ path: `${OUT}/default-phone.png` });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('period navigation walks Daily, Weekly and All', async () => {
+    const { context, page, problems } = await openApp();
+    await page.getByRole('button', { name: 'Weekly' }).click();
+    assert.equal(await statusText(page), plural(inWeekOf(latestDay).length));
+    await page.getByRole('button', { name: 'Previous week' }).click();
+    const weekBefore = new Date(`${latestDay}T00:00:00Z`);
+    weekBefore.setUTCDate(weekBefore.getUTCDate() - 7);
+    assert.equal(await statusText(page), plural(inWeekOf(weekBefore.toISOString().slice(0, 10)).length));
+    await page.getByRole('button', { name: 'All' }).click();
+    assert.equal(await statusText(page), plural(papers.length));
+    await page.getByRole('button', { name: 'Daily' }).click();
+    assert.equal(await statusText(page), plural(onDay(latestDay).length));
+    assert.ok(await page.getByRole('button', { name: 'Next day' }).isDisabled());
+    await page.getByRole('button', { name: 'Previous day' }).click();
+    const days = [...new Set(papers.map((p) => p.listed))].sort();
+    assert.equal(await statusText(page), plural(onDay(days.at(-2)).length));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('typing narrows the list and clearing restores it', async () => {
+    const { context, page, problems } = await openApp();
+    const day = onDay(latestDay);
+    // A word from the day's titles that matches some papers but not all.
+    const query = day
+      .flatMap((p) => p.title.split(/\W+/))
+      .find((w) => w.length >= 5 && matching(day, w).length < day.length);
+    assert.ok(query, 'the fixture day has a discriminating word');
+    const search = page.getByRole('searchbox', { name: 'Search papers' });
+    await search.fill(query.toUpperCase());
+    const expected = matching(day, query).length;
+    assert.equal(await statusText(page), plural(expected));
+    assert.equal(await page.locator('article').count(), expected);
+    await search.fill('');
+    assert.equal(await statusText(page), plural(day.length));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('sorting by most upvoted puts the top paper first', async () => {
+    const { context, page, problems } = await openApp();
+    const top = [...onDay(latestDay)].sort(
+      (a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || (b.comments ?? 0) - (a.comments ?? 0) || (a.id < b.id ? -1 : 1),
+    )[0];
+    await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Most upvoted' });
+    assert.equal(await page.locator('article h3').first().innerText(), top.title);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an abstract expands and collapses', async () => {
+    const { context, page } = await openApp();
+    const toggle = page.locator('article').first().getByRole('button', { name: 'Show more' });
+    await toggle.click();
+    const expanded = page.locator('article').first().getByRole('button', { name: 'Show less' });
+    assert.equal(await expanded.getAttribute('aria-expanded'), 'true');
+    await context.close();
+  });
+
+  test('a failed feed shows a clear error, and retry recovers', async () => {
+    const opened = await openPage(browser, new URL(server.url).origin);
+    const { context, page } = opened;
+    await page.route('**/feeds/default.json', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await page.goto(server.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /503/);
+    await page.unroute('**/feeds/default.json');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+    assert.equal(await statusText(page), plural(onDay(latestDay).length));
+    assert.deepEqual(opened.problems.filter((p) => p.startsWith('pageerror')), []);
+    await context.close();
+  });
+});
