@@ -1,4 +1,5 @@
 //! The embedded default feed that the app ships.
+#![allow(clippy::unwrap_used, reason = "tests fail loudly on bad fixtures")]
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

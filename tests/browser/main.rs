@@ -1,4 +1,5 @@
 //! Browser adapters, tested in headless Chromium with wasm-bindgen-test.
+#![allow(clippy::unwrap_used, reason = "tests fail loudly on bad fixtures")]
 #![cfg(target_arch = "wasm32")]
 
 mod clock;
