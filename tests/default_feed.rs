@@ -19,7 +19,7 @@ fn shipped() -> Vec<u8> {
 
 #[test]
 fn the_shipped_feed_loads_whole() {
-    let feed = parse_feed(&shipped()).unwrap();
+    let feed = parse_feed(&shipped(), common::TODAY).unwrap();
     assert_eq!(feed.format, FeedFormat::PaperSift);
     assert_eq!(feed.skipped_summary(), None);
     // 494 entries of 2026-07-22..2026-08-21, two papers listed twice.
@@ -50,7 +50,11 @@ fn the_shipped_feed_is_what_the_converter_makes_from_the_shared_data() {
             .to_string_lossy()
             .starts_with("2026-")
         {
-            papers.extend(parse_feed(&std::fs::read(path).unwrap()).unwrap().papers);
+            papers.extend(
+                parse_feed(&std::fs::read(path).unwrap(), common::TODAY)
+                    .unwrap()
+                    .papers,
+            );
         }
     }
     let papers = prepare(papers);

@@ -40,11 +40,21 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(Args { title, out, inputs })
 }
 
+/// Today's date (UTC) for entries of feeds that carry no date.
+fn today() -> chrono::NaiveDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(0), 0)
+        .map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
+}
+
 fn run(args: Args) -> Result<String, String> {
+    let today = today();
     let mut papers = Vec::new();
     for input in &args.inputs {
         let body = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
-        let feed = parse_feed(&body).map_err(|e| format!("{}: {e}", input.display()))?;
+        let feed = parse_feed(&body, today).map_err(|e| format!("{}: {e}", input.display()))?;
         if let Some(skipped) = feed.skipped_summary() {
             eprintln!("{}: {skipped}", input.display());
         }

@@ -19,9 +19,21 @@ pub struct Paper {
     /// Author names in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
+    /// arXiv version number, when the feed gives one (`2104.12255v1` → 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<u32>,
+    /// Author affiliations, distinct, when the feed gives them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<String>,
+    /// Subject categories (`cs.LG`), primary first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
     /// Publication date of the paper (arXiv), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<NaiveDate>,
+    /// Date of the latest revision, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<NaiveDate>,
     /// The day the paper was listed by its feed (the Daily Papers day); periods group by it.
     pub listed: NaiveDate,
     /// Upvotes at the time the feed was fetched.
@@ -48,9 +60,18 @@ pub struct Paper {
     /// AI keywords (Hugging Face), when present.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ai_keywords: Vec<String>,
+    /// Thumbnail image URL, when the feed gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<String>,
+    /// Other links the feed gives (the item's web page, a DOI), in feed order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_links: Vec<String>,
     /// Whether the paper has a page on Hugging Face Daily Papers.
     #[serde(default, skip_serializing_if = "is_false")]
     pub on_hugging_face: bool,
+    /// Names of the sources (feeds) the paper came from; set when feeds are loaded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 // serde's skip_serializing_if takes a path to a function of `&T`.
@@ -77,6 +98,8 @@ pub enum LinkKind {
     Code,
     /// The project page.
     Project,
+    /// Another page the feed links to.
+    Web,
 }
 
 impl LinkKind {
@@ -88,6 +111,7 @@ impl LinkKind {
             Self::HuggingFace => "Hugging Face",
             Self::Code => "Code",
             Self::Project => "Project page",
+            Self::Web => "Link",
         }
     }
 }
@@ -143,8 +167,52 @@ impl Paper {
                 });
             }
         }
+        for url in self.other_links.iter().filter_map(|u| safe_http_url(u)) {
+            if !links.iter().any(|l| l.url == url) && !is_arxiv_page(url) {
+                links.push(Link {
+                    kind: LinkKind::Web,
+                    url: url.to_owned(),
+                });
+            }
+        }
         links
     }
+
+    /// A paper with only the required fields set.
+    pub fn new(id: impl Into<String>, title: impl Into<String>, listed: NaiveDate) -> Self {
+        Self {
+            id: id.into(),
+            title: title.into(),
+            abstract_text: String::new(),
+            authors: Vec::new(),
+            version: None,
+            affiliations: Vec::new(),
+            categories: Vec::new(),
+            published: None,
+            updated: None,
+            listed,
+            upvotes: 0,
+            comments: 0,
+            organization: None,
+            github_repo: None,
+            github_stars: None,
+            project_page: None,
+            ai_summary: None,
+            ai_keywords: Vec::new(),
+            thumbnail: None,
+            other_links: Vec::new(),
+            on_hugging_face: false,
+            sources: Vec::new(),
+        }
+    }
+}
+
+/// arXiv's own abstract and PDF pages are already offered as the arXiv and PDF links.
+fn is_arxiv_page(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    ["arxiv.org/abs/", "arxiv.org/pdf/", "export.arxiv.org/abs/"]
+        .iter()
+        .any(|p| rest.starts_with(p))
 }
 
 /// Returns the URL (trimmed) only when it is an absolute `http(s)` URL with a host.
@@ -199,23 +267,12 @@ mod tests {
     use super::*;
 
     fn paper(id: &str) -> Paper {
-        Paper {
-            id: id.into(),
-            title: "T".into(),
-            abstract_text: String::new(),
-            authors: vec![],
-            published: None,
-            listed: NaiveDate::from_ymd_opt(2026, 8, 21).unwrap(),
-            upvotes: 0,
-            comments: 0,
-            organization: None,
-            github_repo: Some("javascript:alert(1)".into()),
-            github_stars: None,
-            project_page: Some("https://example.org/p".into()),
-            ai_summary: None,
-            ai_keywords: vec![],
-            on_hugging_face: true,
-        }
+        let mut p = Paper::new(id, "T", NaiveDate::from_ymd_opt(2026, 8, 21).unwrap());
+        p.github_repo = Some("javascript:alert(1)".into());
+        p.project_page = Some("https://example.org/p".into());
+        p.other_links = vec!["https://arxiv.org/abs/2608.19880v2".into(), "data:x".into()];
+        p.on_hugging_face = true;
+        p
     }
 
     #[test]

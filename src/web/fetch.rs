@@ -13,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader};
 
 use crate::domain::feed::{FeedError, ParsedFeed, parse_feed};
+use crate::web::clock::today;
 
 /// Limits of one fetch.
 #[derive(Debug, Clone, Copy)]
@@ -107,7 +108,7 @@ pub async fn fetch_feed(
     on_progress: impl Fn(Progress),
 ) -> Result<ParsedFeed, LoadError> {
     let body = fetch_bytes(url, limits, on_progress).await?;
-    Ok(parse_feed(&body)?)
+    Ok(parse_feed(&body, today())?)
 }
 
 /// Fetches `url` with a timeout and a byte cap, reporting progress as chunks arrive.

@@ -3,6 +3,11 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
+/// The "today" tests pass to parsers, for feeds that give no date.
+pub const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+
 /// `tests/fixtures/<rel>` inside this repository.
 pub fn fixture(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

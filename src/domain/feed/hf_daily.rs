@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::clean::{MAX_ABSTRACT, MAX_TITLE, display_text, short_text};
 use super::{FeedError, FeedFormat, ParsedFeed, SkipReason, Tally};
-use crate::domain::display::collapse_whitespace;
 use crate::domain::paper::Paper;
 
 #[derive(Deserialize)]
@@ -19,6 +19,15 @@ struct Item {
     #[serde(default)]
     num_comments: u32,
     organization: Option<Organization>,
+    thumbnail: Option<String>,
+    media_url: Option<String>,
+}
+
+/// One line of the daily-papers archive: the requested day and the item as the API sent it.
+#[derive(Deserialize)]
+struct ArchiveLine {
+    date: Option<String>,
+    item: Item,
 }
 
 #[derive(Deserialize)]
@@ -67,7 +76,7 @@ impl Organization {
         } else {
             self.fullname
         };
-        let name = collapse_whitespace(&name);
+        let name = short_text(&name);
         (!name.is_empty()).then_some(name)
     }
 }
@@ -86,6 +95,28 @@ pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
     Ok(tally.finish(FeedFormat::HfDaily))
 }
 
+/// Parses JSON Lines of archived entries (`{"date": "YYYY-MM-DD", "item": {…}}` per line);
+/// the archive's `date` is the day the paper was listed.
+pub fn parse_lines(body: &[u8]) -> Result<ParsedFeed, FeedError> {
+    let mut tally = Tally::default();
+    let stream = serde_json::Deserializer::from_slice(body).into_iter::<&RawValue>();
+    for raw in stream {
+        let raw = raw?;
+        tally.push(
+            serde_json::from_str::<ArchiveLine>(raw.get())
+                .map_err(|_| SkipReason::Malformed)
+                .and_then(|line| {
+                    let day = line.date.as_deref().and_then(iso_day);
+                    normalize(line.item).map(|mut paper| {
+                        paper.listed = day.unwrap_or(paper.listed);
+                        paper
+                    })
+                }),
+        );
+    }
+    Ok(tally.finish(FeedFormat::HfDaily))
+}
+
 /// The calendar day at the start of an ISO-8601 timestamp (`2026-08-21T00:00:00.000Z`).
 pub(crate) fn iso_day(timestamp: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(timestamp.get(..10)?, "%Y-%m-%d").ok()
@@ -97,12 +128,14 @@ fn normalize(item: Item) -> Result<Paper, SkipReason> {
         published_at,
         num_comments,
         organization,
+        thumbnail,
+        media_url,
     } = item;
     let id = p.id.trim().to_owned();
     if id.is_empty() {
         return Err(SkipReason::MissingId);
     }
-    let title = collapse_whitespace(&p.title);
+    let title = display_text(&p.title, MAX_TITLE);
     if title.is_empty() {
         return Err(SkipReason::MissingTitle);
     }
@@ -119,13 +152,11 @@ fn normalize(item: Item) -> Result<Paper, SkipReason> {
         .or(p.organization)
         .and_then(Organization::display_name);
     Ok(Paper {
-        id,
-        title,
-        abstract_text: collapse_whitespace(&p.summary),
+        abstract_text: display_text(&p.summary, MAX_ABSTRACT),
         authors: p
             .authors
             .into_iter()
-            .map(|a| collapse_whitespace(&a.name))
+            .map(|a| short_text(&a.name))
             .filter(|name| !name.is_empty())
             .collect(),
         published: p.published_at.as_deref().and_then(iso_day),
@@ -138,15 +169,17 @@ fn normalize(item: Item) -> Result<Paper, SkipReason> {
         project_page: p.project_page.filter(|s| !s.trim().is_empty()),
         ai_summary: p
             .ai_summary
-            .map(|s| collapse_whitespace(&s))
+            .map(|s| display_text(&s, MAX_ABSTRACT))
             .filter(|s| !s.is_empty()),
         ai_keywords: p
             .ai_keywords
             .iter()
-            .map(|k| collapse_whitespace(k))
+            .map(|k| short_text(k))
             .filter(|k| !k.is_empty())
             .collect(),
+        thumbnail: thumbnail.or(media_url).filter(|s| !s.trim().is_empty()),
         on_hugging_face: true,
+        ..Paper::new(id, title, listed)
     })
 }
 

@@ -3,21 +3,43 @@
 //! [`parse_feed`] sniffs the format, so the app's embedded feed and any remote feed
 //! go through the same path.
 
+pub mod arxiv;
+pub mod atom;
+pub mod clean;
+pub mod dates;
 pub mod hf_daily;
+pub mod json_feed;
 pub mod papersift;
+pub mod rss;
+pub mod xml;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
 use crate::domain::paper::Paper;
+
+/// Most entries read from one feed; the rest are counted as skipped. Large enough for the
+/// whole 75k-paper arXiv corpus as one feed.
+pub const MAX_ENTRIES: usize = 200_000;
 
 /// Formats [`parse_feed`] recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeedFormat {
-    /// A Hugging Face `api/daily_papers` response: a JSON array of items.
+    /// A Hugging Face `api/daily_papers` response (array, `{data: […]}` wrapper, or JSON Lines
+    /// of `{date, item}` archive entries).
     HfDaily,
     /// PaperSift's own feed file, written by the `papersift-feed` converter.
     PaperSift,
+    /// Atom 1.0, the arXiv API's included.
+    Atom,
+    /// RSS 2.0 or RDF/RSS 1.0, arXiv's listing feeds included.
+    Rss,
+    /// JSON Feed 1.0/1.1.
+    JsonFeed,
 }
 
 /// Why one entry of a feed was left out.
@@ -91,6 +113,28 @@ pub enum FeedError {
     /// The body is JSON, but of no format PaperSift knows.
     #[error("the feed's format is not one PaperSift knows")]
     UnknownFormat,
+    /// The body is not well-formed XML (truncated, garbled, or mismatched tags).
+    #[error("the feed is not valid XML (near byte {position}): {message}")]
+    InvalidXml {
+        /// Byte offset where the parser stopped.
+        position: u64,
+        /// The parser's description.
+        message: String,
+    },
+    /// Elements or arrays nested deeper than any real feed.
+    #[error("the feed nests deeper than {limit} levels")]
+    TooDeep {
+        /// The cap.
+        limit: usize,
+    },
+    /// More of something than PaperSift accepts in one feed.
+    #[error("the feed has more than {limit} {what}")]
+    TooLarge {
+        /// What was counted.
+        what: &'static str,
+        /// The cap.
+        limit: usize,
+    },
     /// A PaperSift feed written by a newer converter.
     #[error("the feed was written for a newer PaperSift (format version {0})")]
     UnsupportedVersion(u64),
@@ -113,32 +157,88 @@ impl From<serde_json::Error> for FeedError {
     }
 }
 
-/// Parses a feed body of any known format.
+/// Parses a feed body of any known format. `today` dates entries of feeds that give no date.
 ///
 /// ```
 /// use papersift::domain::feed::{parse_feed, FeedFormat};
+/// use chrono::NaiveDate;
+/// let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
 /// let body = br#"[{"paper":{"id":"2608.19880","title":"EnvHarness","summary":"A",
 ///   "authors":[{"name":"C. Huang"}],"publishedAt":"2026-08-20T00:00:00.000Z","upvotes":7,
 ///   "submittedOnDailyAt":"2026-08-21T00:00:00.000Z"},"numComments":1}]"#;
-/// let feed = parse_feed(body).unwrap();
+/// let feed = parse_feed(body, today).unwrap();
 /// assert_eq!(feed.format, FeedFormat::HfDaily);
 /// assert_eq!(feed.papers[0].upvotes, 7);
 /// ```
-pub fn parse_feed(body: &[u8]) -> Result<ParsedFeed, FeedError> {
+pub fn parse_feed(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let start = body
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .ok_or(FeedError::Empty)?;
     match body[start] {
+        b'<' => parse_xml(body, today),
         b'[' => hf_daily::parse(body),
-        b'{' => papersift::parse(body),
+        b'{' => parse_json_object(&body[start..], today),
         _ => {
-            // Let the JSON parser describe what is wrong (HTML error page, XML, garbage).
+            // Let the JSON parser describe what is wrong.
             serde_json::from_slice::<serde::de::IgnoredAny>(body)?;
             Err(FeedError::UnknownFormat)
         }
     }
+}
+
+fn parse_xml(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError> {
+    let root = xml::parse(body)?;
+    match root.name.as_str() {
+        "feed" => Ok(atom::parse(&root, today)),
+        "rss" | "RDF" => Ok(rss::parse(&root, today)),
+        _ => Err(FeedError::UnknownFormat),
+    }
+}
+
+/// The keys that tell JSON object formats apart, read in one pass.
+#[derive(Deserialize)]
+struct ObjectKeys<'a> {
+    papersift_feed: Option<serde::de::IgnoredAny>,
+    version: Option<String>,
+    #[serde(borrow)]
+    items: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+    #[serde(borrow)]
+    item: Option<&'a RawValue>,
+}
+
+fn parse_json_object(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError> {
+    let mut values = serde_json::Deserializer::from_slice(body).into_iter::<&RawValue>();
+    let first = values.next().ok_or(FeedError::Empty)??;
+    if values.next().is_some() {
+        // Several objects one after another: JSON Lines of archived daily-papers entries.
+        return hf_daily::parse_lines(body);
+    }
+    let keys: ObjectKeys = serde_json::from_str(first.get()).map_err(|e| {
+        if e.is_data() {
+            FeedError::UnknownFormat
+        } else {
+            FeedError::from(e)
+        }
+    })?;
+    if keys.papersift_feed.is_some() {
+        return papersift::parse(body);
+    }
+    if let (Some(version), Some(items)) = (&keys.version, &keys.items)
+        && version.starts_with("https://jsonfeed.org/version/")
+    {
+        return Ok(json_feed::parse(items, today));
+    }
+    if let Some(data) = keys.data {
+        return hf_daily::parse(data.get().as_bytes());
+    }
+    if keys.item.is_some() {
+        return hf_daily::parse_lines(body);
+    }
+    Err(FeedError::UnknownFormat)
 }
 
 /// Merges papers that share an id: the first occurrence is kept (its listing day
@@ -189,9 +289,18 @@ mod tests {
 
     #[test]
     fn empty_and_garbage_bodies_are_errors() {
-        assert_eq!(parse_feed(b"  \n"), Err(FeedError::Empty));
+        let parse = |b: &[u8]| parse_feed(b, NaiveDate::MIN);
+        assert_eq!(parse(b"  \n"), Err(FeedError::Empty));
+        assert_eq!(
+            parse(b"<html><body>502</body></html>"),
+            Err(FeedError::UnknownFormat)
+        );
         assert!(matches!(
-            parse_feed(b"<html>502</html>"),
+            parse(b"<html>502"),
+            Err(FeedError::InvalidXml { .. })
+        ));
+        assert!(matches!(
+            parse(b"Bad gateway"),
             Err(FeedError::InvalidJson {
                 line: 1,
                 column: 1,
@@ -199,18 +308,28 @@ mod tests {
             })
         ));
         assert!(matches!(
-            parse_feed(b"[{\"paper\":"),
+            parse(b"[{\"paper\":"),
             Err(FeedError::InvalidJson { .. })
         ));
-        assert_eq!(parse_feed(b"{\"hello\":1}"), Err(FeedError::UnknownFormat));
+        assert_eq!(parse(b"{\"hello\":1}"), Err(FeedError::UnknownFormat));
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let body = "[".repeat(10_000);
         assert!(matches!(
-            parse_feed(body.as_bytes()),
+            parse_feed(body.as_bytes(), NaiveDate::MIN),
             Err(FeedError::InvalidJson { .. })
+        ));
+        let body = "{\"a\":".repeat(10_000);
+        assert!(matches!(
+            parse_feed(body.as_bytes(), NaiveDate::MIN),
+            Err(FeedError::InvalidJson { .. })
+        ));
+        let body = "<a>".repeat(10_000);
+        assert!(matches!(
+            parse_feed(body.as_bytes(), NaiveDate::MIN),
+            Err(FeedError::TooDeep { .. })
         ));
     }
 

@@ -1,0 +1,125 @@
+//! Atom 1.0 feeds, including the arXiv API's (current and legacy formats): arXiv ids and
+//! versions, affiliations, categories, DOI and comments are read when present.
+
+use chrono::NaiveDate;
+
+use super::arxiv::{from_url, github_repo_in};
+use super::clean::{
+    MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, display_text, html_display_text, short_text,
+};
+use super::dates::any_day;
+use super::xml::Element;
+use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
+use crate::domain::paper::Paper;
+
+/// Atom text constructs: `type="html"` and `"xhtml"` hold markup, anything else is text.
+fn text_construct(element: Option<&Element>, max: usize) -> String {
+    let Some(element) = element else {
+        return String::new();
+    };
+    match element.attr("type") {
+        Some("html") => html_display_text(&element.text, max),
+        Some("xhtml") => display_text(&flatten(element), max),
+        _ => display_text(&element.text, max),
+    }
+}
+
+/// All text inside an element, children included (for inline XHTML content).
+fn flatten(element: &Element) -> String {
+    let mut out = element.text.clone();
+    for child in &element.children {
+        out.push(' ');
+        out.push_str(&flatten(child));
+    }
+    out
+}
+
+/// Parses an Atom document whose root is `<feed>`.
+pub fn parse(root: &Element, today: NaiveDate) -> ParsedFeed {
+    let feed_day = root
+        .child_text("updated")
+        .and_then(any_day)
+        .unwrap_or(today);
+    let mut tally = Tally::default();
+    for entry in root.children_named("entry").take(super::MAX_ENTRIES) {
+        tally.push(entry_to_paper(entry, feed_day));
+    }
+    tally.finish(FeedFormat::Atom)
+}
+
+fn entry_to_paper(entry: &Element, feed_day: NaiveDate) -> Result<Paper, SkipReason> {
+    let raw_id = entry.child_text("id");
+    let alternate = entry
+        .children_named("link")
+        .find(|l| matches!(l.attr("rel"), None | Some("alternate")))
+        .and_then(|l| l.attr("href"));
+    let arxiv = raw_id
+        .and_then(from_url)
+        .or_else(|| alternate.and_then(from_url));
+    let id = match (&arxiv, raw_id.or(alternate)) {
+        (Some(r), _) => r.id.clone(),
+        (None, Some(id)) => short_text(id),
+        (None, None) => return Err(SkipReason::MissingId),
+    };
+    let title = text_construct(entry.child("title"), MAX_TITLE);
+    if title.is_empty() {
+        return Err(SkipReason::MissingTitle);
+    }
+    let published = entry.child_text("published").and_then(any_day);
+    let updated = entry.child_text("updated").and_then(any_day);
+    let abstract_text = match entry.child("summary") {
+        Some(summary) => text_construct(Some(summary), MAX_ABSTRACT),
+        None => text_construct(entry.child("content"), MAX_ABSTRACT),
+    };
+
+    let mut paper = Paper::new(id, title, published.or(updated).unwrap_or(feed_day));
+    paper.abstract_text = abstract_text;
+    paper.version = arxiv.and_then(|r| r.version);
+    paper.published = published;
+    paper.updated = updated;
+    for author in entry.children_named("author").take(MAX_ITEMS) {
+        if let Some(name) = author.child_text("name") {
+            paper.authors.push(short_text(name));
+        }
+        for affiliation in author.children_named("affiliation") {
+            let affiliation = short_text(&affiliation.text);
+            if !affiliation.is_empty() && !paper.affiliations.contains(&affiliation) {
+                paper.affiliations.push(affiliation);
+            }
+        }
+    }
+    let primary = entry.child("primary_category").and_then(|c| c.attr("term"));
+    let terms = primary.into_iter().chain(
+        entry
+            .children_named("category")
+            .filter_map(|c| c.attr("term")),
+    );
+    for term in terms.take(MAX_ITEMS) {
+        let term = short_text(term);
+        if !term.is_empty() && !paper.categories.contains(&term) {
+            paper.categories.push(term);
+        }
+    }
+    for link in entry.children_named("link").take(MAX_ITEMS) {
+        let is_pdf =
+            link.attr("title") == Some("pdf") || link.attr("type") == Some("application/pdf");
+        match (link.attr("href"), link.attr("rel")) {
+            (Some(href), None | Some("alternate" | "related")) if !is_pdf => {
+                paper.other_links.push(short_text(href));
+            }
+            _ => {}
+        }
+    }
+    if let Some(doi) = entry.child_text("doi") {
+        let link = format!("https://doi.org/{}", short_text(doi));
+        if !paper.other_links.contains(&link) {
+            paper.other_links.push(link);
+        }
+    }
+    if let Some(thumb) = entry.child("thumbnail").and_then(|t| t.attr("url")) {
+        paper.thumbnail = Some(short_text(thumb));
+    }
+    let comment = entry.child_text("comment").unwrap_or_default();
+    paper.github_repo = github_repo_in(comment).or_else(|| github_repo_in(&paper.abstract_text));
+    Ok(paper)
+}
