@@ -1,43 +1,44 @@
-//! The root component: loads the default feed and shows the browser, progress or an error.
-
-use std::sync::Arc;
+//! The root component: starts loading the sources, then shows the browser, progress or errors.
 
 use leptos::prelude::*;
 
-use crate::components::{FeedError, FeedLoading, PaperBrowser, SearchBox, SortSelect};
-use crate::domain::catalog::Catalog;
+use crate::components::{
+    FeedLoading, PaperBrowser, SearchBox, SortSelect, SourceErrors, SourceNotices,
+};
 use crate::domain::rank::Sort;
-use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
+use crate::domain::sources::{Source, feeds_from_query};
+use crate::state::Feeds;
+use crate::web::location::current_query;
 
-/// Relative, so the app works under any sub-path of a static host.
-const DEFAULT_FEED_URL: &str = "feeds/default.json";
-
-/// A loaded feed, ready to browse; `notice` says what was skipped, if anything.
-#[derive(Clone)]
-pub struct LoadedFeed {
-    pub catalog: Arc<Catalog>,
-    pub notice: Option<String>,
-}
-
-async fn load_default_feed(progress: WriteSignal<Progress>) -> Result<LoadedFeed, LoadError> {
-    let feed = fetch_feed(DEFAULT_FEED_URL, FetchLimits::default(), move |p| {
-        progress.set(p)
-    })
-    .await?;
-    let notice = feed.skipped_summary();
-    Ok(LoadedFeed {
-        catalog: Arc::new(Catalog::new(feed.papers)),
-        notice,
-    })
+/// What the main area shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Loading,
+    Ready,
+    AllFailed,
 }
 
 /// PaperSift: header with search and sort, then the list of the selected period.
 #[component]
 pub fn App() -> impl IntoView {
-    let (progress, set_progress) = signal(Progress::default());
-    let feed = LocalResource::new(move || load_default_feed(set_progress));
+    let link = feeds_from_query(&current_query());
+    let mut sources = vec![Source::default_feed()];
+    sources.extend(link.sources);
+    let feeds = Feeds::start(sources);
+    let catalog = feeds.catalog();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::default());
+    let link_notice = (link.ignored > 0).then(|| {
+        format!(
+            "{} feed address(es) in this link were ignored: not http(s), repeated, or more than 10.",
+            link.ignored
+        )
+    });
+    let phase = Memo::new(move |_| match feeds.counts() {
+        (loaded, _, _) if loaded > 0 => Phase::Ready,
+        (_, loading, _) if loading > 0 => Phase::Loading,
+        _ => Phase::AllFailed,
+    });
 
     view! {
         <header class="masthead">
@@ -48,13 +49,14 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main id="main" class="content">
-            {move || match feed.get() {
-                None => view! { <FeedLoading progress /> }.into_any(),
-                Some(Err(error)) => {
-                    view! { <FeedError error retry=move || feed.refetch() /> }.into_any()
-                }
-                Some(Ok(loaded)) => view! { <PaperBrowser loaded query sort /> }.into_any(),
+            {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
+            <SourceErrors feeds />
+            {move || match phase.get() {
+                Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser catalog query sort /> }.into_any(),
+                Phase::AllFailed => ().into_any(),
             }}
+            <SourceNotices feeds />
         </main>
     }
 }

@@ -3,7 +3,8 @@
 //! Layers, each importing only from the ones above it:
 //! 1. [`domain`]: pure Rust (paper model, feed parsers, periods, ranking), tested natively.
 //! 2. `web`: thin adapters to the browser (fetch, clock), tested in headless Chromium.
-//! 3. `app` and `components`: small Leptos views that wire signals to the domain.
+//! 3. `state` (loading and merging sources), `app` and `components`: small Leptos views
+//!    that wire signals to the domain.
 //!
 //! Layers 2 and 3 only exist on `wasm32`, so native builds and tests stay lean.
 
@@ -13,6 +14,8 @@ pub mod domain;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -4,7 +4,7 @@ use crate::web::fetch::Progress;
 
 /// What the reader sees while the feed downloads: a progress bar and the bytes so far.
 #[component]
-pub fn FeedLoading(progress: ReadSignal<Progress>) -> impl IntoView {
+pub fn FeedLoading(progress: RwSignal<Progress>) -> impl IntoView {
     let kilobytes = move || progress.get().received / 1024;
     view! {
         <section class="feed-loading" aria-busy="true">

@@ -1,19 +1,21 @@
 //! Small views, one public component per file, each wiring signals to the domain.
 
-mod feed_error;
 mod feed_loading;
 mod paper_browser;
 mod paper_card;
 mod period_nav;
 mod search_box;
 mod sort_select;
+mod source_errors;
+mod source_notices;
 mod status_line;
 
-pub use feed_error::FeedError;
 pub use feed_loading::FeedLoading;
 pub use paper_browser::PaperBrowser;
 pub use paper_card::PaperCard;
 pub use period_nav::PeriodNav;
 pub use search_box::SearchBox;
 pub use sort_select::SortSelect;
+pub use source_errors::SourceErrors;
+pub use source_notices::SourceNotices;
 pub use status_line::StatusLine;

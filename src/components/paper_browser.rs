@@ -1,52 +1,67 @@
 use leptos::prelude::*;
 
-use crate::app::LoadedFeed;
 use crate::components::{PaperCard, PeriodNav, StatusLine};
-use crate::domain::catalog::View;
+use crate::domain::catalog::{Catalog, View};
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rank::Sort;
+use crate::state::Shared;
 use crate::web::clock::now_unix_seconds;
 
-/// The loaded feed: period navigation, the match count, and the ranked list.
+/// The loaded papers: period navigation, the match count, and the ranked list.
 #[component]
 pub fn PaperBrowser(
-    loaded: LoadedFeed,
+    catalog: Memo<Shared<Catalog>>,
     query: RwSignal<String>,
     sort: RwSignal<Sort>,
 ) -> impl IntoView {
-    let LoadedFeed { catalog, notice } = loaded;
-    let period = RwSignal::new(Period::latest(PeriodKind::Daily, catalog.days()));
+    let period =
+        RwSignal::new(catalog.with_untracked(|c| Period::latest(PeriodKind::Daily, c.0.days())));
     let now = now_unix_seconds();
-    let selected = {
-        let catalog = catalog.clone();
-        Memo::new(move |_| {
-            let view = View {
-                query: query.get(),
-                period: period.get(),
-                sort: sort.get(),
-            };
-            let at = catalog.ranking_time(&view.period, now);
-            catalog.select(&view, at)
+    let selected = Memo::new(move |_| {
+        let view = View {
+            query: query.get(),
+            period: period.get(),
+            sort: sort.get(),
+        };
+        catalog.with(|c| {
+            let at = c.0.ranking_time(&view.period, now);
+            c.0.select(&view, at)
         })
-    };
+    });
     let count = Signal::derive(move || selected.with(Vec::len));
-    let days = StoredValue::new(catalog.days().to_vec());
+    let days = Memo::new(move |_| catalog.with(|c| c.0.days().to_vec()));
+    // Rows are keyed by paper id and catalog build: a source arriving later may merge new
+    // fields into a paper already on screen, so its card must be drawn again.
+    let rows = move || {
+        let catalog = catalog.get();
+        let build = std::sync::Arc::as_ptr(&catalog.0) as usize;
+        selected
+            .get()
+            .into_iter()
+            .map(|i| {
+                (
+                    format!("{}#{build}", catalog.0.papers()[i].id),
+                    catalog.clone(),
+                    i,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
 
     view! {
         <PeriodNav period days />
         <StatusLine count />
-        {notice.map(|n| view! { <p class="notice">{n}</p> })}
         <Show when=move || count.get() == 0>
             <p class="empty">"No papers match. Try other words, or another period."</p>
         </Show>
         <ol class="papers">
             <For
-                each=move || selected.get()
-                key=|i| *i
-                children=move |i| {
+                each=rows
+                key=|(id, _, _)| id.clone()
+                children=move |(_, catalog, i)| {
                     view! {
                         <li>
-                            <PaperCard paper=catalog.papers()[i].clone() />
+                            <PaperCard paper=catalog.0.papers()[i].clone() />
                         </li>
                     }
                 }

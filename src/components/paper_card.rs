@@ -38,6 +38,8 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
                 <span>{count_noun(paper.comments as usize, "comment")}</span>
                 <span>"Published " <time datetime=date.clone()>{date.clone()}</time></span>
                 {paper.organization.clone().map(|org| view! { <span class="org">{org}</span> })}
+                {(paper.sources.len() > 1)
+                    .then(|| view! { <span class="sources">"From " {paper.sources.join(", ")}</span> })}
             </p>
             <ul class="paper-links">
                 {links

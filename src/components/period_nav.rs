@@ -5,17 +5,17 @@ use crate::domain::period::{Period, PeriodKind};
 
 /// Daily / Weekly / Monthly / All, and previous / next among periods that have papers.
 #[component]
-pub fn PeriodNav(period: RwSignal<Period>, days: StoredValue<Vec<NaiveDate>>) -> impl IntoView {
+pub fn PeriodNav(period: RwSignal<Period>, days: Memo<Vec<NaiveDate>>) -> impl IntoView {
     let switch_to = move |kind: PeriodKind| {
         let current = period.get_untracked();
         let next = match current.start() {
             Some(day) if kind != PeriodKind::All => Period::containing(kind, day),
-            _ => days.with_value(|d| Period::latest(kind, d)),
+            _ => days.with_untracked(|d| Period::latest(kind, d)),
         };
         period.set(next);
     };
-    let previous = Memo::new(move |_| days.with_value(|d| period.get().previous(d)));
-    let next = Memo::new(move |_| days.with_value(|d| period.get().next(d)));
+    let previous = Memo::new(move |_| days.with(|d| period.get().previous(d)));
+    let next = Memo::new(move |_| days.with(|d| period.get().next(d)));
     let unit = move || match period.get().kind {
         PeriodKind::Daily => "day",
         PeriodKind::Weekly => "week",

@@ -9,3 +9,4 @@ pub mod feed;
 pub mod paper;
 pub mod period;
 pub mod rank;
+pub mod sources;

@@ -10,7 +10,7 @@ use gloo_net::http::Request;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader};
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestMode};
 
 use crate::domain::feed::{FeedError, ParsedFeed, parse_feed};
 use crate::web::clock::today;
@@ -28,7 +28,7 @@ impl Default for FetchLimits {
     fn default() -> Self {
         // Large enough for the whole 75k-paper corpus as one feed, small enough to refuse a runaway body.
         Self {
-            timeout_ms: 30_000,
+            timeout_ms: 20_000,
             max_bytes: 256 * 1024 * 1024,
         }
     }
@@ -46,11 +46,23 @@ pub struct Progress {
 /// Why a fetch failed, worded for the reader.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
-    /// No response at all: offline, refused, or blocked by CORS (the browser hides which).
-    #[error(
-        "could not reach {url}: offline, refused, or the server does not allow this site to read it (CORS)"
-    )]
+    /// No response at all: the server is down or refused the connection.
+    #[error("could not reach {url}: the server did not respond")]
     Network {
+        /// The URL asked for.
+        url: String,
+    },
+    /// The browser is offline.
+    #[error("could not load {url}: this device is offline")]
+    Offline {
+        /// The URL asked for.
+        url: String,
+    },
+    /// The server answers, but sends no CORS header, so a web page may not read it.
+    #[error(
+        "{url} does not allow other websites to read it (it sends no CORS header), so PaperSift cannot load it in the browser; use a CORS-enabled copy, e.g. one made with papersift-feed"
+    )]
+    Cors {
         /// The URL asked for.
         url: String,
     },
@@ -143,20 +155,20 @@ async fn read(
             }
         }
     };
-    let response = Request::get(url)
+    let response = match Request::get(url)
         .abort_signal(timer.signal().as_ref())
         .send()
         .await
-        .map_err(|_| {
-            if timer.fired() {
-                FetchError::Timeout {
-                    url: url_owned(),
-                    seconds: limits.timeout_ms / 1000,
-                }
-            } else {
-                FetchError::Network { url: url_owned() }
-            }
-        })?;
+    {
+        Ok(response) => response,
+        Err(_) if timer.fired() => {
+            return Err(FetchError::Timeout {
+                url: url_owned(),
+                seconds: limits.timeout_ms / 1000,
+            });
+        }
+        Err(_) => return Err(diagnose_network_failure(url, timer).await),
+    };
     if !response.ok() {
         return Err(FetchError::Status {
             url: url_owned(),
@@ -205,6 +217,34 @@ async fn read(
         });
     }
     Ok(body)
+}
+
+/// Tells apart offline, CORS and a dead server, which the browser reports alike.
+///
+/// A `no-cors` request may reach a server that a normal request may not read: when it
+/// succeeds, the server is up and only its missing CORS header stood in the way.
+async fn diagnose_network_failure(url: &str, timer: &Timeout) -> FetchError {
+    let url_owned = url.to_owned();
+    let window = web_sys::window();
+    if window.as_ref().is_some_and(|w| !w.navigator().on_line()) {
+        return FetchError::Offline { url: url_owned };
+    }
+    let origin = window
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let cross_origin =
+        (url.starts_with("http://") || url.starts_with("https://")) && !url.starts_with(&origin);
+    if cross_origin {
+        let probe = Request::get(url)
+            .mode(RequestMode::NoCors)
+            .abort_signal(timer.signal().as_ref())
+            .send()
+            .await;
+        if probe.is_ok() {
+            return FetchError::Cors { url: url_owned };
+        }
+    }
+    FetchError::Network { url: url_owned }
 }
 
 fn describe(error: &JsValue) -> String {

@@ -241,22 +241,63 @@ fn parse_json_object(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedEr
     Err(FeedError::UnknownFormat)
 }
 
-/// Merges papers that share an id: the first occurrence is kept (its listing day
-/// included), with the highest vote and comment counts seen.
+/// Merges papers that share an id, keeping the first occurrence's place in the list.
+///
+/// A paper seen in several feeds keeps its earliest listing day, the highest vote, comment
+/// and star counts, every link, category and source, and fills any field the first copy lacked.
 pub fn merge_duplicates(papers: Vec<Paper>) -> Vec<Paper> {
     let mut seen = std::collections::HashMap::<String, usize>::with_capacity(papers.len());
     let mut out: Vec<Paper> = Vec::with_capacity(papers.len());
     for paper in papers {
         if let Some(&i) = seen.get(&paper.id) {
-            let kept = &mut out[i];
-            kept.upvotes = kept.upvotes.max(paper.upvotes);
-            kept.comments = kept.comments.max(paper.comments);
+            merge_into(&mut out[i], paper);
         } else {
             seen.insert(paper.id.clone(), out.len());
             out.push(paper);
         }
     }
     out
+}
+
+fn merge_into(kept: &mut Paper, other: Paper) {
+    fn fill<T>(slot: &mut Option<T>, other: Option<T>) {
+        if slot.is_none() {
+            *slot = other;
+        }
+    }
+    fn union(list: &mut Vec<String>, other: Vec<String>) {
+        for item in other {
+            if !list.contains(&item) {
+                list.push(item);
+            }
+        }
+    }
+    kept.upvotes = kept.upvotes.max(other.upvotes);
+    kept.comments = kept.comments.max(other.comments);
+    kept.listed = kept.listed.min(other.listed);
+    kept.github_stars = kept.github_stars.max(other.github_stars);
+    kept.version = kept.version.max(other.version);
+    kept.updated = kept.updated.max(other.updated);
+    kept.on_hugging_face |= other.on_hugging_face;
+    if kept.abstract_text.is_empty() {
+        kept.abstract_text = other.abstract_text;
+    }
+    if kept.authors.is_empty() {
+        kept.authors = other.authors;
+    }
+    if kept.ai_keywords.is_empty() {
+        kept.ai_keywords = other.ai_keywords;
+    }
+    fill(&mut kept.published, other.published);
+    fill(&mut kept.organization, other.organization);
+    fill(&mut kept.github_repo, other.github_repo);
+    fill(&mut kept.project_page, other.project_page);
+    fill(&mut kept.ai_summary, other.ai_summary);
+    fill(&mut kept.thumbnail, other.thumbnail);
+    union(&mut kept.affiliations, other.affiliations);
+    union(&mut kept.categories, other.categories);
+    union(&mut kept.other_links, other.other_links);
+    union(&mut kept.sources, other.sources);
 }
 
 /// Tallies skip reasons while a parser walks its entries.
@@ -331,6 +372,31 @@ mod tests {
             parse_feed(body.as_bytes(), NaiveDate::MIN),
             Err(FeedError::TooDeep { .. })
         ));
+    }
+
+    #[test]
+    fn duplicates_merge_fields_links_and_sources() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 8, d).unwrap();
+        let mut hf = Paper::new("2608.1", "T", day(21));
+        hf.upvotes = 30;
+        hf.sources = vec!["HF".into()];
+        hf.on_hugging_face = true;
+        let mut arxiv = Paper::new("2608.1", "T", day(20));
+        arxiv.upvotes = 2;
+        arxiv.abstract_text = "From arXiv".into();
+        arxiv.categories = vec!["cs.LG".into()];
+        arxiv.other_links = vec!["https://doi.org/x".into()];
+        arxiv.sources = vec!["arXiv cs.LG".into(), "HF".into()];
+        let merged = merge_duplicates(vec![hf, Paper::new("other", "U", day(1)), arxiv]);
+        assert_eq!(merged.len(), 2);
+        let p = &merged[0];
+        assert_eq!(
+            (p.upvotes, p.listed, p.abstract_text.as_str()),
+            (30, day(20), "From arXiv")
+        );
+        assert_eq!(p.sources, ["HF", "arXiv cs.LG"]);
+        assert_eq!(p.other_links, ["https://doi.org/x"]);
+        assert!(p.on_hugging_face);
     }
 
     #[test]

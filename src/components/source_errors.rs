@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+
+use crate::state::{Feeds, SourceStatus};
+
+/// Sources that failed to load, each named with its reason, and one retry for all of them.
+#[component]
+pub fn SourceErrors(feeds: Feeds) -> impl IntoView {
+    let failures = Memo::new(move |_| {
+        let sources = feeds.sources();
+        feeds.statuses.with(|statuses| {
+            statuses
+                .iter()
+                .zip(sources)
+                .filter_map(|(status, source)| match status {
+                    SourceStatus::Failed(error) => Some((source.name, error.to_string())),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let heading = move || {
+        let (loaded, loading, failed) = feeds.counts();
+        if loaded + loading == 0 {
+            "The papers could not be loaded".to_owned()
+        } else if failed == 1 {
+            "1 source could not be loaded; the others are shown".to_owned()
+        } else {
+            format!("{failed} sources could not be loaded; the others are shown")
+        }
+    };
+
+    view! {
+        <Show when=move || failures.with(|f| !f.is_empty())>
+            <section class="feed-error" role="alert">
+                <h2>{heading}</h2>
+                <ul>
+                    {move || {
+                        failures
+                            .get()
+                            .into_iter()
+                            .map(|(name, reason)| {
+                                view! {
+                                    <li>
+                                        <strong>{name}</strong>
+                                        ": "
+                                        {reason}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <button type="button" on:click=move |_| feeds.retry_failed()>
+                    "Try again"
+                </button>
+            </section>
+        </Show>
+    }
+}

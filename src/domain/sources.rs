@@ -1,0 +1,170 @@
+//! Feed sources: the embedded default feed plus the ones a link carries (`feed=` parameters).
+//!
+//! The query string is parsed leniently by hand (the router's query map panics natively): a bad
+//! parameter is ignored and counted, never fatal.
+
+use crate::domain::paper::safe_http_url;
+
+/// Most `feed=` parameters honoured from one link.
+pub const MAX_LINK_FEEDS: usize = 10;
+/// Longest feed URL accepted, in bytes.
+pub const MAX_URL_LEN: usize = 2_048;
+
+/// The URL of the feed shipped with the app, relative so it works under any sub-path.
+pub const DEFAULT_FEED_URL: &str = "feeds/default.json";
+
+/// One feed to load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Name shown to the reader and recorded on each paper.
+    pub name: String,
+    /// Absolute http(s) URL, or a path relative to the app.
+    pub url: String,
+}
+
+impl Source {
+    /// The embedded default feed.
+    pub fn default_feed() -> Self {
+        Self {
+            name: "Hugging Face Daily Papers (built in)".into(),
+            url: DEFAULT_FEED_URL.into(),
+        }
+    }
+
+    /// A source for `url`, named after its host and path.
+    pub fn from_url(url: &str) -> Self {
+        Self {
+            name: label(url),
+            url: url.to_owned(),
+        }
+    }
+}
+
+/// `rss.arxiv.org/rss/cs.LG` for `https://rss.arxiv.org/rss/cs.LG?x=1`.
+fn label(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    rest.trim_end_matches('/').to_owned()
+}
+
+/// Feeds named by a link's query string, and how many `feed=` values were ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkFeeds {
+    /// Valid, distinct sources in link order.
+    pub sources: Vec<Source>,
+    /// `feed=` values that were not usable URLs, duplicates, or over the limit.
+    pub ignored: usize,
+}
+
+/// Reads every `feed=` parameter of `query` (with or without the leading `?`).
+///
+/// ```
+/// use papersift::domain::sources::feeds_from_query;
+/// let link = feeds_from_query("?q=x&feed=https%3A%2F%2Fex.org%2Ffeed.xml&feed=javascript:alert(1)&feed=extra.json");
+/// assert_eq!(link.sources.len(), 2);
+/// assert_eq!(link.sources[0].url, "https://ex.org/feed.xml");
+/// assert_eq!(link.ignored, 1);
+/// ```
+pub fn feeds_from_query(query: &str) -> LinkFeeds {
+    let mut link = LinkFeeds::default();
+    for (key, value) in query_pairs(query) {
+        if key != "feed" {
+            continue;
+        }
+        let value = value.trim();
+        let usable = value.len() <= MAX_URL_LEN
+            && (safe_http_url(value).is_some() || is_relative_path(value))
+            && link.sources.len() < MAX_LINK_FEEDS
+            && !link.sources.iter().any(|s| s.url == value)
+            && value != DEFAULT_FEED_URL;
+        if usable {
+            link.sources.push(Source::from_url(value));
+        } else {
+            link.ignored += 1;
+        }
+    }
+    link
+}
+
+/// A same-origin path such as `feeds/extra.json`: no scheme, no `//` host, no control characters.
+fn is_relative_path(value: &str) -> bool {
+    !value.is_empty()
+        && !value.starts_with("//")
+        && !value.contains(':')
+        && !value.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+/// Splits a query string into decoded key/value pairs; malformed escapes are kept as written.
+///
+/// ```
+/// use papersift::domain::sources::query_pairs;
+/// assert_eq!(query_pairs("?a=1+2&b=%E2%9C%93&c&=x&d=%zz"), [
+///     ("a".to_string(), "1 2".to_string()), ("b".into(), "✓".into()),
+///     ("c".into(), "".into()), ("".into(), "x".into()), ("d".into(), "%zz".into()),
+/// ]);
+/// ```
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .strip_prefix('?')
+        .unwrap_or(query)
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+        .collect()
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        // Two hex digits always fit a byte.
+                        out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tampered_links_keep_what_is_usable() {
+        let mut query = String::from("?feed=%00&feed=//evil.org/x&feed=data:x,1&feed=a%20b");
+        for i in 0..20 {
+            query.push_str(&format!("&feed=https://ex.org/{i}"));
+        }
+        query.push_str(&"&feed=".repeat(1_000));
+        let link = feeds_from_query(&query);
+        assert_eq!(link.sources.len(), MAX_LINK_FEEDS);
+        assert_eq!(link.ignored, 4 + 10 + 1_000);
+        assert_eq!(link.sources[0].name, "ex.org/0");
+    }
+
+    #[test]
+    fn a_trailing_percent_is_kept() {
+        assert_eq!(query_pairs("a=50%"), [("a".to_string(), "50%".to_string())]);
+        assert_eq!(
+            query_pairs("a=%E2%9C"),
+            [("a".to_string(), "\u{fffd}".to_string())]
+        );
+    }
+}

@@ -1,0 +1,71 @@
+// A second loopback server (another origin) playing the feeds a reader might add:
+// valid, hostile, truncated, silent, and one without CORS headers.
+import { createServer } from 'node:http';
+
+import { latestDay, onDay } from './feed.mjs';
+
+const day = `${latestDay}T09:00:00Z`;
+// One paper the default feed also has (merged, not doubled), and one it lacks.
+const shared = onDay(latestDay)[0];
+
+export const valid = {
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Extra papers',
+  items: [
+    { id: `https://arxiv.org/abs/${shared.id}v2`, title: shared.title, content_text: 'Same paper.', date_published: day, authors: [{ name: 'Someone' }] },
+    { id: 'https://arxiv.org/abs/2608.99999', title: 'Extra Paper About Quokkas', content_text: 'Marsupials and transformers.', date_published: day },
+  ],
+};
+
+export const hostile = {
+  version: 'https://jsonfeed.org/version/1.1',
+  items: [
+    {
+      id: 'hostile-1',
+      url: 'javascript:window.__pwned=1',
+      external_url: 'data:text/html,<script>window.__pwned=1</script>',
+      title: '<img src=x onerror="window.__pwned=1;alert(1)">Hostile title',
+      content_text: '<script>window.__pwned=1</script><b onmouseover="alert(1)">bold?</b>',
+      authors: [{ name: '<svg onload="alert(1)">' }],
+      date_published: day,
+    },
+  ],
+};
+
+/** Starts the server; resolves to { origin, close }. */
+export async function startFeedServer() {
+  const sockets = new Set();
+  const server = createServer((req, res) => {
+    const cors = { 'access-control-allow-origin': '*', 'content-type': 'application/feed+json' };
+    switch (new URL(req.url, 'http://x').pathname) {
+      case '/valid.json':
+        res.writeHead(200, cors).end(JSON.stringify(valid));
+        break;
+      case '/hostile.json':
+        res.writeHead(200, cors).end(JSON.stringify(hostile));
+        break;
+      case '/truncated.json':
+        res.writeHead(200, cors).end(JSON.stringify(valid).slice(0, 120));
+        break;
+      case '/nocors.json':
+        res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify(valid));
+        break;
+      case '/silent.json':
+        break; // never answers
+      default:
+        res.writeHead(404, cors).end('not found');
+    }
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

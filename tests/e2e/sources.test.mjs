@@ -1,0 +1,88 @@
+// End-to-end: extra sources from feed= parameters, merged, and hostile or broken ones.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+import { launch, openPage } from './browser.mjs';
+import { startFeedServer } from './feed-server.mjs';
+import { latestDay, onDay } from './feed.mjs';
+import { serveStatic } from './server.mjs';
+
+const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+
+let app;
+let feeds;
+let browser;
+
+before(async () => {
+  app = await serveStatic(DIST);
+  feeds = await startFeedServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await feeds?.close();
+  await app?.close();
+});
+
+const withFeeds = (...paths) =>
+  `${app.url}?${paths.map((p) => `feed=${encodeURIComponent(`${feeds.origin}${p}`)}`).join('&')}`;
+
+async function open(url) {
+  const opened = await openPage(browser, new URL(app.url).origin);
+  opened.dialogs = [];
+  opened.page.on('dialog', (d) => {
+    opened.dialogs.push(d.message());
+    d.dismiss();
+  });
+  await opened.page.goto(url);
+  await opened.page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+  return opened;
+}
+
+describe('feed sources', () => {
+  test('valid, hostile, truncated and CORS-less feeds: merged, inert, and named errors', async () => {
+    const { context, page, dialogs } = await open(withFeeds('/valid.json', '/hostile.json', '/truncated.json', '/nocors.json'));
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: 'truncated.json' }).filter({ hasText: 'nocors.json' }).waitFor();
+    const alertText = await alert.innerText();
+    assert.match(alertText, /2 sources could not be loaded/);
+    assert.match(alertText, /truncated\.json: the feed is not valid JSON/);
+    assert.match(alertText, /nocors\.json does not allow other websites to read it \(it sends no CORS header\)/);
+    // (a) one new paper and one merged, (b) one hostile item, on top of the day's papers.
+    const expected = onDay(latestDay).length + 2;
+    assert.equal(await page.getByRole('status').innerText(), `${expected} papers`);
+    const merged = page.locator('article', { hasText: onDay(latestDay)[0].title });
+    assert.equal(await merged.count(), 1);
+    assert.match(await merged.innerText(), /127\.0\.0\.1:\d+\/valid\.json/);
+    // (b) markup shows as text; no script ran, no dialog opened, no unsafe link exists.
+    const hostile = page.locator('article', { hasText: 'Hostile title' });
+    assert.match(await hostile.locator('h3').innerText(), /^<img src=x onerror="window.__pwned=1;alert\(1\)">Hostile title$/);
+    assert.equal(await hostile.locator('img, script, svg, b').count(), 0);
+    assert.equal(await page.locator('a[href^="javascript:"], a[href^="data:"]').count(), 0);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+    await context.close();
+  });
+
+  test('a source that never answers does not hold back the others, then times out', async () => {
+    const { context, page } = await open(withFeeds('/silent.json'));
+    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(await alert.innerText(), /silent\.json did not answer within 20 s/);
+    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    await context.close();
+  });
+
+  test('a tampered link loads what it can and says what it ignored', async () => {
+    const junk = Array.from({ length: 200 }, () => 'feed=javascript%3Aalert(1)&feed=%00').join('&');
+    const { context, page, dialogs } = await open(`${app.url}?${junk}&feed=${encodeURIComponent(`${feeds.origin}/valid.json`)}`);
+    await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor();
+    assert.match(await page.locator('.notice').first().innerText(), /400 feed address\(es\) in this link were ignored/);
+    assert.deepEqual(dialogs, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,68 @@
+//! Property tests: no input, however hostile, makes a parser panic.
+#![allow(clippy::unwrap_used, reason = "tests fail loudly on bad fixtures")]
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use papersift::domain::feed::clean::{display_text, html_display_text};
+use papersift::domain::feed::parse_feed;
+use papersift::domain::paper::safe_http_url;
+use proptest::prelude::*;
+
+const PREFIXES: &[&str] = &[
+    "",
+    "<rss version=\"2.0\"><channel><item>",
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>",
+    "[{\"paper\":",
+    "{\"papersift_feed\":1,\"papers\":[",
+    "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[",
+    "{\"date\":\"2026-08-21\",\"item\":",
+];
+
+fn fixtures() -> Vec<Vec<u8>> {
+    [
+        "hf/2024-05-27.json",
+        "arxiv_api/laya-reader_arxiv_3.xml",
+        "arxiv_rss/laya-reader_arxiv_rss_multi.xml",
+    ]
+    .iter()
+    .map(|f| std::fs::read(common::fixture(f)).unwrap())
+    .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(prefix in 0..PREFIXES.len(), bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let mut body = PREFIXES[prefix].as_bytes().to_vec();
+        body.extend(bytes);
+        let _result = parse_feed(&body, common::TODAY);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(prefix in 0..PREFIXES.len(), text in "\\PC{0,300}") {
+        let body = format!("{}{text}", PREFIXES[prefix]);
+        let _result = parse_feed(body.as_bytes(), common::TODAY);
+        let _ = (display_text(&text, 50), html_display_text(&text, 50), safe_http_url(&text));
+    }
+
+    #[test]
+    fn damaged_real_feeds_never_panic(which in 0..3usize, cut in any::<prop::sample::Index>(), flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8)) {
+        let mut body = fixtures().swap_remove(which);
+        let len = cut.index(body.len() + 1);
+        body.truncate(len);
+        for (at, byte) in flips {
+            if !body.is_empty() {
+                let i = at.index(body.len());
+                body[i] = byte;
+            }
+        }
+        let _result = parse_feed(&body, common::TODAY);
+    }
+
+    #[test]
+    fn latex_markup_never_panics(text in "[\\\\${}^_a-z0-9 ]{0,200}") {
+        let _ = display_text(&text, 1_000);
+    }
+}
