@@ -5,16 +5,27 @@
 /// ```
 /// use papersift::domain::display::collapse_whitespace;
 /// assert_eq!(collapse_whitespace("  Deep\n   Learning \t"), "Deep Learning");
+/// assert_eq!(collapse_whitespace("a\u{a0}b\u{2009}c é"), "a b c é");
 /// ```
 pub fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    // This runs on every abstract of every feed, so the common cases use memchr-backed
+    // scans. Unicode whitespace beyond ASCII always starts with one of these UTF-8 lead
+    // bytes (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000).
+    let bytes = text.as_bytes();
+    let rare = [0xC2, 0xE1, 0xE2, 0xE3, b'\t', b'\r', 0x0B, 0x0C];
+    if !rare.iter().any(|b| bytes.contains(b)) {
+        // Only spaces and line feeds: line feeds become spaces, and if that leaves no
+        // double or edge spaces, the text is done.
+        let joined = if bytes.contains(&b'\n') {
+            text.replace('\n', " ")
+        } else {
+            text.to_owned()
+        };
+        if !joined.contains("  ") && !joined.starts_with(' ') && !joined.ends_with(' ') {
+            return joined;
         }
-        out.push_str(word);
     }
-    out
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Joins author names, keeping the first `keep` and the last one when the list is long.

@@ -16,6 +16,10 @@ pub const MAX_ITEMS: usize = 1_000;
 
 /// Cuts `text` to at most `max` characters, marking the cut with "…".
 pub fn cap(mut text: String, max: usize) -> String {
+    // A string of at most `max` bytes has at most `max` characters.
+    if text.len() <= max {
+        return text;
+    }
     if let Some((at, _)) = text.char_indices().nth(max) {
         text.truncate(at);
         text.push('…');
@@ -30,7 +34,15 @@ pub fn cap(mut text: String, max: usize) -> String {
 /// assert_eq!(display_text("$\\beta$-DPO:  Fast\n  \\& $O(n^2)$", 100), "β-DPO: Fast & O(n²)");
 /// ```
 pub fn display_text(text: &str, max: usize) -> String {
-    cap(collapse_whitespace(&latex_to_unicode(text)), max)
+    if has_latex(text) {
+        cap(collapse_whitespace(&latex_to_unicode(text)), max)
+    } else {
+        cap(collapse_whitespace(text), max)
+    }
+}
+
+fn has_latex(text: &str) -> bool {
+    text.as_bytes().contains(&b'\\') || text.as_bytes().contains(&b'$')
 }
 
 /// Display text of a field given as HTML (RSS descriptions, Atom `type="html"`):
@@ -140,7 +152,7 @@ fn entity(name: &str) -> Option<char> {
 /// assert_eq!(latex_to_unicode(r"\operatorname{<img src=x>}"), "<img src=x>");
 /// ```
 pub fn latex_to_unicode(text: &str) -> String {
-    if !text.contains(['\\', '$']) {
+    if !has_latex(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());

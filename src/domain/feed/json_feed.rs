@@ -1,5 +1,7 @@
 //! JSON Feed 1.0 and 1.1 (<https://jsonfeed.org/version/1.1>).
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -12,36 +14,42 @@ use super::dates::any_day;
 use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
 use crate::domain::paper::Paper;
 
+/// Text fields borrow from the body when they hold no escapes: no copy before cleaning.
 #[derive(Deserialize)]
-struct Item {
-    id: Option<IdValue>,
-    url: Option<String>,
-    external_url: Option<String>,
-    title: Option<String>,
-    content_text: Option<String>,
-    content_html: Option<String>,
-    summary: Option<String>,
-    image: Option<String>,
-    date_published: Option<String>,
-    date_modified: Option<String>,
-    #[serde(default)]
-    authors: Vec<Author>,
-    author: Option<Author>,
-    #[serde(default)]
-    tags: Vec<String>,
+struct Item<'a> {
+    /// A string by the spec, but numbers are common in the wild.
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow)]
+    url: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    external_url: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    title: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    content_text: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    content_html: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    summary: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    image: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    date_published: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    date_modified: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    authors: Vec<Author<'a>>,
+    #[serde(borrow)]
+    author: Option<Author<'a>>,
+    #[serde(borrow, default)]
+    tags: Vec<Cow<'a, str>>,
 }
 
-/// JSON Feed says ids are strings, but numbers are common in the wild.
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum IdValue {
-    Text(String),
-    Number(serde_json::Number),
-}
-
-#[derive(Deserialize)]
-struct Author {
-    name: Option<String>,
+struct Author<'a> {
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
 }
 
 /// Parses the `items` array of a JSON Feed, one item at a time.
@@ -58,11 +66,16 @@ pub fn parse(items: &[&RawValue], today: NaiveDate) -> ParsedFeed {
 }
 
 fn to_paper(item: Item, today: NaiveDate) -> Result<Paper, SkipReason> {
-    let raw_id = match &item.id {
-        Some(IdValue::Text(s)) if !s.trim().is_empty() => Some(s.clone()),
-        Some(IdValue::Number(n)) => Some(n.to_string()),
-        _ => item.url.clone(),
-    };
+    let raw_id = item
+        .id
+        .and_then(|raw| match serde_json::from_str::<Cow<str>>(raw.get()) {
+            Ok(text) => Some(text.into_owned()),
+            Err(_) => serde_json::from_str::<serde_json::Number>(raw.get())
+                .ok()
+                .map(|n| n.to_string()),
+        })
+        .filter(|id| !id.trim().is_empty())
+        .or_else(|| item.url.as_deref().map(str::to_owned));
     let arxiv = [
         raw_id.as_deref(),
         item.url.as_deref(),

@@ -211,19 +211,16 @@ struct ObjectKeys<'a> {
 }
 
 fn parse_json_object(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError> {
-    let mut values = serde_json::Deserializer::from_slice(body).into_iter::<&RawValue>();
-    let first = values.next().ok_or(FeedError::Empty)??;
-    if values.next().is_some() {
-        // Several objects one after another: JSON Lines of archived daily-papers entries.
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let keys = match ObjectKeys::deserialize(&mut de) {
+        Ok(keys) => keys,
+        Err(e) if e.is_data() => return Err(FeedError::UnknownFormat),
+        Err(e) => return Err(FeedError::from(e)),
+    };
+    if de.end().is_err() {
+        // More after the first object: JSON Lines of archived daily-papers entries.
         return hf_daily::parse_lines(body);
     }
-    let keys: ObjectKeys = serde_json::from_str(first.get()).map_err(|e| {
-        if e.is_data() {
-            FeedError::UnknownFormat
-        } else {
-            FeedError::from(e)
-        }
-    })?;
     if keys.papersift_feed.is_some() {
         return papersift::parse(body);
     }
