@@ -8,9 +8,32 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::cache::CachedFeed;
 use crate::domain::catalog::Catalog;
+use crate::domain::paper::Paper;
 use crate::domain::sources::Source;
+use crate::web::clock::now_unix_seconds;
 use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
+use crate::web::idb::{DB_NAME, Storage, StorageError};
+
+async fn save(
+    storage: Result<Storage, StorageError>,
+    url: &str,
+    papers: &[Paper],
+) -> Result<(), String> {
+    let record = CachedFeed::new(url, now_unix_seconds(), papers).map_err(|e| e.to_string())?;
+    storage
+        .map_err(|e| e.to_string())?
+        .save_feed(&record)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// The last good copy of `url` and its age, when one was kept and still reads.
+async fn cached(storage: Result<Storage, StorageError>, url: &str) -> Option<(Vec<Paper>, String)> {
+    let record = storage.ok()?.load_feed(url).await.ok()??;
+    Some((record.papers().ok()?, record.as_of()))
+}
 
 /// Shared, immutable data in a signal, compared by identity (rebuilds are what matter).
 #[derive(Debug)]
@@ -36,11 +59,20 @@ pub enum SourceStatus {
     /// Loaded: its papers, and what was skipped.
     Loaded {
         /// The papers, already tagged with the source's name.
-        papers: Shared<Vec<crate::domain::paper::Paper>>,
+        papers: Shared<Vec<Paper>>,
         /// "3 entries skipped: …", when any were.
         notice: Option<String>,
     },
-    /// Failed, with the reason to show.
+    /// The refresh failed, but the last good copy kept on the device is shown.
+    Stale {
+        /// The cached papers.
+        papers: Shared<Vec<Paper>>,
+        /// "as of 21 Aug 2026, 09:05 UTC".
+        as_of: String,
+        /// Why the refresh failed.
+        error: LoadError,
+    },
+    /// Failed, with nothing cached to fall back on.
     Failed(LoadError),
 }
 
@@ -78,7 +110,9 @@ impl Feeds {
         let failed: Vec<usize> = self.statuses.with_untracked(|s| {
             s.iter()
                 .enumerate()
-                .filter(|(_, st)| matches!(st, SourceStatus::Failed(_)))
+                .filter(|(_, st)| {
+                    matches!(st, SourceStatus::Failed(_) | SourceStatus::Stale { .. })
+                })
                 .map(|(i, _)| i)
                 .collect()
         });
@@ -95,19 +129,33 @@ impl Feeds {
         let (statuses, progress) = (self.statuses, self.progress);
         spawn_local(async move {
             let on_progress = move |p: Progress| progress.set(p);
-            let status = match fetch_feed(&source.url, FetchLimits::default(), on_progress).await {
+            let fetched = fetch_feed(&source.url, FetchLimits::default(), on_progress).await;
+            let storage = Storage::open(DB_NAME).await;
+            let status = match fetched {
                 Ok(feed) => {
-                    let notice = feed.skipped_summary();
+                    let mut notice = feed.skipped_summary();
                     let mut papers = feed.papers;
                     for paper in &mut papers {
                         paper.sources = vec![source.name.clone()];
+                    }
+                    // Only a good copy is kept: a failed refresh never replaces it.
+                    if let Err(e) = save(storage, &source.url, &papers).await {
+                        let kept = format!("not kept for offline use: {e}");
+                        notice = Some(notice.map_or(kept.clone(), |n| format!("{n}; {kept}")));
                     }
                     SourceStatus::Loaded {
                         papers: Shared(Arc::new(papers)),
                         notice,
                     }
                 }
-                Err(error) => SourceStatus::Failed(error),
+                Err(error) => match cached(storage, &source.url).await {
+                    Some((papers, as_of)) => SourceStatus::Stale {
+                        papers: Shared(Arc::new(papers)),
+                        as_of,
+                        error,
+                    },
+                    None => SourceStatus::Failed(error),
+                },
             };
             statuses.update(|s| s[i] = status);
         });
@@ -120,7 +168,8 @@ impl Feeds {
             let papers = statuses.with(|s| {
                 s.iter()
                     .filter_map(|st| match st {
-                        SourceStatus::Loaded { papers, .. } => Some(papers.0.iter().cloned()),
+                        SourceStatus::Loaded { papers, .. }
+                        | SourceStatus::Stale { papers, .. } => Some(papers.0.iter().cloned()),
                         _ => None,
                     })
                     .flatten()
@@ -135,7 +184,9 @@ impl Feeds {
         self.statuses.with(|s| {
             s.iter()
                 .fold((0, 0, 0), |(loaded, loading, failed), st| match st {
-                    SourceStatus::Loaded { .. } => (loaded + 1, loading, failed),
+                    SourceStatus::Loaded { .. } | SourceStatus::Stale { .. } => {
+                        (loaded + 1, loading, failed)
+                    }
                     SourceStatus::Loading => (loaded, loading + 1, failed),
                     SourceStatus::Failed(_) => (loaded, loading, failed + 1),
                 })

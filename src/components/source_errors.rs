@@ -13,19 +13,24 @@ pub fn SourceErrors(feeds: Feeds) -> impl IntoView {
                 .zip(sources)
                 .filter_map(|(status, source)| match status {
                     SourceStatus::Failed(error) => Some((source.name, error.to_string())),
+                    SourceStatus::Stale { as_of, error, .. } => Some((
+                        source.name,
+                        format!("{error}. Showing the copy kept on this device, {as_of}."),
+                    )),
                     _ => None,
                 })
                 .collect::<Vec<_>>()
         })
     });
     let heading = move || {
-        let (loaded, loading, failed) = feeds.counts();
+        let (loaded, loading, _) = feeds.counts();
+        let troubled = failures.with(Vec::len);
         if loaded + loading == 0 {
             "The papers could not be loaded".to_owned()
-        } else if failed == 1 {
-            "1 source could not be loaded; the others are shown".to_owned()
+        } else if troubled == 1 {
+            "1 source could not be refreshed".to_owned()
         } else {
-            format!("{failed} sources could not be loaded; the others are shown")
+            format!("{troubled} sources could not be refreshed")
         }
     };
 

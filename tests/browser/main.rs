@@ -4,5 +4,6 @@
 
 mod clock;
 mod fetch;
+mod idb;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -35,6 +35,7 @@ export const hostile = {
 /** Starts the server; resolves to { origin, close }. */
 export async function startFeedServer() {
   const sockets = new Set();
+  let flakyServed = 0;
   const server = createServer((req, res) => {
     const cors = { 'access-control-allow-origin': '*', 'content-type': 'application/feed+json' };
     switch (new URL(req.url, 'http://x').pathname) {
@@ -49,6 +50,11 @@ export async function startFeedServer() {
         break;
       case '/nocors.json':
         res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify(valid));
+        break;
+      case '/flaky.json':
+        // Good once, garbled ever after.
+        flakyServed += 1;
+        res.writeHead(200, cors).end(flakyServed === 1 ? JSON.stringify(valid) : '{"version": "https://jsonfe');
         break;
       case '/silent.json':
         break; // never answers

@@ -47,7 +47,7 @@ describe('feed sources', () => {
     const alert = page.getByRole('alert');
     await alert.filter({ hasText: 'truncated.json' }).filter({ hasText: 'nocors.json' }).waitFor();
     const alertText = await alert.innerText();
-    assert.match(alertText, /2 sources could not be loaded/);
+    assert.match(alertText, /2 sources could not be refreshed/);
     assert.match(alertText, /truncated\.json: the feed is not valid JSON/);
     assert.match(alertText, /nocors\.json does not allow other websites to read it \(it sends no CORS header\)/);
     // (a) one new paper and one merged, (b) one hostile item, on top of the day's papers.
@@ -74,6 +74,19 @@ describe('feed sources', () => {
     await alert.waitFor({ timeout: 30_000 });
     assert.match(await alert.innerText(), /silent\.json did not answer within 20 s/);
     assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    await context.close();
+  });
+
+  test('a source that breaks after a good load keeps its last good copy', async () => {
+    const url = withFeeds('/flaky.json');
+    const { context, page } = await open(url);
+    await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor();
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /flaky\.json: the feed is not valid JSON.*Showing the copy kept on this device, as of \d+ \w+ \d{4}/s);
+    assert.equal(await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).count(), 1);
     await context.close();
   });
 
