@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    FeedLoading, PaperBrowser, SearchBox, SortSelect, SourceErrors, SourceNotices,
+    FeedLoading, PaperBrowser, SearchBox, SortSelect, SourceErrors, SourceNotices, SourcesPanel,
 };
 use crate::domain::rank::Sort;
-use crate::domain::sources::{Source, feeds_from_query};
+use crate::domain::sources::feeds_from_query;
 use crate::state::Feeds;
 use crate::web::location::current_query;
 
@@ -16,15 +16,14 @@ enum Phase {
     Loading,
     Ready,
     AllFailed,
+    AllOff,
 }
 
 /// PaperSift: header with search and sort, then the list of the selected period.
 #[component]
 pub fn App() -> impl IntoView {
     let link = feeds_from_query(&current_query());
-    let mut sources = vec![Source::default_feed()];
-    sources.extend(link.sources);
-    let feeds = Feeds::start(sources);
+    let feeds = Feeds::start(link.sources);
     let catalog = feeds.catalog();
     let query = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::default());
@@ -37,7 +36,8 @@ pub fn App() -> impl IntoView {
     let phase = Memo::new(move |_| match feeds.counts() {
         (loaded, _, _) if loaded > 0 => Phase::Ready,
         (_, loading, _) if loading > 0 => Phase::Loading,
-        _ => Phase::AllFailed,
+        (_, _, failed) if failed > 0 => Phase::AllFailed,
+        _ => Phase::AllOff,
     });
 
     view! {
@@ -50,11 +50,16 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" class="content">
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
+            <SourcesPanel feeds />
             <SourceErrors feeds />
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
                 Phase::Ready => view! { <PaperBrowser catalog query sort /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
+                Phase::AllOff => {
+                    view! { <p class="empty">"Every source is switched off: turn one on in Sources."</p> }
+                        .into_any()
+                }
             }}
             <SourceNotices feeds />
         </main>

@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use crate::domain::cache::CachedFeed;
 use crate::domain::catalog::Catalog;
 use crate::domain::paper::Paper;
-use crate::domain::sources::Source;
+use crate::domain::sources::{Origin, SavedSource, Source};
 use crate::web::clock::now_unix_seconds;
 use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
 use crate::web::idb::{DB_NAME, Storage, StorageError};
@@ -29,10 +29,14 @@ async fn save(
         .map_err(|e| e.to_string())
 }
 
-/// The last good copy of `url` and its age, when one was kept and still reads.
-async fn cached(storage: Result<Storage, StorageError>, url: &str) -> Option<(Vec<Paper>, String)> {
+/// The last good copy of `url`, when one was kept and still reads.
+async fn cached(
+    storage: Result<Storage, StorageError>,
+    url: &str,
+) -> Option<(CachedFeed, Vec<Paper>)> {
     let record = storage.ok()?.load_feed(url).await.ok()??;
-    Some((record.papers().ok()?, record.as_of()))
+    let papers = record.papers().ok()?;
+    Some((record, papers))
 }
 
 /// Shared, immutable data in a signal, compared by identity (rebuilds are what matter).
@@ -74,64 +78,229 @@ pub enum SourceStatus {
     },
     /// Failed, with nothing cached to fall back on.
     Failed(LoadError),
+    /// Switched off by the reader.
+    Off,
+}
+
+/// One source in the list: what it is, whether it is on, and where it stands.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The feed.
+    pub source: Source,
+    /// Built in, from the link, or saved by the reader.
+    pub origin: Origin,
+    /// Whether it is loaded at all.
+    pub enabled: bool,
+    /// Its current state.
+    pub status: SourceStatus,
+    /// When its papers were fetched (now, or the cached copy's time).
+    pub fetched_at: Option<i64>,
+}
+
+impl Entry {
+    fn new(source: Source, origin: Origin) -> Self {
+        Self {
+            source,
+            origin,
+            enabled: true,
+            status: SourceStatus::Loading,
+            fetched_at: None,
+        }
+    }
 }
 
 /// All sources, their status, and the overall download progress.
 #[derive(Clone, Copy)]
 pub struct Feeds {
-    sources: StoredValue<Vec<Source>>,
-    /// Status per source, in source order.
-    pub statuses: RwSignal<Vec<SourceStatus>>,
-    /// Bytes received so far by the first source still loading.
+    /// Every source, in list order (built in, from the link, saved).
+    pub entries: RwSignal<Vec<Entry>>,
+    /// Bytes received so far by the latest source to report.
     pub progress: RwSignal<Progress>,
+    /// A problem with the on-device store, shown once.
+    pub storage_note: RwSignal<Option<String>>,
 }
 
 impl Feeds {
-    /// Starts loading every source.
-    pub fn start(sources: Vec<Source>) -> Self {
+    /// Lists the built-in and link sources, adds the saved ones, and loads every enabled one.
+    pub fn start(link_sources: Vec<Source>) -> Self {
+        let mut entries = vec![Entry::new(Source::default_feed(), Origin::BuiltIn)];
+        entries.extend(
+            link_sources
+                .into_iter()
+                .map(|s| Entry::new(s, Origin::Link)),
+        );
         let feeds = Self {
-            statuses: RwSignal::new(vec![SourceStatus::Loading; sources.len()]),
-            sources: StoredValue::new(sources),
+            entries: RwSignal::new(entries),
             progress: RwSignal::new(Progress::default()),
+            storage_note: RwSignal::new(None),
         };
-        for i in 0..feeds.sources.with_value(Vec::len) {
-            feeds.load(i);
-        }
+        spawn_local(async move {
+            match Storage::open(DB_NAME).await {
+                Ok(storage) => match storage.saved_sources().await {
+                    Ok((saved, skipped)) => {
+                        feeds.apply_saved(saved);
+                        if skipped > 0 {
+                            feeds.storage_note.set(Some(format!(
+                                "{skipped} saved source(s) were damaged and skipped"
+                            )));
+                        }
+                    }
+                    Err(e) => feeds.storage_note.set(Some(e.to_string())),
+                },
+                Err(e) => feeds
+                    .storage_note
+                    .set(Some(format!("{e}: changes to sources will not be kept"))),
+            }
+            for url in feeds.urls(|e| e.enabled) {
+                feeds.load(url);
+            }
+        });
         feeds
     }
 
-    /// The sources, in order.
-    pub fn sources(&self) -> Vec<Source> {
-        self.sources.get_value()
+    fn apply_saved(&self, saved: Vec<SavedSource>) {
+        self.entries.update(|entries| {
+            for s in saved {
+                if let Some(entry) = entries.iter_mut().find(|e| e.source.url == s.url) {
+                    entry.enabled = s.enabled;
+                } else {
+                    let mut entry = Entry::new(
+                        Source {
+                            name: s.name,
+                            url: s.url,
+                        },
+                        Origin::Saved,
+                    );
+                    entry.enabled = s.enabled;
+                    entries.push(entry);
+                }
+            }
+            for entry in entries.iter_mut().filter(|e| !e.enabled) {
+                entry.status = SourceStatus::Off;
+            }
+        });
     }
 
-    /// Loads every source that failed again.
-    pub fn retry_failed(&self) {
-        let failed: Vec<usize> = self.statuses.with_untracked(|s| {
-            s.iter()
-                .enumerate()
-                .filter(|(_, st)| {
-                    matches!(st, SourceStatus::Failed(_) | SourceStatus::Stale { .. })
-                })
-                .map(|(i, _)| i)
+    fn urls(&self, keep: impl Fn(&Entry) -> bool) -> Vec<String> {
+        self.entries.with_untracked(|e| {
+            e.iter()
+                .filter(|e| keep(e))
+                .map(|e| e.source.url.clone())
                 .collect()
+        })
+    }
+
+    fn set_status(&self, url: &str, status: SourceStatus, fetched_at: Option<i64>) {
+        self.entries.update(|entries| {
+            if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url) {
+                entry.status = status;
+                if fetched_at.is_some() {
+                    entry.fetched_at = fetched_at;
+                }
+            }
         });
-        for i in failed {
-            self.statuses.update(|s| s[i] = SourceStatus::Loading);
-            self.load(i);
+    }
+
+    /// Loads every enabled source that failed, or shows only a cached copy, again.
+    pub fn retry_failed(&self) {
+        let troubled = self.urls(|e| {
+            e.enabled
+                && matches!(
+                    e.status,
+                    SourceStatus::Failed(_) | SourceStatus::Stale { .. }
+                )
+        });
+        for url in troubled {
+            self.load(url);
         }
     }
 
-    fn load(&self, i: usize) {
-        let Some(source) = self.sources.with_value(|s| s.get(i).cloned()) else {
+    /// Adds a reader's source, saves it, and loads it.
+    pub fn add(&self, source: Source) {
+        let url = source.url.clone();
+        let saved = SavedSource {
+            name: source.name.clone(),
+            url: url.clone(),
+            enabled: true,
+        };
+        self.entries
+            .update(|e| e.push(Entry::new(source, Origin::Saved)));
+        self.persist(saved);
+        self.load(url);
+    }
+
+    /// Removes a saved source, and forgets its cached copy.
+    pub fn remove(&self, url: &str) {
+        self.entries
+            .update(|e| e.retain(|e| e.source.url != url || e.origin != Origin::Saved));
+        let (url, note) = (url.to_owned(), self.storage_note);
+        spawn_local(async move {
+            let result = match Storage::open(DB_NAME).await {
+                Ok(storage) => storage.delete_source(&url).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = result {
+                note.set(Some(format!("{e}: the removal will not be kept")));
+            }
+        });
+    }
+
+    /// Switches a source on (loading it) or off (hiding its papers), and saves the choice.
+    pub fn set_enabled(&self, url: &str, enabled: bool) {
+        let mut saved = None;
+        self.entries.update(|entries| {
+            if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url) {
+                entry.enabled = enabled;
+                entry.status = if enabled {
+                    SourceStatus::Loading
+                } else {
+                    SourceStatus::Off
+                };
+                saved = Some(SavedSource {
+                    name: entry.source.name.clone(),
+                    url: url.to_owned(),
+                    enabled,
+                });
+            }
+        });
+        if let Some(saved) = saved {
+            self.persist(saved);
+        }
+        if enabled {
+            self.load(url.to_owned());
+        }
+    }
+
+    fn persist(&self, saved: SavedSource) {
+        let note = self.storage_note;
+        spawn_local(async move {
+            let result = match Storage::open(DB_NAME).await {
+                Ok(storage) => storage.save_source(&saved).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = result {
+                note.set(Some(format!(
+                    "{e}: this change to your sources will not be kept"
+                )));
+            }
+        });
+    }
+
+    fn load(&self, url: String) {
+        let Some(source) = self.entries.with_untracked(|e| {
+            e.iter()
+                .find(|e| e.source.url == url)
+                .map(|e| e.source.clone())
+        }) else {
             return;
         };
-        let (statuses, progress) = (self.statuses, self.progress);
+        self.set_status(&url, SourceStatus::Loading, None);
+        let feeds = *self;
         spawn_local(async move {
-            let on_progress = move |p: Progress| progress.set(p);
+            let on_progress = move |p: Progress| feeds.progress.set(p);
             let fetched = fetch_feed(&source.url, FetchLimits::default(), on_progress).await;
             let storage = Storage::open(DB_NAME).await;
-            let status = match fetched {
+            let (status, fetched_at) = match fetched {
                 Ok(feed) => {
                     let mut notice = feed.skipped_summary();
                     let mut papers = feed.papers;
@@ -143,31 +312,47 @@ impl Feeds {
                         let kept = format!("not kept for offline use: {e}");
                         notice = Some(notice.map_or(kept.clone(), |n| format!("{n}; {kept}")));
                     }
-                    SourceStatus::Loaded {
-                        papers: Shared(Arc::new(papers)),
-                        notice,
-                    }
+                    (
+                        SourceStatus::Loaded {
+                            papers: Shared(Arc::new(papers)),
+                            notice,
+                        },
+                        Some(now_unix_seconds()),
+                    )
                 }
                 Err(error) => match cached(storage, &source.url).await {
-                    Some((papers, as_of)) => SourceStatus::Stale {
-                        papers: Shared(Arc::new(papers)),
-                        as_of,
-                        error,
-                    },
-                    None => SourceStatus::Failed(error),
+                    Some((record, papers)) => {
+                        let as_of = record.as_of();
+                        (
+                            SourceStatus::Stale {
+                                papers: Shared(Arc::new(papers)),
+                                as_of,
+                                error,
+                            },
+                            Some(record.fetched_at),
+                        )
+                    }
+                    None => (SourceStatus::Failed(error), None),
                 },
             };
-            statuses.update(|s| s[i] = status);
+            // The reader may have switched the source off meanwhile.
+            let still_on = feeds
+                .entries
+                .with_untracked(|e| e.iter().any(|e| e.source.url == source.url && e.enabled));
+            if still_on {
+                feeds.set_status(&source.url, status, fetched_at);
+            }
         });
     }
 
-    /// The merged catalog of every source loaded so far.
+    /// The merged catalog of every enabled source loaded so far.
     pub fn catalog(&self) -> Memo<Shared<Catalog>> {
-        let statuses = self.statuses;
+        let entries = self.entries;
         Memo::new(move |_| {
-            let papers = statuses.with(|s| {
-                s.iter()
-                    .filter_map(|st| match st {
+            let papers = entries.with(|entries| {
+                entries
+                    .iter()
+                    .filter_map(|e| match &e.status {
                         SourceStatus::Loaded { papers, .. }
                         | SourceStatus::Stale { papers, .. } => Some(papers.0.iter().cloned()),
                         _ => None,
@@ -179,16 +364,18 @@ impl Feeds {
         })
     }
 
-    /// How many sources are (loaded, loading, failed).
+    /// How many enabled sources are (showing papers, loading, failed).
     pub fn counts(&self) -> (usize, usize, usize) {
-        self.statuses.with(|s| {
-            s.iter()
-                .fold((0, 0, 0), |(loaded, loading, failed), st| match st {
+        self.entries.with(|entries| {
+            entries
+                .iter()
+                .fold((0, 0, 0), |(shown, loading, failed), e| match e.status {
                     SourceStatus::Loaded { .. } | SourceStatus::Stale { .. } => {
-                        (loaded + 1, loading, failed)
+                        (shown + 1, loading, failed)
                     }
-                    SourceStatus::Loading => (loaded, loading + 1, failed),
-                    SourceStatus::Failed(_) => (loaded, loading, failed + 1),
+                    SourceStatus::Loading => (shown, loading + 1, failed),
+                    SourceStatus::Failed(_) => (shown, loading, failed + 1),
+                    SourceStatus::Off => (shown, loading, failed),
                 })
         })
     }

@@ -8,6 +8,7 @@ mod search_box;
 mod sort_select;
 mod source_errors;
 mod source_notices;
+mod sources_panel;
 mod status_line;
 
 pub use feed_loading::FeedLoading;
@@ -18,4 +19,5 @@ pub use search_box::SearchBox;
 pub use sort_select::SortSelect;
 pub use source_errors::SourceErrors;
 pub use source_notices::SourceNotices;
+pub use sources_panel::SourcesPanel;
 pub use status_line::StatusLine;

@@ -2,19 +2,17 @@ use leptos::prelude::*;
 
 use crate::state::{Feeds, SourceStatus};
 
-/// Sources that failed to load, each named with its reason, and one retry for all of them.
+/// Sources that could not be refreshed, each named with its reason, and one retry for all.
 #[component]
 pub fn SourceErrors(feeds: Feeds) -> impl IntoView {
     let failures = Memo::new(move |_| {
-        let sources = feeds.sources();
-        feeds.statuses.with(|statuses| {
-            statuses
+        feeds.entries.with(|entries| {
+            entries
                 .iter()
-                .zip(sources)
-                .filter_map(|(status, source)| match status {
-                    SourceStatus::Failed(error) => Some((source.name, error.to_string())),
+                .filter_map(|e| match &e.status {
+                    SourceStatus::Failed(error) => Some((e.source.name.clone(), error.to_string())),
                     SourceStatus::Stale { as_of, error, .. } => Some((
-                        source.name,
+                        e.source.name.clone(),
                         format!("{error}. Showing the copy kept on this device, {as_of}."),
                     )),
                     _ => None,
@@ -23,9 +21,9 @@ pub fn SourceErrors(feeds: Feeds) -> impl IntoView {
         })
     });
     let heading = move || {
-        let (loaded, loading, _) = feeds.counts();
+        let (shown, loading, _) = feeds.counts();
         let troubled = failures.with(Vec::len);
-        if loaded + loading == 0 {
+        if shown + loading == 0 {
             "The papers could not be loaded".to_owned()
         } else if troubled == 1 {
             "1 source could not be refreshed".to_owned()
@@ -43,15 +41,7 @@ pub fn SourceErrors(feeds: Feeds) -> impl IntoView {
                         failures
                             .get()
                             .into_iter()
-                            .map(|(name, reason)| {
-                                view! {
-                                    <li>
-                                        <strong>{name}</strong>
-                                        ": "
-                                        {reason}
-                                    </li>
-                                }
-                            })
+                            .map(|(name, reason)| view! { <li><strong>{name}</strong> ": " {reason}</li> })
                             .collect_view()
                     }}
                 </ul>

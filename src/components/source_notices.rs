@@ -2,26 +2,27 @@ use leptos::prelude::*;
 
 use crate::state::{Feeds, SourceStatus};
 
-/// Per-source notes for the reader, e.g. "arxiv.org/…: 3 entries skipped: missing title".
+/// Per-source notes for the reader ("…: 3 entries skipped: missing title") and storage problems.
 #[component]
 pub fn SourceNotices(feeds: Feeds) -> impl IntoView {
     let notices = move || {
-        let sources = feeds.sources();
-        feeds.statuses.with(|statuses| {
-            statuses
+        let mut texts: Vec<String> = feeds.entries.with(|entries| {
+            entries
                 .iter()
-                .zip(sources)
-                .filter_map(|(status, source)| match status {
+                .filter_map(|e| match &e.status {
                     SourceStatus::Loaded {
                         notice: Some(notice),
                         ..
-                    } => {
-                        Some(view! { <p class="notice">{format!("{}: {notice}", source.name)}</p> })
-                    }
+                    } => Some(format!("{}: {notice}", e.source.name)),
                     _ => None,
                 })
-                .collect_view()
-        })
+                .collect()
+        });
+        texts.extend(feeds.storage_note.get());
+        texts
+            .into_iter()
+            .map(|text| view! { <p class="notice">{text}</p> })
+            .collect_view()
     };
     view! { <div class="source-notices">{notices}</div> }
 }

@@ -3,6 +3,8 @@
 //! The query string is parsed leniently by hand (the router's query map panics natively): a bad
 //! parameter is ignored and counted, never fatal.
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::paper::safe_http_url;
 
 /// Most `feed=` parameters honoured from one link.
@@ -38,6 +40,75 @@ impl Source {
             url: url.to_owned(),
         }
     }
+}
+
+/// Where a source in the list came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Shipped with the app.
+    BuiltIn,
+    /// Carried by the link the app was opened with (`feed=`); not saved.
+    Link,
+    /// Added by the reader in Sources; saved on the device.
+    Saved,
+}
+
+/// A source as saved on the device: the reader's own, or the built-in one switched off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedSource {
+    /// Display name.
+    pub name: String,
+    /// Feed URL (the key).
+    pub url: String,
+    /// Whether it is loaded.
+    #[serde(default = "enabled_by_default")]
+    pub enabled: bool,
+}
+
+fn enabled_by_default() -> bool {
+    true
+}
+
+/// Why a source typed by the reader was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SourceInputError {
+    /// Not an http(s) URL or app-relative path.
+    #[error("enter a web address starting with https:// (or http://)")]
+    NotAUrl,
+    /// Longer than [`MAX_URL_LEN`].
+    #[error("that address is too long")]
+    TooLong,
+    /// Already in the list.
+    #[error("that feed is already in your sources")]
+    Duplicate,
+}
+
+/// Checks a source typed by the reader; the name defaults to the address's host and path.
+///
+/// ```
+/// use papersift::domain::sources::{user_source, SourceInputError};
+/// let s = user_source("", " https://rss.arxiv.org/rss/cs.LG ", &[]).unwrap();
+/// assert_eq!((s.name.as_str(), s.url.as_str()), ("rss.arxiv.org/rss/cs.LG", "https://rss.arxiv.org/rss/cs.LG"));
+/// assert_eq!(user_source("x", "javascript:alert(1)", &[]), Err(SourceInputError::NotAUrl));
+/// assert_eq!(user_source("x", "https://a.org/f", &["https://a.org/f"]), Err(SourceInputError::Duplicate));
+/// ```
+pub fn user_source(name: &str, url: &str, existing: &[&str]) -> Result<Source, SourceInputError> {
+    let url = url.trim();
+    if url.len() > MAX_URL_LEN {
+        return Err(SourceInputError::TooLong);
+    }
+    if safe_http_url(url).is_none() && !is_relative_path(url) {
+        return Err(SourceInputError::NotAUrl);
+    }
+    if existing.contains(&url) {
+        return Err(SourceInputError::Duplicate);
+    }
+    let name = crate::domain::display::collapse_whitespace(name);
+    let mut source = Source::from_url(url);
+    if !name.is_empty() {
+        source.name = name.chars().take(200).collect();
+    }
+    Ok(source)
 }
 
 /// `rss.arxiv.org/rss/cs.LG` for `https://rss.arxiv.org/rss/cs.LG?x=1`.

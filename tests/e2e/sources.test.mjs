@@ -99,3 +99,47 @@ describe('feed sources', () => {
     await context.close();
   });
 });
+
+describe('the Sources panel', () => {
+  test('a source added by the reader is kept, can be switched off, and removed', async () => {
+    const { context, page } = await open(app.url);
+    await page.getByText('Sources (1)').click();
+    await page.getByLabel('Feed address').fill('javascript:alert(1)');
+    await page.getByRole('button', { name: 'Add source' }).click();
+    // The browser's own URL check or ours refuses it; nothing is added.
+    assert.equal(await page.getByText('Sources (1)').count(), 1);
+    await page.getByLabel('Feed address').fill(`${feeds.origin}/valid.json`);
+    await page.getByLabel('Name (optional)').fill('Quokka lab');
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor();
+
+    await page.reload();
+    await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor();
+    await page.getByText('Sources (2)').click();
+    await page.getByRole('checkbox', { name: 'Load Quokka lab' }).uncheck();
+    await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor({ state: 'detached' });
+
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    await page.getByText('Sources (2)').click();
+    assert.equal(await page.getByRole('checkbox', { name: 'Load Quokka lab' }).isChecked(), false);
+    await page.getByRole('button', { name: 'Remove' }).click();
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+    assert.equal(await page.getByText('Sources (1)').count(), 1);
+    await context.close();
+  });
+
+  test('switching every source off says so, and on again restores the list', async () => {
+    const { context, page } = await open(app.url);
+    await page.getByText('Sources (1)').click();
+    const builtIn = page.getByRole('checkbox', { name: /Load Hugging Face Daily Papers/ });
+    await builtIn.uncheck();
+    await page.getByText('Every source is switched off').waitFor();
+    await builtIn.check();
+    await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    await context.close();
+  });
+});

@@ -1,11 +1,12 @@
 //! JSON Feed and PaperSift feed objects (the fuzzer's bytes inside a valid envelope).
 #![no_main]
 
-use papersift::domain::feed::{papersift, parse_feed};
+use ::papersift::domain::feed::papersift as own_format;
+use ::papersift::domain::feed::parse_feed;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let mut body = br#"{"version":"https://jsonfeed.org/version/1.1","items":["#.to_vec();
     body.extend_from_slice(data);
     let _ = parse_feed(&body, chrono::NaiveDate::MIN);
-    let _ = papersift::parse(data);
+    let _ = own_format::parse(data);
 });
