@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
             <SourceErrors feeds />
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
-                Phase::Ready => view! { <PaperBrowser catalog query sort /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser catalog feeds query sort /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
                 Phase::AllOff => {
                     view! { <p class="empty">"Every source is switched off: turn one on in Sources."</p> }

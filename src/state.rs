@@ -11,29 +11,20 @@ use leptos::task::spawn_local;
 use crate::domain::cache::CachedFeed;
 use crate::domain::catalog::Catalog;
 use crate::domain::paper::Paper;
-use crate::domain::sources::{Origin, SavedSource, Source};
-use crate::web::clock::now_unix_seconds;
+use chrono::NaiveDate;
+
+use crate::domain::sources::{Origin, SavedSource, Source, dated_days};
+use crate::web::clock::{now_unix_seconds, today};
 use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
 use crate::web::idb::{DB_NAME, Storage, StorageError};
 
-async fn save(
-    storage: Result<Storage, StorageError>,
-    url: &str,
-    papers: &[Paper],
-) -> Result<(), String> {
+async fn save(storage: Result<Storage, StorageError>, url: &str, papers: &[Paper]) -> Result<(), String> {
     let record = CachedFeed::new(url, now_unix_seconds(), papers).map_err(|e| e.to_string())?;
-    storage
-        .map_err(|e| e.to_string())?
-        .save_feed(&record)
-        .await
-        .map_err(|e| e.to_string())
+    storage.map_err(|e| e.to_string())?.save_feed(&record).await.map_err(|e| e.to_string())
 }
 
 /// The last good copy of `url`, when one was kept and still reads.
-async fn cached(
-    storage: Result<Storage, StorageError>,
-    url: &str,
-) -> Option<(CachedFeed, Vec<Paper>)> {
+async fn cached(storage: Result<Storage, StorageError>, url: &str) -> Option<(CachedFeed, Vec<Paper>)> {
     let record = storage.ok()?.load_feed(url).await.ok()??;
     let papers = record.papers().ok()?;
     Some((record, papers))
@@ -80,6 +71,8 @@ pub enum SourceStatus {
     Failed(LoadError),
     /// Switched off by the reader.
     Off,
+    /// A dated source (`{date}` in its URL): its days load as entries of their own.
+    Dated,
 }
 
 /// One source in the list: what it is, whether it is on, and where it stands.
@@ -95,17 +88,14 @@ pub struct Entry {
     pub status: SourceStatus,
     /// When its papers were fetched (now, or the cached copy's time).
     pub fetched_at: Option<i64>,
+    /// For one day of a dated source: that source's URL.
+    pub parent: Option<String>,
 }
 
 impl Entry {
     fn new(source: Source, origin: Origin) -> Self {
-        Self {
-            source,
-            origin,
-            enabled: true,
-            status: SourceStatus::Loading,
-            fetched_at: None,
-        }
+        let status = if source.is_dated() { SourceStatus::Dated } else { SourceStatus::Loading };
+        Self { source, origin, enabled: true, status, fetched_at: None, parent: None }
     }
 }
 
@@ -118,21 +108,20 @@ pub struct Feeds {
     pub progress: RwSignal<Progress>,
     /// A problem with the on-device store, shown once.
     pub storage_note: RwSignal<Option<String>>,
+    /// The days dated sources are fetched for (those of the selected period, and today).
+    wanted_days: RwSignal<Vec<NaiveDate>>,
 }
 
 impl Feeds {
     /// Lists the built-in and link sources, adds the saved ones, and loads every enabled one.
     pub fn start(link_sources: Vec<Source>) -> Self {
         let mut entries = vec![Entry::new(Source::default_feed(), Origin::BuiltIn)];
-        entries.extend(
-            link_sources
-                .into_iter()
-                .map(|s| Entry::new(s, Origin::Link)),
-        );
+        entries.extend(link_sources.into_iter().map(|s| Entry::new(s, Origin::Link)));
         let feeds = Self {
             entries: RwSignal::new(entries),
             progress: RwSignal::new(Progress::default()),
             storage_note: RwSignal::new(None),
+            wanted_days: RwSignal::new(Vec::new()),
         };
         spawn_local(async move {
             match Storage::open(DB_NAME).await {
@@ -140,20 +129,19 @@ impl Feeds {
                     Ok((saved, skipped)) => {
                         feeds.apply_saved(saved);
                         if skipped > 0 {
-                            feeds.storage_note.set(Some(format!(
-                                "{skipped} saved source(s) were damaged and skipped"
-                            )));
+                            feeds
+                                .storage_note
+                                .set(Some(format!("{skipped} saved source(s) were damaged and skipped")));
                         }
                     }
                     Err(e) => feeds.storage_note.set(Some(e.to_string())),
                 },
-                Err(e) => feeds
-                    .storage_note
-                    .set(Some(format!("{e}: changes to sources will not be kept"))),
+                Err(e) => feeds.storage_note.set(Some(format!("{e}: changes to sources will not be kept"))),
             }
-            for url in feeds.urls(|e| e.enabled) {
+            for url in feeds.urls(|e| e.enabled && !e.source.is_dated()) {
                 feeds.load(url);
             }
+            feeds.refresh_dated();
         });
         feeds
     }
@@ -164,13 +152,7 @@ impl Feeds {
                 if let Some(entry) = entries.iter_mut().find(|e| e.source.url == s.url) {
                     entry.enabled = s.enabled;
                 } else {
-                    let mut entry = Entry::new(
-                        Source {
-                            name: s.name,
-                            url: s.url,
-                        },
-                        Origin::Saved,
-                    );
+                    let mut entry = Entry::new(Source { name: s.name, url: s.url }, Origin::Saved);
                     entry.enabled = s.enabled;
                     entries.push(entry);
                 }
@@ -182,12 +164,7 @@ impl Feeds {
     }
 
     fn urls(&self, keep: impl Fn(&Entry) -> bool) -> Vec<String> {
-        self.entries.with_untracked(|e| {
-            e.iter()
-                .filter(|e| keep(e))
-                .map(|e| e.source.url.clone())
-                .collect()
-        })
+        self.entries.with_untracked(|e| e.iter().filter(|e| keep(e)).map(|e| e.source.url.clone()).collect())
     }
 
     fn set_status(&self, url: &str, status: SourceStatus, fetched_at: Option<i64>) {
@@ -203,36 +180,61 @@ impl Feeds {
 
     /// Loads every enabled source that failed, or shows only a cached copy, again.
     pub fn retry_failed(&self) {
-        let troubled = self.urls(|e| {
-            e.enabled
-                && matches!(
-                    e.status,
-                    SourceStatus::Failed(_) | SourceStatus::Stale { .. }
-                )
-        });
+        let troubled = self
+            .urls(|e| e.enabled && matches!(e.status, SourceStatus::Failed(_) | SourceStatus::Stale { .. }));
         for url in troubled {
             self.load(url);
+        }
+    }
+
+    /// Fetches the days of the selected period (and today) from every dated source.
+    pub fn want_days(&self, period_days: &[NaiveDate]) {
+        self.wanted_days.set(dated_days(period_days, today()));
+        self.refresh_dated();
+    }
+
+    /// Adds an entry, and loads it, for each wanted day of each enabled dated source.
+    fn refresh_dated(&self) {
+        let days = self.wanted_days.get_untracked();
+        let parents: Vec<Source> = self.entries.with_untracked(|e| {
+            e.iter().filter(|e| e.enabled && e.source.is_dated()).map(|e| e.source.clone()).collect()
+        });
+        for parent in parents {
+            for day in &days {
+                let child = parent.for_day(*day);
+                if self.entries.with_untracked(|e| e.iter().any(|e| e.source.url == child.url)) {
+                    continue;
+                }
+                let url = child.url.clone();
+                let mut entry = Entry::new(child, Origin::Link);
+                entry.parent = Some(parent.url.clone());
+                self.entries.update(|e| e.push(entry));
+                self.load(url);
+            }
         }
     }
 
     /// Adds a reader's source, saves it, and loads it.
     pub fn add(&self, source: Source) {
         let url = source.url.clone();
-        let saved = SavedSource {
-            name: source.name.clone(),
-            url: url.clone(),
-            enabled: true,
-        };
-        self.entries
-            .update(|e| e.push(Entry::new(source, Origin::Saved)));
+        let dated = source.is_dated();
+        let saved = SavedSource { name: source.name.clone(), url: url.clone(), enabled: true };
+        self.entries.update(|e| e.push(Entry::new(source, Origin::Saved)));
         self.persist(saved);
-        self.load(url);
+        if dated {
+            self.refresh_dated();
+        } else {
+            self.load(url);
+        }
     }
 
-    /// Removes a saved source, and forgets its cached copy.
+    /// Removes a saved source (and its days), and forgets its cached copy.
     pub fn remove(&self, url: &str) {
-        self.entries
-            .update(|e| e.retain(|e| e.source.url != url || e.origin != Origin::Saved));
+        self.entries.update(|e| {
+            e.retain(|e| {
+                (e.source.url != url || e.origin != Origin::Saved) && e.parent.as_deref() != Some(url)
+            });
+        });
         let (url, note) = (url.to_owned(), self.storage_note);
         spawn_local(async move {
             let result = match Storage::open(DB_NAME).await {
@@ -248,26 +250,28 @@ impl Feeds {
     /// Switches a source on (loading it) or off (hiding its papers), and saves the choice.
     pub fn set_enabled(&self, url: &str, enabled: bool) {
         let mut saved = None;
+        let mut dated = false;
         self.entries.update(|entries| {
             if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url) {
                 entry.enabled = enabled;
-                entry.status = if enabled {
-                    SourceStatus::Loading
-                } else {
-                    SourceStatus::Off
+                dated = entry.source.is_dated();
+                entry.status = match (enabled, dated) {
+                    (false, _) => SourceStatus::Off,
+                    (true, true) => SourceStatus::Dated,
+                    (true, false) => SourceStatus::Loading,
                 };
-                saved = Some(SavedSource {
-                    name: entry.source.name.clone(),
-                    url: url.to_owned(),
-                    enabled,
-                });
+                saved = Some(SavedSource { name: entry.source.name.clone(), url: url.to_owned(), enabled });
             }
+            // A dated source's days go with it; they come back for the period shown.
+            entries.retain(|e| e.parent.as_deref() != Some(url));
         });
         if let Some(saved) = saved {
             self.persist(saved);
         }
-        if enabled {
-            self.load(url.to_owned());
+        match (enabled, dated) {
+            (true, true) => self.refresh_dated(),
+            (true, false) => self.load(url.to_owned()),
+            (false, _) => {}
         }
     }
 
@@ -279,19 +283,15 @@ impl Feeds {
                 Err(e) => Err(e),
             };
             if let Err(e) = result {
-                note.set(Some(format!(
-                    "{e}: this change to your sources will not be kept"
-                )));
+                note.set(Some(format!("{e}: this change to your sources will not be kept")));
             }
         });
     }
 
     fn load(&self, url: String) {
-        let Some(source) = self.entries.with_untracked(|e| {
-            e.iter()
-                .find(|e| e.source.url == url)
-                .map(|e| e.source.clone())
-        }) else {
+        let Some(source) =
+            self.entries.with_untracked(|e| e.iter().find(|e| e.source.url == url).map(|e| e.source.clone()))
+        else {
             return;
         };
         self.set_status(&url, SourceStatus::Loading, None);
@@ -313,10 +313,7 @@ impl Feeds {
                         notice = Some(notice.map_or(kept.clone(), |n| format!("{n}; {kept}")));
                     }
                     (
-                        SourceStatus::Loaded {
-                            papers: Shared(Arc::new(papers)),
-                            notice,
-                        },
+                        SourceStatus::Loaded { papers: Shared(Arc::new(papers)), notice },
                         Some(now_unix_seconds()),
                     )
                 }
@@ -324,11 +321,7 @@ impl Feeds {
                     Some((record, papers)) => {
                         let as_of = record.as_of();
                         (
-                            SourceStatus::Stale {
-                                papers: Shared(Arc::new(papers)),
-                                as_of,
-                                error,
-                            },
+                            SourceStatus::Stale { papers: Shared(Arc::new(papers)), as_of, error },
                             Some(record.fetched_at),
                         )
                     }
@@ -336,9 +329,8 @@ impl Feeds {
                 },
             };
             // The reader may have switched the source off meanwhile.
-            let still_on = feeds
-                .entries
-                .with_untracked(|e| e.iter().any(|e| e.source.url == source.url && e.enabled));
+            let still_on =
+                feeds.entries.with_untracked(|e| e.iter().any(|e| e.source.url == source.url && e.enabled));
             if still_on {
                 feeds.set_status(&source.url, status, fetched_at);
             }
@@ -353,8 +345,9 @@ impl Feeds {
                 entries
                     .iter()
                     .filter_map(|e| match &e.status {
-                        SourceStatus::Loaded { papers, .. }
-                        | SourceStatus::Stale { papers, .. } => Some(papers.0.iter().cloned()),
+                        SourceStatus::Loaded { papers, .. } | SourceStatus::Stale { papers, .. } => {
+                            Some(papers.0.iter().cloned())
+                        }
                         _ => None,
                     })
                     .flatten()
@@ -367,16 +360,12 @@ impl Feeds {
     /// How many enabled sources are (showing papers, loading, failed).
     pub fn counts(&self) -> (usize, usize, usize) {
         self.entries.with(|entries| {
-            entries
-                .iter()
-                .fold((0, 0, 0), |(shown, loading, failed), e| match e.status {
-                    SourceStatus::Loaded { .. } | SourceStatus::Stale { .. } => {
-                        (shown + 1, loading, failed)
-                    }
-                    SourceStatus::Loading => (shown, loading + 1, failed),
-                    SourceStatus::Failed(_) => (shown, loading, failed + 1),
-                    SourceStatus::Off => (shown, loading, failed),
-                })
+            entries.iter().fold((0, 0, 0), |(shown, loading, failed), e| match e.status {
+                SourceStatus::Loaded { .. } | SourceStatus::Stale { .. } => (shown + 1, loading, failed),
+                SourceStatus::Loading => (shown, loading + 1, failed),
+                SourceStatus::Failed(_) => (shown, loading, failed + 1),
+                SourceStatus::Off | SourceStatus::Dated => (shown, loading, failed),
+            })
         })
     }
 }

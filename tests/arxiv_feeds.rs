@@ -14,14 +14,8 @@ fn parse(path: &Path) -> ParsedFeed {
     for paper in &feed.papers {
         let name = path.display();
         assert!(paper.has_arxiv_id(), "{name}: {}", paper.id);
-        assert!(
-            !paper.title.is_empty() && !paper.abstract_text.is_empty(),
-            "{name}"
-        );
-        assert!(
-            !paper.authors.is_empty() && !paper.categories.is_empty(),
-            "{name}"
-        );
+        assert!(!paper.title.is_empty() && !paper.abstract_text.is_empty(), "{name}");
+        assert!(!paper.authors.is_empty() && !paper.categories.is_empty(), "{name}");
         assert!(!paper.abstract_text.starts_with(' ') && !paper.abstract_text.contains('\n'));
         assert!(paper.published.is_some(), "{name}");
     }
@@ -42,30 +36,10 @@ fn rss(name: &str) -> ParsedFeed {
 
 #[test]
 fn api_responses_give_every_entry() {
-    assert_eq!(
-        api("arxivpy_q_testing_s0_m100_cfe7536492ca.body.xml")
-            .papers
-            .len(),
-        100
-    );
-    assert_eq!(
-        api("arxivpy_q_testing_s0_m10_bc5a6c384fe9.body.xml")
-            .papers
-            .len(),
-        10
-    );
-    assert_eq!(
-        api("arxivpy_id_0000.0000_s0_m100_8b51d9633a68.body.xml")
-            .papers
-            .len(),
-        0
-    );
-    assert_eq!(
-        api("arxivpy_id_0808.05394_1707.08567_s0_m100_42e5aa0ec3af.body.xml")
-            .papers
-            .len(),
-        1
-    );
+    assert_eq!(api("arxivpy_q_testing_s0_m100_cfe7536492ca.body.xml").papers.len(), 100);
+    assert_eq!(api("arxivpy_q_testing_s0_m10_bc5a6c384fe9.body.xml").papers.len(), 10);
+    assert_eq!(api("arxivpy_id_0000.0000_s0_m100_8b51d9633a68.body.xml").papers.len(), 0);
+    assert_eq!(api("arxivpy_id_0808.05394_1707.08567_s0_m100_42e5aa0ec3af.body.xml").papers.len(), 1);
     assert_eq!(api("laya-reader_arxiv_3.xml").papers.len(), 3);
 }
 
@@ -86,11 +60,7 @@ fn the_current_format_keeps_primary_category_first_and_affiliations() {
     assert_eq!(first.id, "2202.12139");
     assert_eq!(first.categories[0], "cs.SE");
     assert!(feed.papers.iter().any(|p| !p.affiliations.is_empty()));
-    assert!(feed.papers.iter().any(|p| {
-        p.other_links
-            .iter()
-            .any(|l| l.starts_with("https://doi.org/"))
-    }));
+    assert!(feed.papers.iter().any(|p| { p.other_links.iter().any(|l| l.starts_with("https://doi.org/")) }));
 }
 
 #[test]
@@ -98,25 +68,14 @@ fn the_legacy_format_unwraps_its_text() {
     let feed = api("arxivpy_2016_search_query_au_del_maestro.xml");
     assert_eq!(feed.papers.len(), 10);
     let first = &feed.papers[0];
-    assert_eq!(
-        first.title,
-        "A Luttinger Liquid Core Inside Helium-4 Filled Nanopores"
-    );
-    assert!(
-        first
-            .abstract_text
-            .starts_with("As helium-4 is cooled below 2.17 K it undergoes")
-    );
+    assert_eq!(first.title, "A Luttinger Liquid Core Inside Helium-4 Filled Nanopores");
+    assert!(first.abstract_text.starts_with("As helium-4 is cooled below 2.17 K it undergoes"));
     assert_eq!(first.published.unwrap().to_string(), "2012-01-23");
 }
 
 #[test]
 fn rss_listings_split_description_and_authors() {
-    for name in [
-        "distill_arxiv_cs_ai.xml",
-        "distill_arxiv_cs_cl.xml",
-        "distill_arxiv_cs_lg.xml",
-    ] {
+    for name in ["distill_arxiv_cs_ai.xml", "distill_arxiv_cs_cl.xml", "distill_arxiv_cs_lg.xml"] {
         let feed = rss(name);
         assert_eq!(feed.papers.len(), 3, "{name}");
         for paper in &feed.papers {

@@ -10,11 +10,7 @@ use papersift::domain::feed::{FeedFormat, parse_feed};
 use papersift::domain::period::{Period, PeriodKind};
 
 fn shipped() -> Vec<u8> {
-    std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/public/feeds/default.json"
-    ))
-    .unwrap()
+    std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/public/feeds/default.json")).unwrap()
 }
 
 #[test]
@@ -27,14 +23,7 @@ fn the_shipped_feed_loads_whole() {
     let catalog = Catalog::new(feed.papers);
     let latest = Period::latest(PeriodKind::Daily, catalog.days());
     assert_eq!(latest.label(), "Fri 21 Aug 2026");
-    assert_eq!(
-        catalog
-            .papers()
-            .iter()
-            .filter(|p| latest.contains(p.listed))
-            .count(),
-        17
-    );
+    assert_eq!(catalog.papers().iter().filter(|p| latest.contains(p.listed)).count(), 17);
 }
 
 #[test]
@@ -44,17 +33,8 @@ fn the_shipped_feed_is_what_the_converter_makes_from_the_shared_data() {
     };
     let mut papers = Vec::new();
     for path in common::json_files(&dir) {
-        if path
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("2026-")
-        {
-            papers.extend(
-                parse_feed(&std::fs::read(path).unwrap(), common::TODAY)
-                    .unwrap()
-                    .papers,
-            );
+        if path.file_name().unwrap().to_string_lossy().starts_with("2026-") {
+            papers.extend(parse_feed(&std::fs::read(path).unwrap(), common::TODAY).unwrap().papers);
         }
     }
     let papers = prepare(papers);

@@ -20,14 +20,10 @@ const PREFIXES: &[&str] = &[
 ];
 
 fn fixtures() -> Vec<Vec<u8>> {
-    [
-        "hf/2024-05-27.json",
-        "arxiv_api/laya-reader_arxiv_3.xml",
-        "arxiv_rss/laya-reader_arxiv_rss_multi.xml",
-    ]
-    .iter()
-    .map(|f| std::fs::read(common::fixture(f)).unwrap())
-    .collect()
+    ["hf/2024-05-27.json", "arxiv_api/laya-reader_arxiv_3.xml", "arxiv_rss/laya-reader_arxiv_rss_multi.xml"]
+        .iter()
+        .map(|f| std::fs::read(common::fixture(f)).unwrap())
+        .collect()
 }
 
 proptest! {

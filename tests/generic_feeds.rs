@@ -39,18 +39,12 @@ fn generic_rss_reads_html_fields_as_text() {
     let feed = parse_feed(RSS.as_bytes(), common::TODAY).unwrap();
     assert_eq!(feed.format, FeedFormat::Rss);
     assert_eq!(feed.papers.len(), 2);
-    assert_eq!(
-        feed.skipped_summary().as_deref(),
-        Some("1 entry skipped: 1 missing title")
-    );
+    assert_eq!(feed.skipped_summary().as_deref(), Some("1 entry skipped: 1 missing title"));
     let post = &feed.papers[0];
     assert_eq!(post.title, "Our new model");
     assert_eq!(post.abstract_text, "We release code .");
     assert_eq!(post.authors, ["Ada Lovelace", "Alan Turing"]);
-    assert_eq!(
-        post.github_repo, None,
-        "links inside HTML markup are not text"
-    );
+    assert_eq!(post.github_repo, None, "links inside HTML markup are not text");
     assert_eq!(post.listed.to_string(), "2026-11-09");
     assert_eq!(post.thumbnail.as_deref(), Some("https://lab.example/1.png"));
     // An item without a date takes the channel's.
@@ -65,10 +59,7 @@ fn generic_atom_and_arxiv_ids_inside_it() {
     assert_eq!(feed.papers[0].abstract_text, "Body");
     assert_eq!(feed.papers[0].listed.to_string(), "2026-10-30");
     assert_eq!(feed.papers[0].links()[0].url, "https://notes.example/1");
-    assert_eq!(
-        (feed.papers[1].id.as_str(), feed.papers[1].version),
-        ("2610.00001", Some(3))
-    );
+    assert_eq!((feed.papers[1].id.as_str(), feed.papers[1].version), ("2610.00001", Some(3)));
 }
 
 #[test]
@@ -76,15 +67,9 @@ fn json_feed_items_with_odd_ids_and_dates() {
     let feed = parse_feed(JSON_FEED.as_bytes(), common::TODAY).unwrap();
     assert_eq!(feed.format, FeedFormat::JsonFeed);
     assert_eq!(feed.papers.len(), 3);
-    assert_eq!(
-        feed.skipped_summary().as_deref(),
-        Some("1 entry skipped: 1 missing title")
-    );
+    assert_eq!(feed.skipped_summary().as_deref(), Some("1 entry skipped: 1 missing title"));
     let first = &feed.papers[0];
-    assert_eq!(
-        (first.id.as_str(), first.title.as_str()),
-        ("2611.00002", "Paper α")
-    );
+    assert_eq!((first.id.as_str(), first.title.as_str()), ("2611.00002", "Paper α"));
     assert_eq!(feed.papers[1].id, "2");
     assert_eq!(feed.papers[1].abstract_text, "Hi there");
     // Absurd and missing dates fall back to the day the feed was fetched.
@@ -108,16 +93,10 @@ fn hostile_payloads_stay_inert_text_and_bad_links_are_not_links() {
 fn truncated_and_garbled_feeds_are_errors_not_partial_lists() {
     for cut in [10, RSS.len() / 2, RSS.len() - 3] {
         let result = parse_feed(&RSS.as_bytes()[..cut], common::TODAY);
-        assert!(
-            matches!(result, Err(FeedError::InvalidXml { .. })),
-            "cut at {cut}: {result:?}"
-        );
+        assert!(matches!(result, Err(FeedError::InvalidXml { .. })), "cut at {cut}: {result:?}");
     }
     let garbled = JSON_FEED.replace("\"items\":[", "\"items\":[}");
-    assert!(matches!(
-        parse_feed(garbled.as_bytes(), common::TODAY),
-        Err(FeedError::InvalidJson { .. })
-    ));
+    assert!(matches!(parse_feed(garbled.as_bytes(), common::TODAY), Err(FeedError::InvalidJson { .. })));
 }
 
 #[test]

@@ -20,57 +20,29 @@ fn check_file(path: &Path) -> usize {
     assert_eq!(feed.papers.len(), raw.len(), "{name}");
     for (paper, item) in feed.papers.iter().zip(&raw) {
         let p = &item["paper"];
-        let words = |v: &Value| {
-            v.as_str()
-                .unwrap()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let words = |v: &Value| v.as_str().unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
         assert_eq!(paper.id, p["id"].as_str().unwrap(), "{name}");
         // Text with LaTeX markup is decoded for display; the rest keeps its words exactly.
         let same_words = |got: &str, raw: &Value| {
             let raw = words(raw);
             if raw.contains(['$', '\\']) {
-                assert!(
-                    !got.is_empty() && got.len() <= raw.len() + raw.len() / 2,
-                    "{name}: {got}"
-                );
+                assert!(!got.is_empty() && got.len() <= raw.len() + raw.len() / 2, "{name}: {got}");
             } else {
                 assert_eq!(got, raw, "{name}");
             }
         };
         same_words(&paper.title, &p["title"]);
         same_words(&paper.abstract_text, &p["summary"]);
-        let authors: Vec<String> = p["authors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| words(&a["name"]))
-            .collect();
+        let authors: Vec<String> =
+            p["authors"].as_array().unwrap().iter().map(|a| words(&a["name"])).collect();
         assert_eq!(paper.authors, authors, "{name} {}", paper.id);
-        assert_eq!(
-            u64::from(paper.upvotes),
-            p["upvotes"].as_u64().unwrap(),
-            "{name}"
-        );
-        assert_eq!(
-            u64::from(paper.comments),
-            item["numComments"].as_u64().unwrap(),
-            "{name}"
-        );
+        assert_eq!(u64::from(paper.upvotes), p["upvotes"].as_u64().unwrap(), "{name}");
+        assert_eq!(u64::from(paper.comments), item["numComments"].as_u64().unwrap(), "{name}");
         let published = &p["publishedAt"].as_str().unwrap()[..10];
         assert_eq!(paper.published.unwrap().to_string(), published, "{name}");
-        let listed = p["submittedOnDailyAt"]
-            .as_str()
-            .or(item["publishedAt"].as_str())
-            .unwrap();
+        let listed = p["submittedOnDailyAt"].as_str().or(item["publishedAt"].as_str()).unwrap();
         assert_eq!(paper.listed.to_string(), listed[..10], "{name}");
-        assert_eq!(
-            paper.github_repo.as_deref(),
-            p["githubRepo"].as_str(),
-            "{name}"
-        );
+        assert_eq!(paper.github_repo.as_deref(), p["githubRepo"].as_str(), "{name}");
         assert!(paper.on_hugging_face);
     }
     feed.papers.len()
@@ -78,10 +50,8 @@ fn check_file(path: &Path) -> usize {
 
 #[test]
 fn every_schema_era_in_the_fixtures_parses() {
-    let counts: Vec<usize> = common::json_files(&common::fixture("hf"))
-        .iter()
-        .map(|p| check_file(p))
-        .collect();
+    let counts: Vec<usize> =
+        common::json_files(&common::fixture("hf")).iter().map(|p| check_file(p)).collect();
     // 2024-05-27, 2025-06-02, 2025-10-15, 2026-08-21.
     assert_eq!(counts, [13, 20, 26, 17]);
 }
@@ -111,10 +81,7 @@ fn every_archived_entry_of_every_era_parses() {
     let Some(dir) = common::shared_data("hf_daily_papers/all_entries") else {
         return;
     };
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.retain(|p| p.extension().is_some_and(|e| e == "jsonl"));
     files.sort();
     let mut total = 0;

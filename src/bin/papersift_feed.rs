@@ -42,9 +42,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 
 /// Today's date (UTC) for entries of feeds that carry no date.
 fn today() -> chrono::NaiveDate {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let seconds =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(0), 0)
         .map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
 }
@@ -64,12 +63,7 @@ fn run(args: Args) -> Result<String, String> {
     let json = serde_json::to_string(&FeedFile::new(&args.title, &papers))
         .map_err(|e| format!("cannot serialize the feed: {e}"))?;
     std::fs::write(&args.out, json + "\n").map_err(|e| format!("{}: {e}", args.out.display()))?;
-    Ok(format!(
-        "{}: {} papers from {} files",
-        args.out.display(),
-        papers.len(),
-        args.inputs.len()
-    ))
+    Ok(format!("{}: {} papers from {} files", args.out.display(), papers.len(), args.inputs.len()))
 }
 
 fn main() -> ExitCode {

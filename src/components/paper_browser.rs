@@ -4,31 +4,29 @@ use crate::components::{PaperCard, PeriodNav, StatusLine};
 use crate::domain::catalog::{Catalog, View};
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rank::Sort;
-use crate::state::Shared;
+use crate::state::{Feeds, Shared};
 use crate::web::clock::now_unix_seconds;
 
 /// The loaded papers: period navigation, the match count, and the ranked list.
 #[component]
 pub fn PaperBrowser(
     catalog: Memo<Shared<Catalog>>,
+    feeds: Feeds,
     query: RwSignal<String>,
     sort: RwSignal<Sort>,
 ) -> impl IntoView {
-    let period =
-        RwSignal::new(catalog.with_untracked(|c| Period::latest(PeriodKind::Daily, c.0.days())));
+    let period = RwSignal::new(catalog.with_untracked(|c| Period::latest(PeriodKind::Daily, c.0.days())));
     let now = now_unix_seconds();
     let selected = Memo::new(move |_| {
-        let view = View {
-            query: query.get(),
-            period: period.get(),
-            sort: sort.get(),
-        };
+        let view = View { query: query.get(), period: period.get(), sort: sort.get() };
         catalog.with(|c| {
             let at = c.0.ranking_time(&view.period, now);
             c.0.select(&view, at)
         })
     });
     let count = Signal::derive(move || selected.with(Vec::len));
+    // Dated sources (Hugging Face live) fetch the days of the period shown.
+    Effect::new(move |_| feeds.want_days(&period.get().days()));
     let days = Memo::new(move |_| catalog.with(|c| c.0.days().to_vec()));
     // Rows are keyed by paper id and catalog build: a source arriving later may merge new
     // fields into a paper already on screen, so its card must be drawn again.
@@ -38,13 +36,7 @@ pub fn PaperBrowser(
         selected
             .get()
             .into_iter()
-            .map(|i| {
-                (
-                    format!("{}#{build}", catalog.0.papers()[i].id),
-                    catalog.clone(),
-                    i,
-                )
-            })
+            .map(|i| (format!("{}#{build}", catalog.0.papers()[i].id), catalog.clone(), i))
             .collect::<Vec<_>>()
     };
 

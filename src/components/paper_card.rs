@@ -12,11 +12,7 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
     let expanded = RwSignal::new(false);
     let links = paper.links();
     let title_href = links.first().map(|l| l.url.clone());
-    let date = paper
-        .published
-        .unwrap_or(paper.listed)
-        .format("%-d %b %Y")
-        .to_string();
+    let date = paper.published.unwrap_or(paper.listed).format("%-d %b %Y").to_string();
     let abstract_id = format!("abstract-{}", paper.id);
     let stars = paper.github_stars;
 

@@ -10,19 +10,15 @@ pub fn SourceNotices(feeds: Feeds) -> impl IntoView {
             entries
                 .iter()
                 .filter_map(|e| match &e.status {
-                    SourceStatus::Loaded {
-                        notice: Some(notice),
-                        ..
-                    } => Some(format!("{}: {notice}", e.source.name)),
+                    SourceStatus::Loaded { notice: Some(notice), .. } => {
+                        Some(format!("{}: {notice}", e.source.name))
+                    }
                     _ => None,
                 })
                 .collect()
         });
         texts.extend(feeds.storage_note.get());
-        texts
-            .into_iter()
-            .map(|text| view! { <p class="notice">{text}</p> })
-            .collect_view()
+        texts.into_iter().map(|text| view! { <p class="notice">{text}</p> }).collect_view()
     };
     view! { <div class="source-notices">{notices}</div> }
 }

@@ -23,11 +23,7 @@ impl CachedFeed {
     /// A cache record for `papers` fetched from `url` at `fetched_at`.
     pub fn new(url: &str, fetched_at: i64, papers: &[Paper]) -> Result<Self, FeedError> {
         let body = serde_json::to_string(&FeedFile::new(url, papers)).map_err(FeedError::from)?;
-        Ok(Self {
-            url: url.to_owned(),
-            fetched_at,
-            body,
-        })
+        Ok(Self { url: url.to_owned(), fetched_at, body })
     }
 
     /// The cached papers; a damaged record is an error, never a panic.
@@ -57,19 +53,11 @@ mod tests {
 
     #[test]
     fn a_cached_feed_reads_back_and_damage_is_an_error() {
-        let mut paper = Paper::new(
-            "2608.1",
-            "Cached",
-            NaiveDate::from_ymd_opt(2026, 8, 21).unwrap(),
-        );
+        let mut paper = Paper::new("2608.1", "Cached", NaiveDate::from_ymd_opt(2026, 8, 21).unwrap());
         paper.sources = vec!["HF".into()];
-        let cached =
-            CachedFeed::new("feeds/default.json", 5, std::slice::from_ref(&paper)).unwrap();
+        let cached = CachedFeed::new("feeds/default.json", 5, std::slice::from_ref(&paper)).unwrap();
         assert_eq!(cached.papers().unwrap(), [paper]);
-        let damaged = CachedFeed {
-            body: cached.body[..20].to_owned(),
-            ..cached
-        };
+        let damaged = CachedFeed { body: cached.body[..20].to_owned(), ..cached };
         assert!(damaged.papers().is_err());
     }
 }

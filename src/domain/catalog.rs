@@ -32,18 +32,12 @@ impl Catalog {
     /// Builds the catalog from papers of one or more feeds (duplicates are merged).
     pub fn new(papers: Vec<Paper>) -> Self {
         let papers = merge_duplicates(papers);
-        let haystacks = papers
-            .iter()
-            .map(|p| format!("{}\n{}", p.title, p.abstract_text).to_lowercase())
-            .collect();
+        let haystacks =
+            papers.iter().map(|p| format!("{}\n{}", p.title, p.abstract_text).to_lowercase()).collect();
         let mut days: Vec<NaiveDate> = papers.iter().map(|p| p.listed).collect();
         days.sort_unstable();
         days.dedup();
-        Self {
-            papers,
-            haystacks,
-            days,
-        }
+        Self { papers, haystacks, days }
     }
 
     /// All papers, in load order; [`Catalog::select`] returns indexes into this slice.
@@ -100,11 +94,7 @@ mod tests {
 
     fn view(query: &str, kind: PeriodKind, day: u32) -> View {
         let day = NaiveDate::from_ymd_opt(2026, 8, day).unwrap();
-        View {
-            query: query.into(),
-            period: Period::containing(kind, day),
-            sort: Sort::MostUpvoted,
-        }
+        View { query: query.into(), period: Period::containing(kind, day), sort: Sort::MostUpvoted }
     }
 
     #[test]
@@ -119,10 +109,7 @@ mod tests {
     fn ranking_time_is_end_of_period_capped_at_now() {
         let c = catalog();
         let now = 1_900_000_000;
-        let day = Period::containing(
-            PeriodKind::Daily,
-            NaiveDate::from_ymd_opt(2026, 8, 20).unwrap(),
-        );
+        let day = Period::containing(PeriodKind::Daily, NaiveDate::from_ymd_opt(2026, 8, 20).unwrap());
         assert_eq!(c.ranking_time(&day, now), 1_787_356_800 - 86_400); // 2026-08-21T00:00Z
         let all = Period::latest(PeriodKind::All, c.days());
         assert_eq!(c.ranking_time(&all, now), 1_787_356_800);
@@ -133,10 +120,7 @@ mod tests {
     fn period_query_and_sort_compose() {
         let c = catalog();
         let ids = |v: &View| -> Vec<&str> {
-            c.select(v, 0)
-                .into_iter()
-                .map(|i| c.papers()[i].id.as_str())
-                .collect()
+            c.select(v, 0).into_iter().map(|i| c.papers()[i].id.as_str()).collect()
         };
         assert_eq!(ids(&view("", PeriodKind::Daily, 21)), ["b", "c"]);
         assert_eq!(ids(&view("", PeriodKind::Weekly, 21)), ["a", "b", "c"]);

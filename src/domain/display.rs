@@ -16,11 +16,7 @@ pub fn collapse_whitespace(text: &str) -> String {
     if !rare.iter().any(|b| bytes.contains(b)) {
         // Only spaces and line feeds: line feeds become spaces, and if that leaves no
         // double or edge spaces, the text is done.
-        let joined = if bytes.contains(&b'\n') {
-            text.replace('\n', " ")
-        } else {
-            text.to_owned()
-        };
+        let joined = if bytes.contains(&b'\n') { text.replace('\n', " ") } else { text.to_owned() };
         if !joined.contains("  ") && !joined.starts_with(' ') && !joined.ends_with(' ') {
             return joined;
         }
@@ -56,11 +52,7 @@ pub fn short_authors(names: &[String], keep: usize) -> String {
 /// assert_eq!(count_noun(494, "paper"), "494 papers");
 /// ```
 pub fn count_noun(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// A count shortened for badges: `999`, `1.2k`, `12k`, `3.4M`.

@@ -133,22 +133,15 @@ impl Paper {
 
     /// The paper's arXiv abstract page, when its id is an arXiv id.
     pub fn arxiv_url(&self) -> Option<String> {
-        self.has_arxiv_id()
-            .then(|| format!("https://arxiv.org/abs/{}", self.id))
+        self.has_arxiv_id().then(|| format!("https://arxiv.org/abs/{}", self.id))
     }
 
     /// Every link worth showing, in display order; unsafe or malformed URLs are dropped.
     pub fn links(&self) -> Vec<Link> {
         let mut links = Vec::new();
         if let Some(url) = self.arxiv_url() {
-            links.push(Link {
-                kind: LinkKind::Arxiv,
-                url,
-            });
-            links.push(Link {
-                kind: LinkKind::Pdf,
-                url: format!("https://arxiv.org/pdf/{}", self.id),
-            });
+            links.push(Link { kind: LinkKind::Arxiv, url });
+            links.push(Link { kind: LinkKind::Pdf, url: format!("https://arxiv.org/pdf/{}", self.id) });
         }
         if self.on_hugging_face && self.has_arxiv_id() {
             links.push(Link {
@@ -156,23 +149,14 @@ impl Paper {
                 url: format!("https://huggingface.co/papers/{}", self.id),
             });
         }
-        for (kind, url) in [
-            (LinkKind::Code, &self.github_repo),
-            (LinkKind::Project, &self.project_page),
-        ] {
+        for (kind, url) in [(LinkKind::Code, &self.github_repo), (LinkKind::Project, &self.project_page)] {
             if let Some(url) = url.as_deref().and_then(safe_http_url) {
-                links.push(Link {
-                    kind,
-                    url: url.to_owned(),
-                });
+                links.push(Link { kind, url: url.to_owned() });
             }
         }
         for url in self.other_links.iter().filter_map(|u| safe_http_url(u)) {
             if !links.iter().any(|l| l.url == url) && !is_arxiv_page(url) {
-                links.push(Link {
-                    kind: LinkKind::Web,
-                    url: url.to_owned(),
-                });
+                links.push(Link { kind: LinkKind::Web, url: url.to_owned() });
             }
         }
         links
@@ -210,9 +194,7 @@ impl Paper {
 /// arXiv's own abstract and PDF pages are already offered as the arXiv and PDF links.
 fn is_arxiv_page(url: &str) -> bool {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    ["arxiv.org/abs/", "arxiv.org/pdf/", "export.arxiv.org/abs/"]
-        .iter()
-        .any(|p| rest.starts_with(p))
+    ["arxiv.org/abs/", "arxiv.org/pdf/", "export.arxiv.org/abs/"].iter().any(|p| rest.starts_with(p))
 }
 
 /// Returns the URL (trimmed) only when it is an absolute `http(s)` URL with a host.
@@ -236,10 +218,7 @@ pub fn safe_http_url(url: &str) -> Option<&str> {
     } else {
         return None;
     };
-    let host_ok = rest
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '[');
+    let host_ok = rest.chars().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == '[');
     let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
     (host_ok && clean).then_some(url)
 }
@@ -253,9 +232,7 @@ pub fn is_arxiv_id(id: &str) -> bool {
     });
     let legacy = id.split_once('/').is_some_and(|(archive, num)| {
         !archive.is_empty()
-            && archive
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'.')
+            && archive.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'.')
             && num.len() == 7
             && num.bytes().all(|b| b.is_ascii_digit())
     });
@@ -288,20 +265,8 @@ mod tests {
     #[test]
     fn links_skip_unsafe_urls_and_non_arxiv_ids() {
         let kinds: Vec<_> = paper("2608.19880").links().iter().map(|l| l.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                LinkKind::Arxiv,
-                LinkKind::Pdf,
-                LinkKind::HuggingFace,
-                LinkKind::Project
-            ]
-        );
-        let kinds: Vec<_> = paper("blog-post-7")
-            .links()
-            .iter()
-            .map(|l| l.kind)
-            .collect();
+        assert_eq!(kinds, [LinkKind::Arxiv, LinkKind::Pdf, LinkKind::HuggingFace, LinkKind::Project]);
+        let kinds: Vec<_> = paper("blog-post-7").links().iter().map(|l| l.kind).collect();
         assert_eq!(kinds, [LinkKind::Project]);
     }
 

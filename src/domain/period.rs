@@ -75,9 +75,7 @@ impl Period {
         match self.kind {
             PeriodKind::Daily => Some(start),
             PeriodKind::Weekly => start.checked_add_days(Days::new(6)),
-            PeriodKind::Monthly => start
-                .checked_add_months(Months::new(1))
-                .and_then(|d| d.pred_opt()),
+            PeriodKind::Monthly => start.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()),
             PeriodKind::All => None,
         }
     }
@@ -94,8 +92,7 @@ impl Period {
     pub fn previous(&self, days: &[NaiveDate]) -> Option<Self> {
         let start = self.start?;
         let i = days.partition_point(|d| *d < start);
-        i.checked_sub(1)
-            .map(|i| Self::containing(self.kind, days[i]))
+        i.checked_sub(1).map(|i| Self::containing(self.kind, days[i]))
     }
 
     /// The closest later period of the same kind that holds one of `days` (sorted ascending).
@@ -103,6 +100,14 @@ impl Period {
         let end = self.end()?;
         let i = days.partition_point(|d| *d <= end);
         days.get(i).map(|d| Self::containing(self.kind, *d))
+    }
+
+    /// Every day of the period, in order (none for All).
+    pub fn days(&self) -> Vec<NaiveDate> {
+        match (self.start, self.end()) {
+            (Some(start), Some(end)) => start.iter_days().take_while(|d| *d <= end).collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// How the period is named in the navigation, e.g. "Fri 21 Aug 2026", "Week of 17 Aug 2026".
@@ -133,6 +138,9 @@ mod tests {
         let month = Period::containing(PeriodKind::Monthly, d(2024, 2, 10));
         assert_eq!(month.end(), Some(d(2024, 2, 29)));
         assert!(Period::latest(PeriodKind::All, &[]).contains(d(1999, 1, 1)));
+        assert_eq!(week.days().len(), 7);
+        assert_eq!(month.days().last(), Some(&d(2024, 2, 29)));
+        assert!(Period::latest(PeriodKind::All, &[]).days().is_empty());
     }
 
     #[test]
@@ -154,21 +162,9 @@ mod tests {
     #[test]
     fn labels_read_naturally() {
         let day = d(2026, 8, 21);
-        assert_eq!(
-            Period::containing(PeriodKind::Daily, day).label(),
-            "Fri 21 Aug 2026"
-        );
-        assert_eq!(
-            Period::containing(PeriodKind::Weekly, day).label(),
-            "Week of 17 Aug 2026"
-        );
-        assert_eq!(
-            Period::containing(PeriodKind::Monthly, day).label(),
-            "August 2026"
-        );
-        assert_eq!(
-            Period::containing(PeriodKind::All, day).label(),
-            "All papers"
-        );
+        assert_eq!(Period::containing(PeriodKind::Daily, day).label(), "Fri 21 Aug 2026");
+        assert_eq!(Period::containing(PeriodKind::Weekly, day).label(), "Week of 17 Aug 2026");
+        assert_eq!(Period::containing(PeriodKind::Monthly, day).label(), "August 2026");
+        assert_eq!(Period::containing(PeriodKind::All, day).label(), "All papers");
     }
 }

@@ -62,9 +62,7 @@ pub fn trending_score(paper: &Paper, at: i64) -> f64 {
 }
 
 fn age_hours(listed: NaiveDate, at: i64) -> f64 {
-    let listed_at = listed
-        .and_hms_opt(0, 0, 0)
-        .map_or(0, |t| t.and_utc().timestamp());
+    let listed_at = listed.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
     // Seconds fit f64 exactly far beyond any real date.
     #[allow(clippy::cast_precision_loss)]
     let hours = at.saturating_sub(listed_at).max(0) as f64 / 3600.0;
@@ -78,14 +76,9 @@ pub fn sort_ids(ids: &mut [usize], papers: &[Paper], sort: Sort, at: i64) {
     let by_id = |a: &Paper, b: &Paper| a.id.cmp(&b.id);
     match sort {
         Sort::Trending => {
-            let mut keyed: Vec<(f64, usize)> = ids
-                .iter()
-                .map(|&i| (trending_score(&papers[i], at), i))
-                .collect();
-            keyed.sort_by(|(sa, a), (sb, b)| {
-                sb.total_cmp(sa)
-                    .then_with(|| by_id(&papers[*a], &papers[*b]))
-            });
+            let mut keyed: Vec<(f64, usize)> =
+                ids.iter().map(|&i| (trending_score(&papers[i], at), i)).collect();
+            keyed.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then_with(|| by_id(&papers[*a], &papers[*b])));
             for (slot, (_, i)) in ids.iter_mut().zip(keyed) {
                 *slot = i;
             }
@@ -100,10 +93,7 @@ pub fn sort_ids(ids: &mut [usize], papers: &[Paper], sort: Sort, at: i64) {
         }),
         Sort::MostUpvoted => ids.sort_by(|&a, &b| {
             let (a, b) = (&papers[a], &papers[b]);
-            b.upvotes
-                .cmp(&a.upvotes)
-                .then_with(|| b.comments.cmp(&a.comments))
-                .then_with(|| by_id(a, b))
+            b.upvotes.cmp(&a.upvotes).then_with(|| b.comments.cmp(&a.comments)).then_with(|| by_id(a, b))
         }),
     }
 }
@@ -135,10 +125,7 @@ mod tests {
     fn trending_decays_with_age() {
         assert_eq!(order(Sort::Trending, AUG_22)[0], "new-modest");
         // Seen from 1 August, the old paper is the fresh one.
-        assert_eq!(
-            order(Sort::Trending, AUG_22 - 21 * 86_400)[0],
-            "old-popular"
-        );
+        assert_eq!(order(Sort::Trending, AUG_22 - 21 * 86_400)[0], "old-popular");
     }
 
     #[test]
@@ -155,10 +142,7 @@ mod tests {
             order(Sort::MostUpvoted, AUG_22),
             ["old-popular", "new-modest", "new-quiet", "new-quiet-2"]
         );
-        assert_eq!(
-            order(Sort::Newest, AUG_22),
-            ["new-modest", "new-quiet", "new-quiet-2", "old-popular"]
-        );
+        assert_eq!(order(Sort::Newest, AUG_22), ["new-modest", "new-quiet", "new-quiet-2", "old-popular"]);
         assert_eq!(Sort::from_key("votes"), Some(Sort::MostUpvoted));
         assert_eq!(Sort::from_key("%00"), None);
     }

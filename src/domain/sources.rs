@@ -15,6 +15,15 @@ pub const MAX_URL_LEN: usize = 2_048;
 /// The URL of the feed shipped with the app, relative so it works under any sub-path.
 pub const DEFAULT_FEED_URL: &str = "feeds/default.json";
 
+/// Where a dated source's URL takes the day (`YYYY-MM-DD`).
+pub const DATE_PLACEHOLDER: &str = "{date}";
+
+/// Hugging Face's live daily list, fetched for each day of the selected period.
+pub const HF_LIVE_URL: &str = "https://huggingface.co/api/daily_papers?date={date}";
+
+/// Most days of one period a dated source is fetched for (a month).
+pub const MAX_DATED_DAYS: usize = 31;
+
 /// One feed to load.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -27,19 +36,55 @@ pub struct Source {
 impl Source {
     /// The embedded default feed.
     pub fn default_feed() -> Self {
-        Self {
-            name: "Hugging Face Daily Papers (built in)".into(),
-            url: DEFAULT_FEED_URL.into(),
-        }
+        Self { name: "Hugging Face Daily Papers (built in)".into(), url: DEFAULT_FEED_URL.into() }
     }
 
     /// A source for `url`, named after its host and path.
     pub fn from_url(url: &str) -> Self {
-        Self {
-            name: label(url),
-            url: url.to_owned(),
-        }
+        Self { name: label(url), url: url.to_owned() }
     }
+
+    /// Hugging Face's live daily list.
+    pub fn hf_live() -> Self {
+        Self { name: "Hugging Face live".into(), url: HF_LIVE_URL.into() }
+    }
+
+    /// Whether the URL takes a day (`{date}`): such a source is fetched once per day shown.
+    pub fn is_dated(&self) -> bool {
+        self.url.contains(DATE_PLACEHOLDER)
+    }
+
+    /// The source for one day of a dated source.
+    ///
+    /// ```
+    /// use papersift::domain::sources::Source;
+    /// use chrono::NaiveDate;
+    /// let day = Source::hf_live().for_day(NaiveDate::from_ymd_opt(2026, 8, 21).unwrap());
+    /// assert_eq!(day.url, "https://huggingface.co/api/daily_papers?date=2026-08-21");
+    /// assert_eq!(day.name, "Hugging Face live, 2026-08-21");
+    /// ```
+    pub fn for_day(&self, day: chrono::NaiveDate) -> Self {
+        let date = day.format("%Y-%m-%d").to_string();
+        Self { name: format!("{}, {date}", self.name), url: self.url.replace(DATE_PLACEHOLDER, &date) }
+    }
+}
+
+/// The days a dated source is fetched for: the days of the period up to today, the most
+/// recent [`MAX_DATED_DAYS`], and today itself so the newest list is never missed.
+///
+/// ```
+/// use papersift::domain::sources::dated_days;
+/// use chrono::NaiveDate;
+/// let d = |day| NaiveDate::from_ymd_opt(2026, 8, day).unwrap();
+/// assert_eq!(dated_days(&[d(17), d(18), d(30)], d(18)), [d(18), d(17)]);
+/// ```
+pub fn dated_days(period_days: &[chrono::NaiveDate], today: chrono::NaiveDate) -> Vec<chrono::NaiveDate> {
+    let mut days: Vec<chrono::NaiveDate> = period_days.iter().copied().filter(|d| *d <= today).collect();
+    days.push(today);
+    days.sort_unstable_by(|a, b| b.cmp(a));
+    days.dedup();
+    days.truncate(MAX_DATED_DAYS);
+    days
 }
 
 /// Where a source in the list came from.
@@ -233,9 +278,6 @@ mod tests {
     #[test]
     fn a_trailing_percent_is_kept() {
         assert_eq!(query_pairs("a=50%"), [("a".to_string(), "50%".to_string())]);
-        assert_eq!(
-            query_pairs("a=%E2%9C"),
-            [("a".to_string(), "\u{fffd}".to_string())]
-        );
+        assert_eq!(query_pairs("a=%E2%9C"), [("a".to_string(), "\u{fffd}".to_string())]);
     }
 }

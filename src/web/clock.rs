@@ -10,6 +10,5 @@ pub fn now_unix_seconds() -> i64 {
 
 /// Today's date (UTC), for entries of feeds that carry no date.
 pub fn today() -> chrono::NaiveDate {
-    chrono::DateTime::from_timestamp(now_unix_seconds(), 0)
-        .map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
+    chrono::DateTime::from_timestamp(now_unix_seconds(), 0).map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
 }

@@ -27,10 +27,7 @@ pub struct FetchLimits {
 impl Default for FetchLimits {
     fn default() -> Self {
         // Large enough for the whole 75k-paper corpus as one feed, small enough to refuse a runaway body.
-        Self {
-            timeout_ms: 20_000,
-            max_bytes: 256 * 1024 * 1024,
-        }
+        Self { timeout_ms: 20_000, max_bytes: 256 * 1024 * 1024 }
     }
 }
 
@@ -144,28 +141,15 @@ async fn read(
     let url_owned = || url.to_owned();
     let failed = |reason: String| {
         if timer.fired() {
-            FetchError::Timeout {
-                url: url_owned(),
-                seconds: limits.timeout_ms / 1000,
-            }
+            FetchError::Timeout { url: url_owned(), seconds: limits.timeout_ms / 1000 }
         } else {
-            FetchError::Body {
-                url: url_owned(),
-                reason,
-            }
+            FetchError::Body { url: url_owned(), reason }
         }
     };
-    let response = match Request::get(url)
-        .abort_signal(timer.signal().as_ref())
-        .send()
-        .await
-    {
+    let response = match Request::get(url).abort_signal(timer.signal().as_ref()).send().await {
         Ok(response) => response,
         Err(_) if timer.fired() => {
-            return Err(FetchError::Timeout {
-                url: url_owned(),
-                seconds: limits.timeout_ms / 1000,
-            });
+            return Err(FetchError::Timeout { url: url_owned(), seconds: limits.timeout_ms / 1000 });
         }
         Err(_) => return Err(diagnose_network_failure(url, timer).await),
     };
@@ -176,14 +160,8 @@ async fn read(
             status_text: response.status_text(),
         });
     }
-    let too_large = || FetchError::TooLarge {
-        url: url_owned(),
-        limit_mb: limits.max_bytes >> 20,
-    };
-    let total = response
-        .headers()
-        .get("content-length")
-        .and_then(|v| v.trim().parse::<usize>().ok());
+    let too_large = || FetchError::TooLarge { url: url_owned(), limit_mb: limits.max_bytes >> 20 };
+    let total = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
     if total.is_some_and(|t| t > limits.max_bytes) {
         return Err(too_large());
     }
@@ -194,15 +172,12 @@ async fn read(
     let mut body = Vec::with_capacity(total.unwrap_or(0));
     on_progress(Progress { received: 0, total });
     loop {
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|e| failed(describe(&e)))?;
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| failed(describe(&e)))?;
         if Reflect::get(&chunk, &"done".into()).is_ok_and(|d| d.is_truthy()) {
             break;
         }
-        let bytes: Uint8Array = Reflect::get(&chunk, &"value".into())
-            .map_err(|e| failed(describe(&e)))?
-            .unchecked_into();
+        let bytes: Uint8Array =
+            Reflect::get(&chunk, &"value".into()).map_err(|e| failed(describe(&e)))?.unchecked_into();
         if body.len() + bytes.length() as usize > limits.max_bytes {
             // Tell the server we are done rather than draining the rest.
             let _cancelled = reader.cancel();
@@ -211,10 +186,7 @@ async fn read(
         let start = body.len();
         body.resize(start + bytes.length() as usize, 0);
         bytes.copy_to(&mut body[start..]);
-        on_progress(Progress {
-            received: body.len(),
-            total,
-        });
+        on_progress(Progress { received: body.len(), total });
     }
     Ok(body)
 }
@@ -229,17 +201,12 @@ async fn diagnose_network_failure(url: &str, timer: &Timeout) -> FetchError {
     if window.as_ref().is_some_and(|w| !w.navigator().on_line()) {
         return FetchError::Offline { url: url_owned };
     }
-    let origin = window
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
+    let origin = window.and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let cross_origin =
         (url.starts_with("http://") || url.starts_with("https://")) && !url.starts_with(&origin);
     if cross_origin {
-        let probe = Request::get(url)
-            .mode(RequestMode::NoCors)
-            .abort_signal(timer.signal().as_ref())
-            .send()
-            .await;
+        let probe =
+            Request::get(url).mode(RequestMode::NoCors).abort_signal(timer.signal().as_ref()).send().await;
         if probe.is_ok() {
             return FetchError::Cors { url: url_owned };
         }
@@ -248,9 +215,7 @@ async fn diagnose_network_failure(url: &str, timer: &Timeout) -> FetchError {
 }
 
 fn describe(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map_or_else(|| format!("{error:?}"), |e| String::from(e.message()))
+    error.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{error:?}"), |e| String::from(e.message()))
 }
 
 /// An AbortController fired by a timer, remembering whether it fired.
@@ -277,18 +242,10 @@ impl Timeout {
             })
         };
         let handle = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                on_timeout.as_ref().unchecked_ref(),
-                ms,
-            )
-            .ok()
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), ms)
+                .ok()
         });
-        Self {
-            controller,
-            fired,
-            handle,
-            _on_timeout: on_timeout,
-        }
+        Self { controller, fired, handle, _on_timeout: on_timeout }
     }
 
     fn signal(&self) -> Option<web_sys::AbortSignal> {

@@ -71,20 +71,10 @@ impl Storage {
 
     /// Keeps `feed` as the last good copy of its source.
     pub async fn save_feed(&self, feed: &CachedFeed) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(FEED_CACHE)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(failed)?;
+        let tx =
+            self.db.transaction(FEED_CACHE).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
         let store = tx.object_store(FEED_CACHE).map_err(failed)?;
-        store
-            .put(feed)
-            .with_key(feed.url.clone())
-            .serde()
-            .map_err(failed)?
-            .await
-            .map_err(failed)?;
+        store.put(feed).with_key(feed.url.clone()).serde().map_err(failed)?.await.map_err(failed)?;
         tx.commit().await.map_err(failed)
     }
 
@@ -92,12 +82,7 @@ impl Storage {
     pub async fn load_feed(&self, url: &str) -> Result<Option<CachedFeed>, StorageError> {
         let tx = self.db.transaction(FEED_CACHE).build().map_err(failed)?;
         let store = tx.object_store(FEED_CACHE).map_err(failed)?;
-        store
-            .get(url)
-            .serde()
-            .map_err(failed)?
-            .await
-            .map_err(failed)
+        store.get(url).serde().map_err(failed)?.await.map_err(failed)
     }
 
     /// The reader's saved sources, and how many records were damaged and skipped.
@@ -113,30 +98,18 @@ impl Storage {
             .collect::<Result<_, _>>()
             .map_err(failed)?;
         let mut skipped = 0;
-        let sources = records
-            .iter()
-            .filter_map(|r| serde_json::from_str(r).map_err(|_| skipped += 1).ok())
-            .collect();
+        let sources =
+            records.iter().filter_map(|r| serde_json::from_str(r).map_err(|_| skipped += 1).ok()).collect();
         Ok((sources, skipped))
     }
 
     /// Saves (or replaces) one source.
     pub async fn save_source(&self, source: &SavedSource) -> Result<(), StorageError> {
         let json = serde_json::to_string(source).map_err(failed)?;
-        let tx = self
-            .db
-            .transaction(SOURCES)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(failed)?;
+        let tx =
+            self.db.transaction(SOURCES).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
         let store = tx.object_store(SOURCES).map_err(failed)?;
-        store
-            .put(json)
-            .with_key(source.url.clone())
-            .primitive()
-            .map_err(failed)?
-            .await
-            .map_err(failed)?;
+        store.put(json).with_key(source.url.clone()).primitive().map_err(failed)?.await.map_err(failed)?;
         tx.commit().await.map_err(failed)
     }
 
@@ -150,12 +123,7 @@ impl Storage {
             .map_err(failed)?;
         for name in [SOURCES, FEED_CACHE] {
             let store = tx.object_store(name).map_err(failed)?;
-            store
-                .delete(url.to_owned())
-                .primitive()
-                .map_err(failed)?
-                .await
-                .map_err(failed)?;
+            store.delete(url.to_owned()).primitive().map_err(failed)?.await.map_err(failed)?;
         }
         tx.commit().await.map_err(failed)
     }

@@ -7,11 +7,7 @@
 //! project). The corpus is turned into a JSON Feed, an Atom feed and a PaperSift feed in
 //! memory; each is parsed `R` times and the median reported, next to the named baseline:
 //! `serde_json::Value` parsing the same JSON Feed (parsing without building any paper).
-#![allow(
-    clippy::unwrap_used,
-    clippy::cast_precision_loss,
-    reason = "a benchmark, not product code"
-)]
+#![allow(clippy::unwrap_used, clippy::cast_precision_loss, reason = "a benchmark, not product code")]
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -30,10 +26,7 @@ struct Options {
 
 fn options() -> Options {
     let mut options = Options {
-        data: PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/arxiv_corpus/dedup"
-        )),
+        data: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/arxiv_corpus/dedup")),
         chunks: usize::MAX,
         runs: 5,
     };
@@ -51,10 +44,9 @@ fn options() -> Options {
 
 fn corpus(options: &Options) -> Vec<Value> {
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&options.data) {
-        Ok(dir) => dir
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-            .collect(),
+        Ok(dir) => {
+            dir.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "jsonl")).collect()
+        }
         Err(e) => {
             eprintln!(
                 "missing corpus: {} ({e}); pass --data DIR (the arxiv_corpus/dedup folder of the shared data)",
@@ -96,9 +88,7 @@ fn json_feed(records: &[Value]) -> Vec<u8> {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn atom(records: &[Value]) -> Vec<u8> {
@@ -109,19 +99,16 @@ fn atom(records: &[Value]) -> Vec<u8> {
         let s = |k: &str| escape(r[k].as_str().unwrap_or_default());
         out.push_str(&format!(
             "<entry><id>{}</id><title>{}</title><published>{}T00:00:00Z</published><summary>{}</summary>",
-            s("abs"), s("title"), s("listing_date"), s("summary")
+            s("abs"),
+            s("title"),
+            s("listing_date"),
+            s("summary")
         ));
         for a in r["authors"].as_array().unwrap() {
-            out.push_str(&format!(
-                "<author><name>{}</name></author>",
-                escape(a.as_str().unwrap())
-            ));
+            out.push_str(&format!("<author><name>{}</name></author>", escape(a.as_str().unwrap())));
         }
         for c in r["categories"].as_array().unwrap() {
-            out.push_str(&format!(
-                "<category term=\"{}\"/>",
-                escape(c.as_str().unwrap())
-            ));
+            out.push_str(&format!("<category term=\"{}\"/>", escape(c.as_str().unwrap())));
         }
         out.push_str("</entry>\n");
     }
@@ -149,25 +136,15 @@ fn median(runs: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
 fn main() {
     let options = options();
     let records = corpus(&options);
-    println!(
-        "corpus: {} records from {}",
-        records.len(),
-        options.data.display()
-    );
+    println!("corpus: {} records from {}", records.len(), options.data.display());
     let json = json_feed(&records);
     let atom = atom(&records);
     let ours = papersift(&json);
     let today = NaiveDate::MIN;
     let (base, _) = median(options.runs, || {
-        serde_json::from_slice::<Value>(&json).unwrap()["items"]
-            .as_array()
-            .unwrap()
-            .len()
+        serde_json::from_slice::<Value>(&json).unwrap()["items"].as_array().unwrap().len()
     });
-    println!(
-        "{:<34} {:>9} {:>10} {:>14} {:>9}",
-        "format", "MB", "median", "papers/s", "vs base"
-    );
+    println!("{:<34} {:>9} {:>10} {:>14} {:>9}", "format", "MB", "median", "papers/s", "vs base");
     println!(
         "{:<34} {:>9.1} {:>8.0}ms {:>14} {:>9}",
         "baseline: serde_json::Value (JSON Feed)",
@@ -176,14 +153,8 @@ fn main() {
         "-",
         "1.00x"
     );
-    for (name, body) in [
-        ("JSON Feed 1.1", &json),
-        ("Atom 1.0", &atom),
-        ("PaperSift feed", &ours),
-    ] {
-        let (time, count) = median(options.runs, || {
-            parse_feed(body, today).unwrap().papers.len()
-        });
+    for (name, body) in [("JSON Feed 1.1", &json), ("Atom 1.0", &atom), ("PaperSift feed", &ours)] {
+        let (time, count) = median(options.runs, || parse_feed(body, today).unwrap().papers.len());
         assert_eq!(count, records.len(), "{name}");
         println!(
             "{:<34} {:>9.1} {:>8.0}ms {:>14.0} {:>8.2}x",

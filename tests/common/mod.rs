@@ -10,9 +10,7 @@ pub const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
 
 /// `tests/fixtures/<rel>` inside this repository.
 pub fn fixture(rel: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(rel)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
 }
 
 /// The shared data set (`../shared/data`, or `$PAPERSIFT_DATA`), when present.
@@ -20,18 +18,13 @@ pub fn fixture(rel: &str) -> PathBuf {
 /// Tests over the full data set say so and pass when it is absent: the repository's
 /// own fixtures cover the same formats.
 pub fn shared_data(rel: &str) -> Option<PathBuf> {
-    let root = std::env::var_os("PAPERSIFT_DATA").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
-        PathBuf::from,
-    );
+    let root = std::env::var_os("PAPERSIFT_DATA")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"), PathBuf::from);
     let path = root.join(rel);
     if path.exists() {
         Some(path)
     } else {
-        eprintln!(
-            "skipped: {} not found (set PAPERSIFT_DATA to the shared data folder)",
-            path.display()
-        );
+        eprintln!("skipped: {} not found (set PAPERSIFT_DATA to the shared data folder)", path.display());
         None
     }
 }

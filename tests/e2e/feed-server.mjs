@@ -36,9 +36,26 @@ export const hostile = {
 export async function startFeedServer() {
   const sockets = new Set();
   let flakyServed = 0;
+  const requests = [];
   const server = createServer((req, res) => {
     const cors = { 'access-control-allow-origin': '*', 'content-type': 'application/feed+json' };
-    switch (new URL(req.url, 'http://x').pathname) {
+    const url = new URL(req.url, 'http://x');
+    requests.push(url.pathname + url.search);
+    switch (url.pathname) {
+      case '/daily': {
+        // A live daily-papers API: one paper per requested day, in Hugging Face's format.
+        const date = url.searchParams.get('date');
+        const paper = {
+          paper: {
+            id: `2609.${date.replaceAll('-', '').slice(2)}`, title: `Live paper of ${date}`, summary: 'Live.',
+            authors: [{ name: 'Live Author' }], publishedAt: `${date}T00:00:00.000Z`, upvotes: 1,
+            submittedOnDailyAt: `${date}T00:00:00.000Z`,
+          },
+          numComments: 0,
+        };
+        res.writeHead(200, cors).end(JSON.stringify([paper]));
+        break;
+      }
       case '/valid.json':
         res.writeHead(200, cors).end(JSON.stringify(valid));
         break;
@@ -69,6 +86,7 @@ export async function startFeedServer() {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${server.address().port}`,
+    requests,
     close: () => {
       for (const s of sockets) s.destroy();
       return new Promise((resolve) => server.close(resolve));

@@ -90,6 +90,27 @@ describe('feed sources', () => {
     await context.close();
   });
 
+  test('a dated source (like Hugging Face live) is fetched for the days shown', async () => {
+    const { context, page } = await open(withFeeds('/daily?date={date}'));
+    await page.locator('article', { hasText: `Live paper of ${latestDay}` }).waitFor();
+    const today = new Date().toISOString().slice(0, 10);
+    assert.ok(feeds.requests.includes(`/daily?date=${latestDay}`));
+    assert.ok(feeds.requests.includes(`/daily?date=${today}`), 'today is always fetched');
+    await page.getByRole('button', { name: 'Weekly' }).click();
+    // Every day of the week is asked for, and each day's paper joins the list.
+    const monday = new Date(`${latestDay}T00:00:00Z`);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    for (let i = 0; i < 7; i += 1) {
+      const day = new Date(monday);
+      day.setUTCDate(monday.getUTCDate() + i);
+      const date = day.toISOString().slice(0, 10);
+      await page.locator('article', { hasText: `Live paper of ${date}` }).waitFor();
+    }
+    await page.getByText('Sources (2)').click();
+    assert.match(await page.locator('.source', { hasText: '/daily' }).innerText(), /\d+ papers from \d+ days/);
+    await context.close();
+  });
+
   test('a tampered link loads what it can and says what it ignored', async () => {
     const junk = Array.from({ length: 200 }, () => 'feed=javascript%3Aalert(1)&feed=%00').join('&');
     const { context, page, dialogs } = await open(`${app.url}?${junk}&feed=${encodeURIComponent(`${feeds.origin}/valid.json`)}`);

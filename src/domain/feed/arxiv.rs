@@ -23,19 +23,12 @@ pub struct ArxivRef {
 pub fn parse_versioned(text: &str) -> Option<ArxivRef> {
     let text = text.trim();
     let (id, version) = match text.rfind('v') {
-        Some(at)
-            if at > 0
-                && text[at + 1..].bytes().all(|b| b.is_ascii_digit())
-                && at + 1 < text.len() =>
-        {
+        Some(at) if at > 0 && text[at + 1..].bytes().all(|b| b.is_ascii_digit()) && at + 1 < text.len() => {
             (&text[..at], text[at + 1..].parse().ok())
         }
         _ => (text, None),
     };
-    is_arxiv_id(id).then(|| ArxivRef {
-        id: id.to_owned(),
-        version,
-    })
+    is_arxiv_id(id).then(|| ArxivRef { id: id.to_owned(), version })
 }
 
 /// Finds the arXiv id in an abstract/PDF URL or an OAI identifier.
@@ -80,8 +73,7 @@ pub fn github_repo_in(text: &str) -> Option<String> {
 
 /// The leading run of characters GitHub allows in owner and repository names.
 fn repo_name_part(s: &str) -> &str {
-    let end = s
-        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
-        .unwrap_or(s.len());
+    let end =
+        s.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))).unwrap_or(s.len());
     s[..end].trim_end_matches('.')
 }

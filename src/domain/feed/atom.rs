@@ -4,9 +4,7 @@
 use chrono::NaiveDate;
 
 use super::arxiv::{from_url, github_repo_in};
-use super::clean::{
-    MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, display_text, html_display_text, short_text,
-};
+use super::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, display_text, html_display_text, short_text};
 use super::dates::any_day;
 use super::xml::Element;
 use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
@@ -36,10 +34,7 @@ fn flatten(element: &Element) -> String {
 
 /// Parses an Atom document whose root is `<feed>`.
 pub fn parse(root: &Element, today: NaiveDate) -> ParsedFeed {
-    let feed_day = root
-        .child_text("updated")
-        .and_then(any_day)
-        .unwrap_or(today);
+    let feed_day = root.child_text("updated").and_then(any_day).unwrap_or(today);
     let mut tally = Tally::default();
     for entry in root.children_named("entry").take(super::MAX_ENTRIES) {
         tally.push(entry_to_paper(entry, feed_day));
@@ -53,9 +48,7 @@ fn entry_to_paper(entry: &Element, feed_day: NaiveDate) -> Result<Paper, SkipRea
         .children_named("link")
         .find(|l| matches!(l.attr("rel"), None | Some("alternate")))
         .and_then(|l| l.attr("href"));
-    let arxiv = raw_id
-        .and_then(from_url)
-        .or_else(|| alternate.and_then(from_url));
+    let arxiv = raw_id.and_then(from_url).or_else(|| alternate.and_then(from_url));
     let id = match (&arxiv, raw_id.or(alternate)) {
         (Some(r), _) => r.id.clone(),
         (None, Some(id)) => short_text(id),
@@ -89,11 +82,7 @@ fn entry_to_paper(entry: &Element, feed_day: NaiveDate) -> Result<Paper, SkipRea
         }
     }
     let primary = entry.child("primary_category").and_then(|c| c.attr("term"));
-    let terms = primary.into_iter().chain(
-        entry
-            .children_named("category")
-            .filter_map(|c| c.attr("term")),
-    );
+    let terms = primary.into_iter().chain(entry.children_named("category").filter_map(|c| c.attr("term")));
     for term in terms.take(MAX_ITEMS) {
         let term = short_text(term);
         if !term.is_empty() && !paper.categories.contains(&term) {
@@ -101,8 +90,7 @@ fn entry_to_paper(entry: &Element, feed_day: NaiveDate) -> Result<Paper, SkipRea
         }
     }
     for link in entry.children_named("link").take(MAX_ITEMS) {
-        let is_pdf =
-            link.attr("title") == Some("pdf") || link.attr("type") == Some("application/pdf");
+        let is_pdf = link.attr("title") == Some("pdf") || link.attr("type") == Some("application/pdf");
         match (link.attr("href"), link.attr("rel")) {
             (Some(href), None | Some("alternate" | "related")) if !is_pdf => {
                 paper.other_links.push(short_text(href));

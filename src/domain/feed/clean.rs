@@ -156,10 +156,7 @@ pub fn latex_to_unicode(text: &str) -> String {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
-    let mut state = State {
-        chars: text.chars().peekable(),
-        math: false,
-    };
+    let mut state = State { chars: text.chars().peekable(), math: false };
     state.convert(&mut out, false, 0);
     out
 }
@@ -245,10 +242,10 @@ impl State<'_> {
                 self.argument(&mut arg, depth);
                 out.extend(arg.chars().map(double_struck));
             }
-            "mathcal" | "mathbf" | "mathrm" | "mathit" | "mathsf" | "mathtt" | "mathscr"
-            | "mathfrak" | "boldsymbol" | "bm" | "text" | "textbf" | "textit" | "textrm"
-            | "texttt" | "textsc" | "emph" | "operatorname" | "mbox" | "hat" | "bar" | "tilde"
-            | "vec" | "widehat" | "overline" | "underline" => self.argument(out, depth),
+            "mathcal" | "mathbf" | "mathrm" | "mathit" | "mathsf" | "mathtt" | "mathscr" | "mathfrak"
+            | "boldsymbol" | "bm" | "text" | "textbf" | "textit" | "textrm" | "texttt" | "textsc"
+            | "emph" | "operatorname" | "mbox" | "hat" | "bar" | "tilde" | "vec" | "widehat" | "overline"
+            | "underline" => self.argument(out, depth),
             "frac" => {
                 let (mut num, mut den) = (String::new(), String::new());
                 self.argument(&mut num, depth);
@@ -470,10 +467,7 @@ mod tests {
         assert_eq!(latex_to_unicode(r"$\frac{1}{2}$"), "1/2");
         assert_eq!(latex_to_unicode(r"$W^{Q}$"), "W^Q");
         // Outside $…$, ^ and _ are plain characters.
-        assert_eq!(
-            latex_to_unicode(r"file_name and 2^10 and $2^10$"),
-            "file_name and 2^10 and 2¹0"
-        );
+        assert_eq!(latex_to_unicode(r"file_name and 2^10 and $2^10$"), "file_name and 2^10 and 2¹0");
         assert_eq!(latex_to_unicode(r"\unknown{x}"), r"\unknown{x}");
         assert_eq!(latex_to_unicode("trailing \\"), "trailing \\");
     }

@@ -71,11 +71,7 @@ struct Organization {
 
 impl Organization {
     fn display_name(self) -> Option<String> {
-        let name = if self.fullname.trim().is_empty() {
-            self.name
-        } else {
-            self.fullname
-        };
+        let name = if self.fullname.trim().is_empty() { self.name } else { self.fullname };
         let name = short_text(&name);
         (!name.is_empty()).then_some(name)
     }
@@ -87,9 +83,7 @@ pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
     let mut tally = Tally::default();
     for raw in items {
         tally.push(
-            serde_json::from_str::<Item>(raw.get())
-                .map_err(|_| SkipReason::Malformed)
-                .and_then(normalize),
+            serde_json::from_str::<Item>(raw.get()).map_err(|_| SkipReason::Malformed).and_then(normalize),
         );
     }
     Ok(tally.finish(FeedFormat::HfDaily))
@@ -103,15 +97,15 @@ pub fn parse_lines(body: &[u8]) -> Result<ParsedFeed, FeedError> {
     for raw in stream {
         let raw = raw?;
         tally.push(
-            serde_json::from_str::<ArchiveLine>(raw.get())
-                .map_err(|_| SkipReason::Malformed)
-                .and_then(|line| {
+            serde_json::from_str::<ArchiveLine>(raw.get()).map_err(|_| SkipReason::Malformed).and_then(
+                |line| {
                     let day = line.date.as_deref().and_then(iso_day);
                     normalize(line.item).map(|mut paper| {
                         paper.listed = day.unwrap_or(paper.listed);
                         paper
                     })
-                }),
+                },
+            ),
         );
     }
     Ok(tally.finish(FeedFormat::HfDaily))
@@ -123,14 +117,7 @@ pub(crate) fn iso_day(timestamp: &str) -> Option<NaiveDate> {
 }
 
 fn normalize(item: Item) -> Result<Paper, SkipReason> {
-    let Item {
-        paper: p,
-        published_at,
-        num_comments,
-        organization,
-        thumbnail,
-        media_url,
-    } = item;
+    let Item { paper: p, published_at, num_comments, organization, thumbnail, media_url } = item;
     let id = p.id.trim().to_owned();
     if id.is_empty() {
         return Err(SkipReason::MissingId);
@@ -148,17 +135,10 @@ fn normalize(item: Item) -> Result<Paper, SkipReason> {
         .or_else(|| published_at.as_deref().and_then(iso_day))
         .or_else(|| p.published_at.as_deref().and_then(iso_day))
         .ok_or(SkipReason::MissingDate)?;
-    let organization = organization
-        .or(p.organization)
-        .and_then(Organization::display_name);
+    let organization = organization.or(p.organization).and_then(Organization::display_name);
     Ok(Paper {
         abstract_text: display_text(&p.summary, MAX_ABSTRACT),
-        authors: p
-            .authors
-            .into_iter()
-            .map(|a| short_text(&a.name))
-            .filter(|name| !name.is_empty())
-            .collect(),
+        authors: p.authors.into_iter().map(|a| short_text(&a.name)).filter(|name| !name.is_empty()).collect(),
         published: p.published_at.as_deref().and_then(iso_day),
         listed,
         upvotes: p.upvotes,
@@ -167,16 +147,8 @@ fn normalize(item: Item) -> Result<Paper, SkipReason> {
         github_repo: p.github_repo.filter(|s| !s.trim().is_empty()),
         github_stars: p.github_stars,
         project_page: p.project_page.filter(|s| !s.trim().is_empty()),
-        ai_summary: p
-            .ai_summary
-            .map(|s| display_text(&s, MAX_ABSTRACT))
-            .filter(|s| !s.is_empty()),
-        ai_keywords: p
-            .ai_keywords
-            .iter()
-            .map(|k| short_text(k))
-            .filter(|k| !k.is_empty())
-            .collect(),
+        ai_summary: p.ai_summary.map(|s| display_text(&s, MAX_ABSTRACT)).filter(|s| !s.is_empty()),
+        ai_keywords: p.ai_keywords.iter().map(|k| short_text(k)).filter(|k| !k.is_empty()).collect(),
         thumbnail: thumbnail.or(media_url).filter(|s| !s.trim().is_empty()),
         on_hugging_face: true,
         ..Paper::new(id, title, listed)

@@ -7,9 +7,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::arxiv::{from_url, github_repo_in};
-use super::clean::{
-    MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, display_text, html_display_text, short_text,
-};
+use super::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, display_text, html_display_text, short_text};
 use super::dates::any_day;
 use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
 use crate::domain::paper::Paper;
@@ -70,20 +68,14 @@ fn to_paper(item: Item, today: NaiveDate) -> Result<Paper, SkipReason> {
         .id
         .and_then(|raw| match serde_json::from_str::<Cow<str>>(raw.get()) {
             Ok(text) => Some(text.into_owned()),
-            Err(_) => serde_json::from_str::<serde_json::Number>(raw.get())
-                .ok()
-                .map(|n| n.to_string()),
+            Err(_) => serde_json::from_str::<serde_json::Number>(raw.get()).ok().map(|n| n.to_string()),
         })
         .filter(|id| !id.trim().is_empty())
         .or_else(|| item.url.as_deref().map(str::to_owned));
-    let arxiv = [
-        raw_id.as_deref(),
-        item.url.as_deref(),
-        item.external_url.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(from_url);
+    let arxiv = [raw_id.as_deref(), item.url.as_deref(), item.external_url.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(from_url);
     let id = match (&arxiv, raw_id) {
         (Some(r), _) => r.id.clone(),
         (None, Some(id)) => short_text(&id),
@@ -114,17 +106,8 @@ fn to_paper(item: Item, today: NaiveDate) -> Result<Paper, SkipReason> {
         .filter(|n| !n.is_empty())
         .take(MAX_ITEMS)
         .collect();
-    paper.categories = item
-        .tags
-        .iter()
-        .map(|t| short_text(t))
-        .take(MAX_ITEMS)
-        .collect();
-    paper.other_links = [item.url, item.external_url]
-        .into_iter()
-        .flatten()
-        .map(|u| short_text(&u))
-        .collect();
+    paper.categories = item.tags.iter().map(|t| short_text(t)).take(MAX_ITEMS).collect();
+    paper.other_links = [item.url, item.external_url].into_iter().flatten().map(|u| short_text(&u)).collect();
     paper.thumbnail = item.image.map(|u| short_text(&u));
     paper.github_repo = github_repo_in(&paper.abstract_text);
     Ok(paper)

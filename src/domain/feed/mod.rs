@@ -84,11 +84,7 @@ impl ParsedFeed {
         if total == 0 {
             return None;
         }
-        let reasons: Vec<String> = self
-            .skipped
-            .iter()
-            .map(|(reason, n)| format!("{n} {reason}"))
-            .collect();
+        let reasons: Vec<String> = self.skipped.iter().map(|(reason, n)| format!("{n} {reason}")).collect();
         let noun = if total == 1 { "entry" } else { "entries" };
         Some(format!("{total} {noun} skipped: {}", reasons.join(", ")))
     }
@@ -144,16 +140,8 @@ impl From<serde_json::Error> for FeedError {
     fn from(e: serde_json::Error) -> Self {
         let message = e.to_string();
         // serde_json appends " at line L column C"; keep the message short.
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_owned();
-        Self::InvalidJson {
-            line: e.line(),
-            column: e.column(),
-            message,
-        }
+        let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+        Self::InvalidJson { line: e.line(), column: e.column(), message }
     }
 }
 
@@ -172,10 +160,7 @@ impl From<serde_json::Error> for FeedError {
 /// ```
 pub fn parse_feed(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    let start = body
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .ok_or(FeedError::Empty)?;
+    let start = body.iter().position(|b| !b.is_ascii_whitespace()).ok_or(FeedError::Empty)?;
     match body[start] {
         b'<' => parse_xml(body, today),
         b'[' => hf_daily::parse(body),
@@ -313,11 +298,7 @@ impl Tally {
     }
 
     pub(crate) fn finish(self, format: FeedFormat) -> ParsedFeed {
-        ParsedFeed {
-            format,
-            papers: self.papers,
-            skipped: self.skipped,
-        }
+        ParsedFeed { format, papers: self.papers, skipped: self.skipped }
     }
 }
 
@@ -329,46 +310,21 @@ mod tests {
     fn empty_and_garbage_bodies_are_errors() {
         let parse = |b: &[u8]| parse_feed(b, NaiveDate::MIN);
         assert_eq!(parse(b"  \n"), Err(FeedError::Empty));
-        assert_eq!(
-            parse(b"<html><body>502</body></html>"),
-            Err(FeedError::UnknownFormat)
-        );
-        assert!(matches!(
-            parse(b"<html>502"),
-            Err(FeedError::InvalidXml { .. })
-        ));
-        assert!(matches!(
-            parse(b"Bad gateway"),
-            Err(FeedError::InvalidJson {
-                line: 1,
-                column: 1,
-                ..
-            })
-        ));
-        assert!(matches!(
-            parse(b"[{\"paper\":"),
-            Err(FeedError::InvalidJson { .. })
-        ));
+        assert_eq!(parse(b"<html><body>502</body></html>"), Err(FeedError::UnknownFormat));
+        assert!(matches!(parse(b"<html>502"), Err(FeedError::InvalidXml { .. })));
+        assert!(matches!(parse(b"Bad gateway"), Err(FeedError::InvalidJson { line: 1, column: 1, .. })));
+        assert!(matches!(parse(b"[{\"paper\":"), Err(FeedError::InvalidJson { .. })));
         assert_eq!(parse(b"{\"hello\":1}"), Err(FeedError::UnknownFormat));
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let body = "[".repeat(10_000);
-        assert!(matches!(
-            parse_feed(body.as_bytes(), NaiveDate::MIN),
-            Err(FeedError::InvalidJson { .. })
-        ));
+        assert!(matches!(parse_feed(body.as_bytes(), NaiveDate::MIN), Err(FeedError::InvalidJson { .. })));
         let body = "{\"a\":".repeat(10_000);
-        assert!(matches!(
-            parse_feed(body.as_bytes(), NaiveDate::MIN),
-            Err(FeedError::InvalidJson { .. })
-        ));
+        assert!(matches!(parse_feed(body.as_bytes(), NaiveDate::MIN), Err(FeedError::InvalidJson { .. })));
         let body = "<a>".repeat(10_000);
-        assert!(matches!(
-            parse_feed(body.as_bytes(), NaiveDate::MIN),
-            Err(FeedError::TooDeep { .. })
-        ));
+        assert!(matches!(parse_feed(body.as_bytes(), NaiveDate::MIN), Err(FeedError::TooDeep { .. })));
     }
 
     #[test]
@@ -387,10 +343,7 @@ mod tests {
         let merged = merge_duplicates(vec![hf, Paper::new("other", "U", day(1)), arxiv]);
         assert_eq!(merged.len(), 2);
         let p = &merged[0];
-        assert_eq!(
-            (p.upvotes, p.listed, p.abstract_text.as_str()),
-            (30, day(20), "From arXiv")
-        );
+        assert_eq!((p.upvotes, p.listed, p.abstract_text.as_str()), (30, day(20), "From arXiv"));
         assert_eq!(p.sources, ["HF", "arXiv cs.LG"]);
         assert_eq!(p.other_links, ["https://doi.org/x"]);
         assert!(p.on_hugging_face);

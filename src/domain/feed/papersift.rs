@@ -36,11 +36,7 @@ pub struct FeedFile<'a> {
 impl<'a> FeedFile<'a> {
     /// A feed file of the current version.
     pub fn new(title: &'a str, papers: &'a [Paper]) -> Self {
-        Self {
-            papersift_feed: VERSION,
-            title,
-            papers,
-        }
+        Self { papersift_feed: VERSION, title, papers }
     }
 }
 
@@ -55,13 +51,8 @@ pub fn prepare(papers: Vec<Paper>) -> Vec<Paper> {
 
 /// Parses a PaperSift feed body; a JSON object without `papersift_feed` is of unknown format.
 pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
-    let envelope: Envelope = serde_json::from_slice(body).map_err(|e| {
-        if e.is_data() {
-            FeedError::UnknownFormat
-        } else {
-            FeedError::from(e)
-        }
-    })?;
+    let envelope: Envelope = serde_json::from_slice(body)
+        .map_err(|e| if e.is_data() { FeedError::UnknownFormat } else { FeedError::from(e) })?;
     match envelope.papersift_feed {
         None => return Err(FeedError::UnknownFormat),
         Some(version) if version > VERSION => return Err(FeedError::UnsupportedVersion(version)),
@@ -70,9 +61,7 @@ pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
     let mut tally = Tally::default();
     for raw in envelope.papers {
         tally.push(
-            serde_json::from_str::<Paper>(raw.get())
-                .map_err(|_| SkipReason::Malformed)
-                .and_then(check),
+            serde_json::from_str::<Paper>(raw.get()).map_err(|_| SkipReason::Malformed).and_then(check),
         );
     }
     Ok(tally.finish(FeedFormat::PaperSift))
@@ -94,8 +83,7 @@ mod tests {
     use chrono::NaiveDate;
 
     fn paper(id: &str) -> Paper {
-        let feed =
-            br#"{"papersift_feed":1,"papers":[{"id":"x","title":"T","listed":"2026-08-21"}]}"#;
+        let feed = br#"{"papersift_feed":1,"papers":[{"id":"x","title":"T","listed":"2026-08-21"}]}"#;
         let mut p = parse(feed).unwrap().papers.remove(0);
         p.id = id.into();
         p
@@ -110,23 +98,14 @@ mod tests {
         let feed = parse(&body).unwrap();
         assert_eq!(feed.format, FeedFormat::PaperSift);
         assert_eq!(feed.papers, papers);
-        assert_eq!(
-            feed.papers[0].listed,
-            NaiveDate::from_ymd_opt(2026, 8, 21).unwrap()
-        );
+        assert_eq!(feed.papers[0].listed, NaiveDate::from_ymd_opt(2026, 8, 21).unwrap());
     }
 
     #[test]
     fn newer_versions_and_foreign_objects_are_refused() {
-        assert_eq!(
-            parse(br#"{"papersift_feed":2,"papers":[]}"#),
-            Err(FeedError::UnsupportedVersion(2))
-        );
+        assert_eq!(parse(br#"{"papersift_feed":2,"papers":[]}"#), Err(FeedError::UnsupportedVersion(2)));
         assert_eq!(parse(br#"{"items":[]}"#), Err(FeedError::UnknownFormat));
-        assert_eq!(
-            parse(br#"{"papersift_feed":"one"}"#),
-            Err(FeedError::UnknownFormat)
-        );
+        assert_eq!(parse(br#"{"papersift_feed":"one"}"#), Err(FeedError::UnknownFormat));
     }
 
     #[test]

@@ -14,16 +14,10 @@ use crate::domain::paper::Paper;
 pub fn parse(root: &Element, today: NaiveDate) -> ParsedFeed {
     let channel = root.child("channel");
     let channel_day = channel
-        .and_then(|c| {
-            c.child_text("pubDate")
-                .or_else(|| c.child_text("lastBuildDate"))
-        })
+        .and_then(|c| c.child_text("pubDate").or_else(|| c.child_text("lastBuildDate")))
         .and_then(any_day)
         .unwrap_or(today);
-    let items = channel
-        .into_iter()
-        .flat_map(|c| c.children_named("item"))
-        .chain(root.children_named("item"));
+    let items = channel.into_iter().flat_map(|c| c.children_named("item")).chain(root.children_named("item"));
     let mut tally = Tally::default();
     for item in items.take(super::MAX_ENTRIES) {
         tally.push(item_to_paper(item, channel_day));
@@ -57,35 +51,22 @@ fn item_to_paper(item: &Element, channel_day: NaiveDate) -> Result<Paper, SkipRe
     if title.is_empty() {
         return Err(SkipReason::MissingTitle);
     }
-    let day = item
-        .child_text("pubDate")
-        .or_else(|| item.child_text("date"))
-        .and_then(any_day);
+    let day = item.child_text("pubDate").or_else(|| item.child_text("date")).and_then(any_day);
     let abstract_source = match arxiv_description {
         Some((_, abstract_text)) => abstract_text,
-        None => item
-            .child("encoded")
-            .map_or(description, |c| c.text.as_str()),
+        None => item.child("encoded").map_or(description, |c| c.text.as_str()),
     };
 
     let mut paper = Paper::new(id, title, day.unwrap_or(channel_day));
     paper.abstract_text = html_display_text(abstract_source, MAX_ABSTRACT);
     paper.version = arxiv.as_ref().and_then(|r| r.version);
     paper.published = day;
-    let creators: Vec<&Element> = item
-        .children_named("creator")
-        .chain(item.children_named("author"))
-        .collect();
+    let creators: Vec<&Element> =
+        item.children_named("creator").chain(item.children_named("author")).collect();
     for creator in creators.iter().take(MAX_ITEMS) {
         // arXiv joins every author into one dc:creator; other feeds give one per element.
         if arxiv.is_some() && creators.len() == 1 {
-            paper.authors.extend(
-                creator
-                    .text
-                    .split(", ")
-                    .map(short_text)
-                    .filter(|a| !a.is_empty()),
-            );
+            paper.authors.extend(creator.text.split(", ").map(short_text).filter(|a| !a.is_empty()));
         } else {
             let name = short_text(&creator.text);
             if !name.is_empty() {
@@ -104,15 +85,12 @@ fn item_to_paper(item: &Element, channel_day: NaiveDate) -> Result<Paper, SkipRe
         paper.other_links.push(short_text(link));
     }
     if let Some(doi) = item.child_text("DOI") {
-        paper
-            .other_links
-            .push(format!("https://doi.org/{}", short_text(doi)));
+        paper.other_links.push(format!("https://doi.org/{}", short_text(doi)));
     }
     paper.thumbnail = item
         .child("thumbnail")
         .or_else(|| {
-            item.child("enclosure")
-                .filter(|e| e.attr("type").is_some_and(|t| t.starts_with("image/")))
+            item.child("enclosure").filter(|e| e.attr("type").is_some_and(|t| t.starts_with("image/")))
         })
         .and_then(|t| t.attr("url"))
         .map(short_text);

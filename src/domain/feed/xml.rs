@@ -40,17 +40,12 @@ impl Element {
 
     /// The text of the first child named `name`, trimmed, if not empty.
     pub fn child_text(&self, name: &str) -> Option<&str> {
-        self.child(name)
-            .map(|c| c.text.trim())
-            .filter(|t| !t.is_empty())
+        self.child(name).map(|c| c.text.trim()).filter(|t| !t.is_empty())
     }
 
     /// The value of attribute `name` (local name).
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -68,19 +63,11 @@ fn open(start: &BytesStart) -> Element {
         .flatten()
         .filter_map(|a| {
             let (_, key) = split_name(a.key.as_ref());
-            let value = a
-                .normalized_value(XmlVersion::Implicit1_0)
-                .ok()?
-                .into_owned();
+            let value = a.normalized_value(XmlVersion::Implicit1_0).ok()?.into_owned();
             Some((key, value))
         })
         .collect();
-    Element {
-        name,
-        prefix,
-        attrs,
-        ..Element::default()
-    }
+    Element { name, prefix, attrs, ..Element::default() }
 }
 
 /// Entities HTML-minded feeds use without declaring them; anything else stays as written.
@@ -104,10 +91,7 @@ fn named_entity(name: &str) -> Option<char> {
 }
 
 fn invalid(reader: &Reader<&[u8]>, message: impl std::fmt::Display) -> FeedError {
-    FeedError::InvalidXml {
-        position: reader.buffer_position(),
-        message: message.to_string(),
-    }
+    FeedError::InvalidXml { position: reader.buffer_position(), message: message.to_string() }
 }
 
 /// Parses `body` into its root element.
@@ -125,10 +109,7 @@ pub fn parse(body: &[u8]) -> Result<Element, FeedError> {
                     return Err(FeedError::TooDeep { limit: MAX_DEPTH });
                 }
                 if elements > MAX_ELEMENTS {
-                    return Err(FeedError::TooLarge {
-                        what: "elements",
-                        limit: MAX_ELEMENTS,
-                    });
+                    return Err(FeedError::TooLarge { what: "elements", limit: MAX_ELEMENTS });
                 }
                 stack.push(open(&start));
             }
@@ -200,28 +181,16 @@ mod tests {
         assert_eq!(entry.attr("a"), Some("1&2"));
         assert_eq!(entry.child_text("title"), Some("A & B β … &bogus;"));
         assert_eq!(entry.child_text("comment"), Some("<b>x</b>"));
-        assert_eq!(
-            entry.child("comment").unwrap().prefix.as_deref(),
-            Some("arxiv")
-        );
+        assert_eq!(entry.child("comment").unwrap().prefix.as_deref(), Some("arxiv"));
         assert_eq!(entry.child("link").unwrap().attr("href"), Some("h"));
     }
 
     #[test]
     fn truncated_mismatched_and_deep_documents_are_errors() {
-        assert!(matches!(
-            parse(b"<rss><channel><item>"),
-            Err(FeedError::InvalidXml { .. })
-        ));
-        assert!(matches!(
-            parse(b"<a><b></a>"),
-            Err(FeedError::InvalidXml { .. })
-        ));
+        assert!(matches!(parse(b"<rss><channel><item>"), Err(FeedError::InvalidXml { .. })));
+        assert!(matches!(parse(b"<a><b></a>"), Err(FeedError::InvalidXml { .. })));
         assert!(matches!(parse(b""), Err(FeedError::InvalidXml { .. })));
         let deep = "<a>".repeat(10_000);
-        assert_eq!(
-            parse(deep.as_bytes()),
-            Err(FeedError::TooDeep { limit: MAX_DEPTH })
-        );
+        assert_eq!(parse(deep.as_bytes()), Err(FeedError::TooDeep { limit: MAX_DEPTH }));
     }
 }
