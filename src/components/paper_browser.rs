@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::{PaperCard, PeriodNav, StatusLine};
@@ -28,6 +29,17 @@ pub fn PaperBrowser(
     // Dated sources (Hugging Face live) fetch the days of the period shown.
     Effect::new(move |_| feeds.want_days(&period.get().days()));
     let days = Memo::new(move |_| catalog.with(|c| c.0.days().to_vec()));
+    // Sources arrive one by one: a reader still on the latest period follows it as it moves.
+    Effect::new(move |previous: Option<Vec<NaiveDate>>| {
+        let current = days.get();
+        if let Some(previous) = previous {
+            let shown = period.get_untracked();
+            if shown == Period::latest(shown.kind, &previous) {
+                period.set(Period::latest(shown.kind, &current));
+            }
+        }
+        current
+    });
     // Rows are keyed by paper id and catalog build: a source arriving later may merge new
     // fields into a paper already on screen, so its card must be drawn again.
     let rows = move || {

@@ -65,6 +65,9 @@ export async function startFeedServer() {
       case '/truncated.json':
         res.writeHead(200, cors).end(JSON.stringify(valid).slice(0, 120));
         break;
+      case '/old.json':
+        res.writeHead(200, cors).end(JSON.stringify({ ...valid, items: [{ ...valid.items[1], id: 'old-1', date_published: '2026-01-05T00:00:00Z' }] }));
+        break;
       case '/nocors.json':
         res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify(valid));
         break;

@@ -51,8 +51,9 @@ describe('feed sources', () => {
     assert.match(alertText, /truncated\.json: the feed is not valid JSON/);
     assert.match(alertText, /nocors\.json does not allow other websites to read it \(it sends no CORS header\)/);
     // (a) one new paper and one merged, (b) one hostile item, on top of the day's papers.
+    // Sources arrive in any order; wait for all of them.
     const expected = onDay(latestDay).length + 2;
-    assert.equal(await page.getByRole('status').innerText(), `${expected} papers`);
+    await page.getByRole('status').filter({ hasText: `${expected} papers` }).waitFor();
     const merged = page.locator('article', { hasText: onDay(latestDay)[0].title });
     assert.equal(await merged.count(), 1);
     assert.match(await merged.innerText(), /127\.0\.0\.1:\d+\/valid\.json/);
@@ -92,10 +93,13 @@ describe('feed sources', () => {
 
   test('a dated source (like Hugging Face live) is fetched for the days shown', async () => {
     const { context, page } = await open(withFeeds('/daily?date={date}'));
-    await page.locator('article', { hasText: `Live paper of ${latestDay}` }).waitFor();
+    // Today is always fetched, and the view follows the newest day it brings.
     const today = new Date().toISOString().slice(0, 10);
-    assert.ok(feeds.requests.includes(`/daily?date=${latestDay}`));
-    assert.ok(feeds.requests.includes(`/daily?date=${today}`), 'today is always fetched');
+    await page.locator('article', { hasText: `Live paper of ${today}` }).waitFor();
+    assert.ok(feeds.requests.includes(`/daily?date=${latestDay}`), 'the day first shown was fetched');
+    await page.getByRole('button', { name: 'Previous day' }).click();
+    await page.locator('article', { hasText: `Live paper of ${latestDay}` }).waitFor();
+    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length + 1} papers`);
     await page.getByRole('button', { name: 'Weekly' }).click();
     // Every day of the week is asked for, and each day's paper joins the list.
     const monday = new Date(`${latestDay}T00:00:00Z`);
@@ -108,6 +112,20 @@ describe('feed sources', () => {
     }
     await page.getByText('Sources (2)').click();
     assert.match(await page.locator('.source', { hasText: '/daily' }).innerText(), /\d+ papers from \d+ days/);
+    await context.close();
+  });
+
+  test('the view follows the latest day while sources arrive', async () => {
+    const opened = await openPage(browser, new URL(app.url).origin);
+    const { context, page } = opened;
+    // The built-in feed arrives last, after a source whose only paper is months older.
+    await page.route('**/feeds/default.json', async (route) => {
+      await new Promise((r) => setTimeout(r, 1_000));
+      await route.continue();
+    });
+    await page.goto(withFeeds('/old.json'));
+    await page.getByRole('status').filter({ hasText: '1 paper' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `${onDay(latestDay).length} papers` }).waitFor();
     await context.close();
   });
 
