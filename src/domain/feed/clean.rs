@@ -89,8 +89,10 @@ fn html_to_text(html: &str) -> String {
     out
 }
 
+/// Case-insensitive search for an ASCII `needle`, scanning only as far as the match, so that
+/// skipping many tags stays linear in the input.
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.to_ascii_lowercase().find(needle)
+    haystack.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn decode_entities(text: &str) -> String {
@@ -99,9 +101,12 @@ fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
+        // Entity names are short: looking further would make "&&&…" quadratic.
         let decoded = after
-            .find(';')
-            .filter(|&semi| semi <= 10)
+            .as_bytes()
+            .iter()
+            .take(11)
+            .position(|&b| b == b';')
             .and_then(|semi| entity(&after[..semi]).map(|c| (c, semi)));
         match decoded {
             Some((c, semi)) => {
