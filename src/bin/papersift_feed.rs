@@ -50,7 +50,6 @@ fn today() -> chrono::NaiveDate {
         .map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
 }
 
-
 /// A file's bytes, or a URL's body (with a timeout and a size cap).
 fn read_input(input: &str) -> Result<Vec<u8>, String> {
     if !(input.starts_with("http://") || input.starts_with("https://")) {

@@ -11,3 +11,4 @@ pub mod paper;
 pub mod period;
 pub mod rank;
 pub mod sources;
+pub mod view_state;

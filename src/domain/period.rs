@@ -24,6 +24,21 @@ impl PeriodKind {
     /// All kinds, in the order they are offered.
     pub const ALL: [Self; 4] = [Self::Daily, Self::Weekly, Self::Monthly, Self::All];
 
+    /// Stable machine name, used in links.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Daily => "daily",
+            Self::Weekly => "weekly",
+            Self::Monthly => "monthly",
+            Self::All => "all",
+        }
+    }
+
+    /// The kind named by [`PeriodKind::key`], if any.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+
     /// The label shown on the period tab.
     pub fn label(self) -> &'static str {
         match self {

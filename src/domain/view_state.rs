@@ -1,0 +1,197 @@
+//! The URL codec: everything a view shows lives in the query string of the root page, so
+//! any view can be shared as a link and Back/Forward walk through views.
+//!
+//! Decoding is lenient field by field: a bad parameter is dropped (and reported) without
+//! touching the others, unknown keys are ignored, lengths and counts are clamped.
+//! A field absent from the link falls back to the reader's saved default, then the built-in one.
+//!
+//! ```
+//! use papersift::domain::view_state::ViewState;
+//! let (state, ignored) = ViewState::decode("?q=diffusion+models&period=weekly&date=2026-08-17&sort=votes&utm=x");
+//! assert_eq!(state.query, "diffusion models");
+//! assert!(ignored.is_empty());
+//! assert_eq!(state.encode(), "?q=diffusion+models&period=weekly&date=2026-08-17&sort=votes");
+//! ```
+
+use chrono::NaiveDate;
+
+use crate::domain::period::PeriodKind;
+use crate::domain::rank::Sort;
+use crate::domain::sources::{LinkFeeds, feeds_from_query, query_pairs};
+
+/// Longest query kept from a link, in characters.
+pub const MAX_QUERY: usize = 500;
+
+/// What a link says about the view. `None` means "not in the link".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// The search query (empty: none).
+    pub query: String,
+    /// Daily, Weekly, Monthly or All.
+    pub period: Option<PeriodKind>,
+    /// A day inside the period shown; absent means the latest period with papers.
+    pub date: Option<NaiveDate>,
+    /// The order of the list.
+    pub sort: Option<Sort>,
+    /// Extra feed sources (`feed=`, repeatable).
+    pub feeds: Vec<String>,
+}
+
+/// A parameter of a link that was not used, for the notice shown to the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    /// The parameter's name.
+    pub key: String,
+    /// Why it was ignored.
+    pub reason: &'static str,
+}
+
+impl ViewState {
+    /// Reads a query string (with or without `?`). Each field is read on its own; the first
+    /// occurrence of a repeated single-valued key wins.
+    pub fn decode(query: &str) -> (Self, Vec<Ignored>) {
+        let mut state = Self::default();
+        let mut ignored = Vec::new();
+        let mut seen: Vec<&'static str> = Vec::new();
+        let mut ignore = |key: &str, reason: &'static str| {
+            if !ignored.iter().any(|i: &Ignored| i.key == key && i.reason == reason) {
+                ignored.push(Ignored { key: key.chars().take(40).collect(), reason });
+            }
+        };
+        for (key, value) in query_pairs(query) {
+            let field: &'static str = match key.as_str() {
+                "q" => "q",
+                "period" => "period",
+                "date" => "date",
+                "sort" => "sort",
+                _ => continue, // unknown keys (and feed=, read below) are not ours here
+            };
+            if seen.contains(&field) {
+                continue;
+            }
+            seen.push(field);
+            match field {
+                "q" => {
+                    let value = crate::domain::display::collapse_whitespace(&value);
+                    if value.chars().count() > MAX_QUERY {
+                        ignore("q", "longer than 500 characters, shortened");
+                    }
+                    state.query = value.chars().filter(|c| !c.is_control()).take(MAX_QUERY).collect();
+                }
+                "period" => match PeriodKind::from_key(&value) {
+                    Some(kind) => state.period = Some(kind),
+                    None => ignore("period", "not daily, weekly, monthly or all"),
+                },
+                "date" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                    Ok(day) if (1990..=2200).contains(&chrono::Datelike::year(&day)) => {
+                        state.date = Some(day)
+                    }
+                    _ => ignore("date", "not a date (YYYY-MM-DD)"),
+                },
+                _ => match Sort::from_key(&value) {
+                    Some(sort) => state.sort = Some(sort),
+                    None => ignore("sort", "not a known order"),
+                },
+            }
+        }
+        let LinkFeeds { sources, ignored: bad_feeds } = feeds_from_query(query);
+        state.feeds = sources.into_iter().map(|s| s.url).collect();
+        if bad_feeds > 0 {
+            ignore("feed", "not usable web addresses, repeated, or more than 10");
+        }
+        (state, ignored)
+    }
+
+    /// The canonical query string (`?…`, or "" for the default view): fields in a fixed
+    /// order, absent ones left out.
+    pub fn encode(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.query.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.query)));
+        }
+        if let Some(period) = self.period {
+            parts.push(format!("period={}", period.key()));
+        }
+        if let Some(date) = self.date {
+            parts.push(format!("date={}", date.format("%Y-%m-%d")));
+        }
+        if let Some(sort) = self.sort {
+            parts.push(format!("sort={}", sort.key()));
+        }
+        for feed in &self.feeds {
+            parts.push(format!("feed={}", encode_component(feed)));
+        }
+        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    }
+
+    /// Whether `other` differs only in its query text (typing replaces the history entry;
+    /// any other change pushes a new one).
+    pub fn differs_only_in_query(&self, other: &Self) -> bool {
+        self.query != other.query && Self { query: other.query.clone(), ..self.clone() } == *other
+    }
+}
+
+/// A sentence for the reader listing what a link's ignored parameters were.
+///
+/// ```
+/// use papersift::domain::view_state::{ViewState, ignored_notice};
+/// let (_, ignored) = ViewState::decode("?sort=%00&period=yearly");
+/// assert_eq!(ignored_notice(&ignored).as_deref(),
+///     Some("Part of this link was ignored: sort (not a known order); period (not daily, weekly, monthly or all)."));
+/// ```
+pub fn ignored_notice(ignored: &[Ignored]) -> Option<String> {
+    if ignored.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = ignored.iter().map(|i| format!("{} ({})", i.key, i.reason)).collect();
+    Some(format!("Part of this link was ignored: {}.", parts.join("; ")))
+}
+
+/// Percent-encodes a query component (spaces as `+`), keeping unreserved characters.
+fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tampered_link_keeps_every_good_field() {
+        let mut query = String::from("?sort=%00&votes=-5&period=weekly");
+        query.push_str(&"&q=".repeat(1_000));
+        query.push_str("&date=2026-02-30&date=2026-08-17");
+        let (state, ignored) = ViewState::decode(&query);
+        assert_eq!(state.period, Some(PeriodKind::Weekly));
+        assert_eq!((state.sort, state.date, state.query.as_str()), (None, None, ""));
+        let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(keys, ["sort", "date"]);
+    }
+
+    #[test]
+    fn long_queries_are_clamped_and_control_characters_dropped() {
+        let (state, ignored) = ViewState::decode(&format!("q={}%07x", "a".repeat(600)));
+        assert_eq!(state.query.chars().count(), MAX_QUERY);
+        assert_eq!(ignored.len(), 1);
+        let (state, _) = ViewState::decode("q=a%00b");
+        assert_eq!(state.query, "ab");
+    }
+
+    #[test]
+    fn typing_is_told_apart_from_other_changes() {
+        let a = ViewState { query: "diff".into(), ..ViewState::default() };
+        let b = ViewState { query: "diffusion".into(), ..a.clone() };
+        assert!(a.differs_only_in_query(&b));
+        let c = ViewState { sort: Some(Sort::Newest), ..b.clone() };
+        assert!(!b.differs_only_in_query(&c));
+        assert!(!a.differs_only_in_query(&a));
+    }
+}
