@@ -3,11 +3,12 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    FeedLoading, PaperBrowser, SearchBox, SortSelect, SourceErrors, SourceNotices, SourcesPanel,
+    CopyLink, FeedLoading, PaperBrowser, SearchBox, SortSelect, SourceErrors, SourceNotices, SourcesPanel,
 };
-use crate::domain::rank::Sort;
-use crate::domain::sources::feeds_from_query;
+use crate::domain::sources::Source;
+use crate::domain::view_state::{ViewState, ignored_notice};
 use crate::state::Feeds;
+use crate::view_signals::ViewSignals;
 use crate::web::location::current_query;
 
 /// What the main area shows.
@@ -22,17 +23,12 @@ enum Phase {
 /// PaperSift: header with search and sort, then the list of the selected period.
 #[component]
 pub fn App() -> impl IntoView {
-    let link = feeds_from_query(&current_query());
-    let feeds = Feeds::start(link.sources);
+    let (initial, ignored) = ViewState::decode(&current_query());
+    let link_notice = ignored_notice(&ignored);
+    let feeds = Feeds::start(initial.feeds.iter().map(|url| Source::from_url(url)).collect());
     let catalog = feeds.catalog();
-    let query = RwSignal::new(String::new());
-    let sort = RwSignal::new(Sort::default());
-    let link_notice = (link.ignored > 0).then(|| {
-        format!(
-            "{} feed address(es) in this link were ignored: not http(s), repeated, or more than 10.",
-            link.ignored
-        )
-    });
+    let view = ViewSignals::new(&initial);
+    view.bind_to_url(initial);
     let phase = Memo::new(move |_| match feeds.counts() {
         (loaded, _, _) if loaded > 0 => Phase::Ready,
         (_, loading, _) if loading > 0 => Phase::Loading,
@@ -44,8 +40,9 @@ pub fn App() -> impl IntoView {
         <header class="masthead">
             <h1 class="brand">"PaperSift"</h1>
             <div class="controls">
-                <SearchBox query />
-                <SortSelect sort />
+                <SearchBox query=view.query />
+                <SortSelect sort=view.sort />
+                <CopyLink />
             </div>
         </header>
         <main id="main" class="content">
@@ -54,7 +51,7 @@ pub fn App() -> impl IntoView {
             <SourceErrors feeds />
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
-                Phase::Ready => view! { <PaperBrowser catalog feeds query sort /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser catalog feeds view /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
                 Phase::AllOff => {
                     view! { <p class="empty">"Every source is switched off: turn one on in Sources."</p> }

@@ -17,6 +17,8 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
+mod view_signals;
+#[cfg(target_arch = "wasm32")]
 pub mod web;
 
 #[cfg(target_arch = "wasm32")]

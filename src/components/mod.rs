@@ -1,5 +1,6 @@
 //! Small views, one public component per file, each wiring signals to the domain.
 
+mod copy_link;
 mod feed_loading;
 mod paper_browser;
 mod paper_card;
@@ -11,6 +12,7 @@ mod source_notices;
 mod sources_panel;
 mod status_line;
 
+pub use copy_link::CopyLink;
 pub use feed_loading::FeedLoading;
 pub use paper_browser::PaperBrowser;
 pub use paper_card::PaperCard;

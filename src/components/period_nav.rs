@@ -2,20 +2,25 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::period::{Period, PeriodKind};
+use crate::view_signals::ViewSignals;
 
 /// Daily / Weekly / Monthly / All, and previous / next among periods that have papers.
 #[component]
-pub fn PeriodNav(period: RwSignal<Period>, days: Memo<Vec<NaiveDate>>) -> impl IntoView {
+pub fn PeriodNav(period: Memo<Period>, days: Memo<Vec<NaiveDate>>, view: ViewSignals) -> impl IntoView {
     let switch_to = move |kind: PeriodKind| {
-        let current = period.get_untracked();
-        let next = match current.start() {
-            Some(day) if kind != PeriodKind::All => Period::containing(kind, day),
-            _ => days.with_untracked(|d| Period::latest(kind, d)),
-        };
-        period.set(next);
+        // All has no date; leaving it returns to the latest period.
+        if kind == PeriodKind::All {
+            view.period_date.set(None);
+        }
+        view.period_kind.set(kind);
     };
     let previous = Memo::new(move |_| days.with(|d| period.get().previous(d)));
     let next = Memo::new(move |_| days.with(|d| period.get().next(d)));
+    let go = move |target: Option<Period>| {
+        if let Some(p) = target {
+            view.period_date.set(p.start());
+        }
+    };
     let unit = move || match period.get().kind {
         PeriodKind::Daily => "day",
         PeriodKind::Weekly => "week",
@@ -45,11 +50,7 @@ pub fn PeriodNav(period: RwSignal<Period>, days: Memo<Vec<NaiveDate>>) -> impl I
                     type="button"
                     aria-label=move || format!("Previous {}", unit())
                     disabled=move || previous.get().is_none()
-                    on:click=move |_| {
-                        if let Some(p) = previous.get_untracked() {
-                            period.set(p);
-                        }
-                    }
+                    on:click=move |_| go(previous.get_untracked())
                 >
                     "‹"
                 </button>
@@ -58,11 +59,7 @@ pub fn PeriodNav(period: RwSignal<Period>, days: Memo<Vec<NaiveDate>>) -> impl I
                     type="button"
                     aria-label=move || format!("Next {}", unit())
                     disabled=move || next.get().is_none()
-                    on:click=move |_| {
-                        if let Some(p) = next.get_untracked() {
-                            period.set(p);
-                        }
-                    }
+                    on:click=move |_| go(next.get_untracked())
                 >
                     "›"
                 </button>

@@ -124,6 +124,20 @@ impl ViewState {
         if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
     }
 
+    /// The same view with built-in defaults left out, as links are written.
+    ///
+    /// ```
+    /// use papersift::domain::view_state::ViewState;
+    /// let (state, _) = ViewState::decode("?period=daily&sort=trending&q=x");
+    /// assert_eq!(state.without_defaults().encode(), "?q=x");
+    /// ```
+    #[must_use]
+    pub fn without_defaults(mut self) -> Self {
+        self.period = self.period.filter(|p| *p != PeriodKind::default());
+        self.sort = self.sort.filter(|s| *s != Sort::default());
+        self
+    }
+
     /// Whether `other` differs only in its query text (typing replaces the history entry;
     /// any other change pushes a new one).
     pub fn differs_only_in_query(&self, other: &Self) -> bool {

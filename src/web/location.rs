@@ -1,6 +1,40 @@
-//! The page's address, read once at start-up.
+//! The page's address: read at start-up and on Back/Forward, written as the view changes.
 
 /// The query string of the current page (`?feed=…`), or "" when there is none.
 pub fn current_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Puts `query` (`?…` or "") in the address bar, keeping the path (any sub-path) and hash.
+/// `push` adds a history entry (Back returns here); otherwise the current entry is replaced.
+pub fn write_query(query: &str, push: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{path}{query}{hash}");
+    if let Ok(history) = window.history() {
+        let state = wasm_bindgen::JsValue::NULL;
+        // A refused history call (e.g. a sandboxed frame) leaves the address as it was.
+        let _refused = if push {
+            history.push_state_with_url(&state, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&state, "", Some(&url))
+        };
+    }
+}
+
+/// The full address of the current view, for "Copy link".
+pub fn current_href() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Copies `text` to the clipboard; `Err` carries the browser's reason.
+pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.as_string().unwrap_or_else(|| "the browser refused".to_owned()))
 }

@@ -1,0 +1,97 @@
+// End-to-end: the URL carries the whole view; links reproduce it; Back/Forward walk through views.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+import { launch, openPage } from './browser.mjs';
+import { latestDay, onDay } from './feed.mjs';
+import { serveStatic } from './server.mjs';
+
+const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+
+let app;
+let browser;
+
+before(async () => {
+  app = await serveStatic(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function open(url, options = {}) {
+  const opened = await openPage(browser, new URL(app.url).origin);
+  if (options.clipboard) {
+    await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+  }
+  await opened.page.goto(url);
+  await opened.page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+  return opened;
+}
+
+const titles = (page) => page.locator('article h3').allInnerTexts();
+const search = (page) => page.getByRole('searchbox', { name: 'Search papers' });
+const sortSelect = (page) => page.getByRole('combobox', { name: 'Sort' });
+
+describe('links', () => {
+  test('a copied link opens the identical ordered list in a fresh browser profile', async () => {
+    const a = await open(app.url, { clipboard: true });
+    await a.page.getByRole('button', { name: 'Weekly' }).click();
+    await a.page.getByRole('button', { name: 'Previous week' }).click();
+    await sortSelect(a.page).selectOption({ label: 'Most upvoted' });
+    await search(a.page).fill('model');
+    const expected = await titles(a.page);
+    assert.ok(expected.length > 1);
+    await a.page.getByRole('button', { name: 'Copy link' }).click();
+    await a.page.getByText('Link copied').waitFor();
+    const link = await a.page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /\?q=model&period=weekly&date=\d{4}-\d{2}-\d{2}&sort=votes$/);
+    assert.deepEqual(a.problems, []);
+    await a.context.close();
+
+    const b = await open(link);
+    assert.deepEqual(await titles(b.page), expected);
+    assert.equal(await search(b.page).inputValue(), 'model');
+    assert.equal(await sortSelect(b.page).inputValue(), 'votes');
+    await b.context.close();
+  });
+
+  test('Back and Forward restore previous views; typing does not add history entries', async () => {
+    const { context, page } = await open(app.url);
+    await page.getByRole('button', { name: 'Weekly' }).click();
+    await sortSelect(page).selectOption({ label: 'Most upvoted' });
+    await search(page).fill('a');
+    await search(page).fill('ag');
+    await search(page).fill('agent');
+    await page.waitForURL(/q=agent/);
+    const agentWeek = await titles(page);
+
+    await page.goBack();
+    await page.waitForURL(/\?period=weekly$/);
+    assert.equal(await search(page).inputValue(), '');
+    assert.equal(await sortSelect(page).inputValue(), 'trending');
+    assert.equal(await page.getByRole('button', { name: 'Weekly' }).getAttribute('aria-pressed'), 'true');
+
+    await page.goBack();
+    await page.waitForURL((url) => url.search === '');
+    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+
+    await page.goForward();
+    await page.goForward();
+    await page.waitForURL(/q=agent/);
+    assert.deepEqual(await titles(page), agentWeek);
+    await context.close();
+  });
+
+  test('a tampered link opens with a notice and no crash', async () => {
+    const junk = `?sort=%00&votes=-5${'&q='.repeat(1000)}&period=weekly`;
+    const { context, page, problems } = await open(`${app.url}${junk}`);
+    assert.match(await page.locator('.notice').first().innerText(), /Part of this link was ignored: sort \(not a known order\)/);
+    assert.equal(await page.getByRole('button', { name: 'Weekly' }).getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(problems.filter((p) => p.startsWith('pageerror')), []);
+    await context.close();
+  });
+});
