@@ -7,6 +7,7 @@ use crate::components::{
 };
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
+use crate::marks_state::MarksState;
 use crate::state::Feeds;
 use crate::view_signals::ViewSignals;
 use crate::web::location::current_query;
@@ -28,6 +29,8 @@ pub fn App() -> impl IntoView {
     let feeds = Feeds::start(initial.feeds.iter().map(|url| Source::from_url(url)).collect());
     let catalog = feeds.catalog();
     let view = ViewSignals::new(&initial);
+    let marks = MarksState::load();
+    provide_context(marks);
     view.bind_to_url(initial);
     let phase = Memo::new(move |_| match feeds.counts() {
         (loaded, _, _) if loaded > 0 => Phase::Ready,
@@ -59,6 +62,7 @@ pub fn App() -> impl IntoView {
                 }
             }}
             <SourceNotices feeds />
+            {move || marks.note.get().map(|n| view! { <p class="notice">{n}</p> })}
         </main>
     }
 }

@@ -21,6 +21,8 @@ pub struct ViewSignals {
     pub period_kind: RwSignal<PeriodKind>,
     /// A day of the period shown; `None` follows the latest period with papers.
     pub period_date: RwSignal<Option<NaiveDate>>,
+    /// The Saved view instead of the feed list.
+    pub saved: RwSignal<bool>,
 }
 
 impl ViewSignals {
@@ -31,6 +33,7 @@ impl ViewSignals {
             sort: RwSignal::new(state.sort.unwrap_or_default()),
             period_kind: RwSignal::new(state.period.unwrap_or_default()),
             period_date: RwSignal::new(state.date),
+            saved: RwSignal::new(state.saved),
         }
     }
 
@@ -39,6 +42,7 @@ impl ViewSignals {
         self.sort.set(state.sort.unwrap_or_default());
         self.period_kind.set(state.period.unwrap_or_default());
         self.period_date.set(state.date);
+        self.saved.set(state.saved);
     }
 
     /// The state to write in the URL (built-in defaults left out to keep links short).
@@ -49,6 +53,7 @@ impl ViewSignals {
             date: self.period_date.get(),
             sort: Some(self.sort.get()),
             feeds: feeds.to_vec(),
+            saved: self.saved.get(),
         }
         .without_defaults()
     }

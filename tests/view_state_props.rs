@@ -24,12 +24,8 @@ fn state() -> impl Strategy<Value = ViewState> {
             f.dedup();
             f
         });
-    (query, period, date, sort, feeds).prop_map(|(query, period, date, sort, feeds)| ViewState {
-        query,
-        period,
-        date,
-        sort,
-        feeds,
+    (query, period, date, sort, feeds, any::<bool>()).prop_map(|(query, period, date, sort, feeds, saved)| {
+        ViewState { query, period, date, sort, feeds, saved }
     })
 }
 

@@ -2,6 +2,7 @@
 
 mod copy_link;
 mod feed_loading;
+mod paper_actions;
 mod paper_browser;
 mod paper_card;
 mod period_nav;
@@ -14,6 +15,7 @@ mod status_line;
 
 pub use copy_link::CopyLink;
 pub use feed_loading::FeedLoading;
+pub use paper_actions::PaperActions;
 pub use paper_browser::PaperBrowser;
 pub use paper_card::PaperCard;
 pub use period_nav::PeriodNav;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::components::{PaperCard, PeriodNav, StatusLine};
 use crate::domain::catalog::{Catalog, View};
 use crate::domain::period::Period;
+use crate::marks_state::MarksState;
 use crate::state::{Feeds, Shared};
 use crate::view_signals::ViewSignals;
 use crate::web::clock::now_unix_seconds;
@@ -27,18 +28,35 @@ pub fn PaperBrowser(catalog: Memo<Shared<Catalog>>, feeds: Feeds, view: ViewSign
             c.0.select(&shown, at)
         })
     });
-    let count = Signal::derive(move || selected.with(Vec::len));
     // Dated sources (Hugging Face live) fetch the days of the period shown.
     Effect::new(move |_| feeds.want_days(&period.get().days()));
+    let marks = expect_context::<MarksState>().marks;
+    let saved_papers = Memo::new(move |_| {
+        if view.saved.get() { view.query.with(|q| marks.with(|m| m.saved_matching(q))) } else { Vec::new() }
+    });
+    let count =
+        Signal::derive(
+            move || if view.saved.get() { saved_papers.with(Vec::len) } else { selected.with(Vec::len) },
+        );
     // Rows are keyed by paper id and catalog build: a source arriving later may merge new
     // fields into a paper already on screen, so its card must be drawn again.
     let rows = move || {
+        if view.saved.get() {
+            return saved_papers
+                .get()
+                .into_iter()
+                .map(|p| (format!("saved#{}", p.id), p))
+                .collect::<Vec<_>>();
+        }
         let catalog = catalog.get();
         let build = std::sync::Arc::as_ptr(&catalog.0) as usize;
         selected
             .get()
             .into_iter()
-            .map(|i| (format!("{}#{build}", catalog.0.papers()[i].id), catalog.clone(), i))
+            .map(|i| {
+                let paper = catalog.0.papers()[i].clone();
+                (format!("{}#{build}", paper.id), paper)
+            })
             .collect::<Vec<_>>()
     };
 
@@ -46,16 +64,24 @@ pub fn PaperBrowser(catalog: Memo<Shared<Catalog>>, feeds: Feeds, view: ViewSign
         <PeriodNav period days view />
         <StatusLine count />
         <Show when=move || count.get() == 0>
-            <p class="empty">"No papers match. Try other words, or another period."</p>
+            <p class="empty">
+                {move || {
+                    if view.saved.get() {
+                        "No saved papers match. Save papers with their Save button; they stay here even when their feed moves on."
+                    } else {
+                        "No papers match. Try other words, or another period."
+                    }
+                }}
+            </p>
         </Show>
         <ol class="papers">
             <For
                 each=rows
-                key=|(id, _, _)| id.clone()
-                children=move |(_, catalog, i)| {
+                key=|(key, _)| key.clone()
+                children=move |(_, paper)| {
                     view! {
                         <li>
-                            <PaperCard paper=catalog.0.papers()[i].clone() />
+                            <PaperCard paper />
                         </li>
                     }
                 }

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
+use crate::components::PaperActions;
 use crate::domain::display::{compact_count, count_noun, short_authors};
 use crate::domain::paper::{LinkKind, Paper};
+use crate::marks_state::MarksState;
 
 /// Authors shown before the list is shortened (the last author is always shown too).
 const AUTHORS_SHOWN: usize = 5;
@@ -15,9 +17,12 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
     let date = paper.published.unwrap_or(paper.listed).format("%-d %b %Y").to_string();
     let abstract_id = format!("abstract-{}", paper.id);
     let stars = paper.github_stars;
+    let marks = expect_context::<MarksState>().marks;
+    let id = paper.id.clone();
+    let is_read = move || marks.with(|m| m.is_read(&id));
 
     view! {
-        <article class="paper">
+        <article class="paper" class:is-read=is_read>
             <h3 class="paper-title">
                 {match title_href {
                     Some(href) => view! { <a href=href>{paper.title.clone()}</a> }.into_any(),
@@ -68,6 +73,7 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
             >
                 {move || if expanded.get() { "Show less" } else { "Show more" }}
             </button>
+            <PaperActions paper=paper.clone() />
         </article>
     }
 }

@@ -36,15 +36,29 @@ pub fn PeriodNav(period: Memo<Period>, days: Memo<Vec<NaiveDate>>, view: ViewSig
                         view! {
                             <button
                                 type="button"
-                                aria-pressed=move || (period.get().kind == kind).to_string()
-                                on:click=move |_| switch_to(kind)
+                                aria-pressed=move || (!view.saved.get() && period.get().kind == kind).to_string()
+                                on:click=move |_| {
+                                    view.saved.set(false);
+                                    switch_to(kind);
+                                }
                             >
                                 {kind.label()}
                             </button>
                         }
                     })
                     .collect_view()}
+                <button
+                    type="button"
+                    aria-pressed=move || view.saved.get().to_string()
+                    on:click=move |_| view.saved.set(true)
+                >
+                    "★ Saved"
+                </button>
             </div>
+            <Show
+                when=move || !view.saved.get()
+                fallback=|| view! { <h2 class="period-label">"Saved papers"</h2> }
+            >
             <div class="period-step">
                 <button
                     type="button"
@@ -64,6 +78,7 @@ pub fn PeriodNav(period: Memo<Period>, days: Memo<Vec<NaiveDate>>, view: ViewSig
                     "›"
                 </button>
             </div>
+            </Show>
         </nav>
     }
 }

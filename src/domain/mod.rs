@@ -7,6 +7,7 @@ pub mod cache;
 pub mod catalog;
 pub mod display;
 pub mod feed;
+pub mod marks;
 pub mod paper;
 pub mod period;
 pub mod rank;

@@ -35,6 +35,8 @@ pub struct ViewState {
     pub sort: Option<Sort>,
     /// Extra feed sources (`feed=`, repeatable).
     pub feeds: Vec<String>,
+    /// The Saved view instead of the feed list (`view=saved`).
+    pub saved: bool,
 }
 
 /// A parameter of a link that was not used, for the notice shown to the reader.
@@ -64,6 +66,7 @@ impl ViewState {
                 "period" => "period",
                 "date" => "date",
                 "sort" => "sort",
+                "view" => "view",
                 _ => continue, // unknown keys (and feed=, read below) are not ours here
             };
             if seen.contains(&field) {
@@ -81,6 +84,10 @@ impl ViewState {
                 "period" => match PeriodKind::from_key(&value) {
                     Some(kind) => state.period = Some(kind),
                     None => ignore("period", "not daily, weekly, monthly or all"),
+                },
+                "view" => match value.as_str() {
+                    "saved" => state.saved = true,
+                    _ => ignore("view", "not a known view"),
                 },
                 "date" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
                     Ok(day) if (1990..=2200).contains(&chrono::Datelike::year(&day)) => {
@@ -117,6 +124,9 @@ impl ViewState {
         }
         if let Some(sort) = self.sort {
             parts.push(format!("sort={}", sort.key()));
+        }
+        if self.saved {
+            parts.push("view=saved".to_owned());
         }
         for feed in &self.feeds {
             parts.push(format!("feed={}", encode_component(feed)));

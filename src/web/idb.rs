@@ -2,22 +2,26 @@
 //!
 //! Schema (each step an `if old < n` block, so any older database upgrades in order):
 //! - v1: object store `feed_cache` (key: source URL, value: [`CachedFeed`]).
-//! - v2: object store `sources` (key: source URL, value: a [`SavedSource`] as JSON text, read
-//!   one by one so that a damaged record is skipped and counted, not fatal).
+//! - v2: object store `sources` (key: source URL, value: a [`SavedSource`] as JSON text).
+//! - v3: object store `marks` (key: paper id, value: [`PaperMarks`] as JSON text).
+//!
+//! Records are JSON text read one by one, so a damaged record is skipped and counted, not fatal.
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 
 use crate::domain::cache::CachedFeed;
+use crate::domain::marks::PaperMarks;
 use crate::domain::sources::SavedSource;
 
 /// The database name; tests use their own.
 pub const DB_NAME: &str = "papersift";
 /// The schema version this build writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const FEED_CACHE: &str = "feed_cache";
 const SOURCES: &str = "sources";
+const MARKS: &str = "marks";
 
 /// Why the store could not be used; the app keeps working without it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,6 +66,9 @@ impl Storage {
                 if old < 2 {
                     db.create_object_store(SOURCES).build()?;
                 }
+                if old < 3 {
+                    db.create_object_store(MARKS).build()?;
+                }
                 Ok(())
             })
             .await
@@ -87,30 +94,68 @@ impl Storage {
 
     /// The reader's saved sources, and how many records were damaged and skipped.
     pub async fn saved_sources(&self) -> Result<(Vec<SavedSource>, usize), StorageError> {
-        let tx = self.db.transaction(SOURCES).build().map_err(failed)?;
-        let store = tx.object_store(SOURCES).map_err(failed)?;
-        let records: Vec<String> = store
-            .get_all::<String>()
-            .primitive()
-            .map_err(failed)?
+        self.read_all(SOURCES).await
+    }
+
+    /// Every paper's marks, and how many records were damaged and skipped.
+    pub async fn all_marks(&self) -> Result<(Vec<PaperMarks>, usize), StorageError> {
+        self.read_all(MARKS).await
+    }
+
+    /// Stores one paper's marks, or deletes the record when nothing is marked.
+    pub async fn put_marks(&self, marks: &PaperMarks) -> Result<(), StorageError> {
+        if marks.is_empty() {
+            return self.delete(MARKS, &marks.id).await;
+        }
+        self.put_json(MARKS, &marks.id, marks).await
+    }
+
+    /// Reads every record of `store` as JSON text; records that do not read are counted.
+    async fn read_all<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &str,
+    ) -> Result<(Vec<T>, usize), StorageError> {
+        let tx = self.db.transaction(store).build().map_err(failed)?;
+        let records =
+            tx.object_store(store).map_err(failed)?.get_all::<String>().primitive().map_err(failed)?;
+        let mut skipped = 0;
+        let values = records
             .await
             .map_err(failed)?
-            .collect::<Result<_, _>>()
-            .map_err(failed)?;
-        let mut skipped = 0;
-        let sources =
-            records.iter().filter_map(|r| serde_json::from_str(r).map_err(|_| skipped += 1).ok()).collect();
-        Ok((sources, skipped))
+            .filter_map(|record| {
+                let parsed = record.ok().and_then(|text| serde_json::from_str(&text).ok());
+                if parsed.is_none() {
+                    skipped += 1;
+                }
+                parsed
+            })
+            .collect();
+        Ok((values, skipped))
+    }
+
+    async fn put_json<T: serde::Serialize>(
+        &self,
+        store: &str,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StorageError> {
+        let json = serde_json::to_string(value).map_err(failed)?;
+        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
+        let object_store = tx.object_store(store).map_err(failed)?;
+        object_store.put(json).with_key(key.to_owned()).primitive().map_err(failed)?.await.map_err(failed)?;
+        tx.commit().await.map_err(failed)
+    }
+
+    async fn delete(&self, store: &str, key: &str) -> Result<(), StorageError> {
+        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
+        let object_store = tx.object_store(store).map_err(failed)?;
+        object_store.delete(key.to_owned()).primitive().map_err(failed)?.await.map_err(failed)?;
+        tx.commit().await.map_err(failed)
     }
 
     /// Saves (or replaces) one source.
     pub async fn save_source(&self, source: &SavedSource) -> Result<(), StorageError> {
-        let json = serde_json::to_string(source).map_err(failed)?;
-        let tx =
-            self.db.transaction(SOURCES).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
-        let store = tx.object_store(SOURCES).map_err(failed)?;
-        store.put(json).with_key(source.url.clone()).primitive().map_err(failed)?.await.map_err(failed)?;
-        tx.commit().await.map_err(failed)
+        self.put_json(SOURCES, &source.url, source).await
     }
 
     /// Forgets one source and its cached copy.

@@ -22,3 +22,63 @@ async fn the_last_good_copy_round_trips_and_is_replaced_by_the_next() {
     let again = Storage::open("papersift-test-cache").await.unwrap();
     assert_eq!(again.load_feed("feeds/a.json").await.unwrap().unwrap().fetched_at, 20);
 }
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use papersift::domain::marks::PaperMarks;
+
+/// Writes `values` under `keys` into `store` of database `name`, opened at `version`
+/// (creating the store): a database as an older PaperSift, or damage, would leave it.
+async fn seed(name: &str, version: u32, store: &'static str, entries: Vec<(&str, wasm_bindgen::JsValue)>) {
+    let db = Database::open(name)
+        .with_version(version)
+        .with_on_upgrade_needed(move |_, db| {
+            db.create_object_store(store).build()?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let tx = db.transaction(store).with_mode(TransactionMode::Readwrite).build().unwrap();
+    let object_store = tx.object_store(store).unwrap();
+    for (key, value) in entries {
+        object_store.put(value).with_key(key.to_owned()).primitive().unwrap().await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_database_upgrades_keeping_every_record() {
+    let name = "papersift-test-v1";
+    let cached = CachedFeed::new("feeds/default.json", 42, &[paper("Kept")]).unwrap();
+    let value = serde_wasm_bindgen::to_value(&cached).unwrap();
+    seed(name, 1, "feed_cache", vec![("feeds/default.json", value)]).await;
+    let storage = Storage::open(name).await.unwrap();
+    let read = storage.load_feed("feeds/default.json").await.unwrap().unwrap();
+    assert_eq!(read.papers().unwrap()[0].title, "Kept");
+    // The stores added since version 1 exist and are empty.
+    assert_eq!(storage.all_marks().await.unwrap(), (vec![], 0));
+    assert_eq!(storage.saved_sources().await.unwrap(), (vec![], 0));
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_record_is_skipped_and_counted() {
+    let name = "papersift-test-damaged";
+    let good = r#"{"id":"2608.00001","read":true}"#;
+    seed(
+        name,
+        3,
+        "marks",
+        vec![
+            ("2608.00001", good.into()),
+            ("broken-json", "{\"id\":".into()),
+            ("not-text", wasm_bindgen::JsValue::from_f64(7.0)),
+        ],
+    )
+    .await;
+    let storage = Storage::open(name).await.unwrap();
+    let (marks, skipped) = storage.all_marks().await.unwrap();
+    assert_eq!(skipped, 2);
+    assert_eq!(marks.iter().map(|m: &PaperMarks| m.id.as_str()).collect::<Vec<_>>(), ["2608.00001"]);
+}

@@ -1,0 +1,51 @@
+use leptos::prelude::*;
+
+use crate::domain::marks::Reaction;
+use crate::domain::paper::Paper;
+use crate::marks_state::MarksState;
+
+/// Save, read, like and dislike toggles for one paper.
+#[component]
+pub fn PaperActions(paper: Paper) -> impl IntoView {
+    let state = expect_context::<MarksState>();
+    let id = StoredValue::new(paper.id.clone());
+    let paper = StoredValue::new(paper);
+    let saved = move || state.marks.with(|m| m.is_saved(&id.read_value()));
+    let read = move || state.marks.with(|m| m.is_read(&id.read_value()));
+    let reaction = move || state.marks.with(|m| m.reaction(&id.read_value()));
+    let pressed = |on: bool| if on { "true" } else { "false" };
+    view! {
+        <div class="paper-actions">
+            <button
+                type="button"
+                aria-pressed=move || pressed(saved())
+                on:click=move |_| paper.with_value(|p| state.toggle_saved(p))
+            >
+                {move || if saved() { "Saved" } else { "Save" }}
+            </button>
+            <button
+                type="button"
+                aria-pressed=move || pressed(read())
+                on:click=move |_| state.set_read(&id.read_value(), !read())
+            >
+                {move || if read() { "Read" } else { "Mark read" }}
+            </button>
+            <button
+                type="button"
+                aria-label="Like"
+                aria-pressed=move || pressed(reaction() == Some(Reaction::Like))
+                on:click=move |_| state.toggle_reaction(&id.read_value(), Reaction::Like)
+            >
+                "👍"
+            </button>
+            <button
+                type="button"
+                aria-label="Dislike"
+                aria-pressed=move || pressed(reaction() == Some(Reaction::Dislike))
+                on:click=move |_| state.toggle_reaction(&id.read_value(), Reaction::Dislike)
+            >
+                "👎"
+            </button>
+        </div>
+    }
+}

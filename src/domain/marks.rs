@@ -1,0 +1,192 @@
+//! What the reader marks on papers: saved (with a snapshot, so a saved paper outlives the
+//! feed that brought it), read, liked or disliked. One record per paper, so one damaged
+//! record is skipped alone.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::paper::Paper;
+
+/// A like or a dislike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reaction {
+    /// More like this.
+    Like,
+    /// Less like this.
+    Dislike,
+}
+
+/// Everything marked on one paper. Every field defaults, so older records still read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PaperMarks {
+    /// The paper's id.
+    pub id: String,
+    /// When it was saved (seconds since the Unix epoch), if it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_at: Option<i64>,
+    /// The paper as it was when saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<Paper>,
+    /// Marked read.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read: bool,
+    /// Liked or disliked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reaction: Option<Reaction>,
+}
+
+impl PaperMarks {
+    fn new(id: &str) -> Self {
+        Self { id: id.to_owned(), saved_at: None, snapshot: None, read: false, reaction: None }
+    }
+
+    /// Nothing is marked: the record can be deleted.
+    pub fn is_empty(&self) -> bool {
+        self.saved_at.is_none() && !self.read && self.reaction.is_none()
+    }
+}
+
+/// All marks, by paper id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks(BTreeMap<String, PaperMarks>);
+
+impl Marks {
+    /// Marks from stored records (later records of the same id win).
+    pub fn from_records(records: impl IntoIterator<Item = PaperMarks>) -> Self {
+        Self(records.into_iter().map(|r| (r.id.clone(), r)).collect())
+    }
+
+    /// Puts one record in, replacing that paper's marks.
+    pub fn insert(&mut self, record: PaperMarks) {
+        if record.is_empty() {
+            self.0.remove(&record.id);
+        } else {
+            self.0.insert(record.id.clone(), record);
+        }
+    }
+
+    /// The marks of one paper, if any.
+    pub fn get(&self, id: &str) -> Option<&PaperMarks> {
+        self.0.get(id)
+    }
+
+    /// Whether the paper is saved.
+    pub fn is_saved(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|m| m.saved_at.is_some())
+    }
+
+    /// Whether the paper is marked read.
+    pub fn is_read(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|m| m.read)
+    }
+
+    /// The paper's reaction, if any.
+    pub fn reaction(&self, id: &str) -> Option<Reaction> {
+        self.get(id).and_then(|m| m.reaction)
+    }
+
+    fn update(&mut self, id: &str, change: impl FnOnce(&mut PaperMarks)) -> PaperMarks {
+        let record = self.0.entry(id.to_owned()).or_insert_with(|| PaperMarks::new(id));
+        change(record);
+        let record = record.clone();
+        if record.is_empty() {
+            self.0.remove(id);
+        }
+        record
+    }
+
+    /// Saves `paper` (keeping a snapshot) or unsaves it; returns the record to store.
+    pub fn toggle_saved(&mut self, paper: &Paper, now: i64) -> PaperMarks {
+        self.update(&paper.id, |m| {
+            if m.saved_at.is_some() {
+                m.saved_at = None;
+                m.snapshot = None;
+            } else {
+                m.saved_at = Some(now);
+                m.snapshot = Some(paper.clone());
+            }
+        })
+    }
+
+    /// Marks a paper read or unread; returns the record to store.
+    pub fn set_read(&mut self, id: &str, read: bool) -> PaperMarks {
+        self.update(id, |m| m.read = read)
+    }
+
+    /// Sets or clears the reaction (the same reaction again clears it); returns the record.
+    pub fn toggle_reaction(&mut self, id: &str, reaction: Reaction) -> PaperMarks {
+        self.update(id, |m| m.reaction = if m.reaction == Some(reaction) { None } else { Some(reaction) })
+    }
+
+    /// Saved papers, most recently saved first, as snapshotted.
+    pub fn saved(&self) -> Vec<&PaperMarks> {
+        let mut saved: Vec<&PaperMarks> = self.0.values().filter(|m| m.saved_at.is_some()).collect();
+        saved.sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then_with(|| a.id.cmp(&b.id)));
+        saved
+    }
+
+    /// Saved papers whose title or abstract contains `query` (case-insensitive), most
+    /// recently saved first, from their snapshots.
+    pub fn saved_matching(&self, query: &str) -> Vec<Paper> {
+        let needle = query.trim().to_lowercase();
+        self.saved()
+            .into_iter()
+            .filter_map(|m| m.snapshot.clone())
+            .filter(|p| {
+                needle.is_empty()
+                    || format!("{}\n{}", p.title, p.abstract_text).to_lowercase().contains(&needle)
+            })
+            .collect()
+    }
+
+    /// Every record, for export.
+    pub fn records(&self) -> impl Iterator<Item = &PaperMarks> {
+        self.0.values()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn paper(id: &str) -> Paper {
+        Paper::new(id, format!("Paper {id}"), NaiveDate::from_ymd_opt(2026, 8, 21).unwrap())
+    }
+
+    #[test]
+    fn saving_keeps_a_snapshot_and_unsaving_forgets_it() {
+        let mut marks = Marks::default();
+        let record = marks.toggle_saved(&paper("a"), 10);
+        assert_eq!(record.snapshot.as_ref().map(|p| p.title.as_str()), Some("Paper a"));
+        assert!(marks.is_saved("a"));
+        let record = marks.toggle_saved(&paper("a"), 11);
+        assert!(record.is_empty() && !marks.is_saved("a") && marks.get("a").is_none());
+    }
+
+    #[test]
+    fn reactions_toggle_and_saved_lists_newest_first() {
+        let mut marks = Marks::default();
+        marks.toggle_reaction("a", Reaction::Like);
+        assert_eq!(marks.reaction("a"), Some(Reaction::Like));
+        marks.toggle_reaction("a", Reaction::Dislike);
+        assert_eq!(marks.reaction("a"), Some(Reaction::Dislike));
+        assert!(marks.toggle_reaction("a", Reaction::Dislike).is_empty());
+        marks.toggle_saved(&paper("x"), 1);
+        marks.toggle_saved(&paper("y"), 2);
+        marks.set_read("x", true);
+        let ids: Vec<&str> = marks.saved().iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["y", "x"]);
+        assert_eq!(marks.saved_matching("PAPER X").len(), 1);
+        assert_eq!(marks.saved_matching("").len(), 2);
+        assert!(marks.is_read("x"));
+    }
+
+    #[test]
+    fn old_or_partial_records_read_with_defaults() {
+        let record: PaperMarks = serde_json::from_str(r#"{"id":"a","read":true,"future_field":1}"#).unwrap();
+        assert!(record.read && record.saved_at.is_none() && record.reaction.is_none());
+    }
+}

@@ -1,0 +1,81 @@
+//! The reader's marks (saved, read, liked), in a signal and written through to IndexedDB.
+//! When the store cannot be used, marks still work for the session and the reader is told.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::marks::{Marks, PaperMarks, Reaction};
+use crate::domain::paper::Paper;
+use crate::web::clock::now_unix_seconds;
+use crate::web::idb::{DB_NAME, Storage};
+
+/// Marks, shared through context.
+#[derive(Clone, Copy)]
+pub struct MarksState {
+    /// All marks, by paper.
+    pub marks: RwSignal<Marks>,
+    /// A problem with keeping marks, shown to the reader.
+    pub note: RwSignal<Option<String>>,
+}
+
+impl MarksState {
+    /// Starts empty and fills in from the store.
+    pub fn load() -> Self {
+        let state = Self { marks: RwSignal::new(Marks::default()), note: RwSignal::new(None) };
+        spawn_local(async move {
+            let read = match Storage::open(DB_NAME).await {
+                Ok(storage) => storage.all_marks().await,
+                Err(e) => Err(e),
+            };
+            match read {
+                Ok((records, skipped)) => {
+                    // Marks made while the store was opening win over stored ones.
+                    state.marks.update(|m| {
+                        let mut stored = Marks::from_records(records);
+                        for record in m.records() {
+                            stored.insert(record.clone());
+                        }
+                        *m = stored;
+                    });
+                    if skipped > 0 {
+                        state.note.set(Some(format!("{skipped} saved mark(s) were damaged and skipped")));
+                    }
+                }
+                Err(e) => state.note.set(Some(format!("{e}: saves, likes and read marks will not be kept"))),
+            }
+        });
+        state
+    }
+
+    /// Saves or unsaves a paper.
+    pub fn toggle_saved(&self, paper: &Paper) {
+        let record = self.marks.try_update(|m| m.toggle_saved(paper, now_unix_seconds()));
+        self.persist(record);
+    }
+
+    /// Marks a paper read or unread.
+    pub fn set_read(&self, id: &str, read: bool) {
+        let record = self.marks.try_update(|m| m.set_read(id, read));
+        self.persist(record);
+    }
+
+    /// Likes or dislikes a paper (again: clears it).
+    pub fn toggle_reaction(&self, id: &str, reaction: Reaction) {
+        let record = self.marks.try_update(|m| m.toggle_reaction(id, reaction));
+        self.persist(record);
+    }
+
+    fn persist(&self, record: Option<PaperMarks>) {
+        let Some(record) = record else { return };
+        let note = self.note;
+        spawn_local(async move {
+            let result = match Storage::open(DB_NAME).await {
+                Ok(storage) => storage.put_marks(&record).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = result {
+                note.set(Some(format!("{e}: this change is kept only until the page is closed")));
+            }
+        });
+    }
+}

@@ -1,0 +1,64 @@
+// End-to-end: saves, likes and read marks persist after reload; the Saved view lists saved papers.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+import { launch, openPage } from './browser.mjs';
+import { serveStatic } from './server.mjs';
+
+const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+
+let app;
+let browser;
+
+before(async () => {
+  app = await serveStatic(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const ready = (page) => page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+const card = (page, i) => page.locator('article').nth(i);
+
+describe('marks', () => {
+  test('save, like and mark read persist after reload, and Saved lists saved papers', async () => {
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
+    await page.goto(app.url);
+    await ready(page);
+    const first = await card(page, 0).locator('h3').innerText();
+    const second = await card(page, 1).locator('h3').innerText();
+    const save = card(page, 0).getByRole('button', { name: /^Save/ });
+    assert.equal(await save.getAttribute('aria-pressed'), 'false');
+    await save.click();
+    assert.equal(await save.getAttribute('aria-pressed'), 'true');
+    await card(page, 1).getByRole('button', { name: 'Like', exact: true }).click();
+    await card(page, 1).getByRole('button', { name: 'Mark read' }).click();
+    // Let the writes land before the reload.
+    await page.waitForTimeout(300);
+
+    await page.reload();
+    await ready(page);
+    const firstCard = page.locator('article', { hasText: first });
+    const secondCard = page.locator('article', { hasText: second });
+    await firstCard.getByRole('button', { name: /^Save/, pressed: true }).waitFor();
+    assert.equal(await secondCard.getByRole('button', { name: 'Like', exact: true }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await secondCard.getByRole('button', { name: 'Read', exact: true }).getAttribute('aria-pressed'), 'true');
+
+    await page.getByRole('button', { name: '★ Saved' }).click();
+    await page.waitForURL(/view=saved/);
+    assert.equal(await page.getByRole('status').innerText(), '1 paper');
+    assert.deepEqual(await page.locator('article h3').allInnerTexts(), [first]);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: '1 paper' }).waitFor();
+
+    // Unsaving from the Saved view empties it.
+    await page.locator('article').getByRole('button', { name: /^Save/ }).click();
+    await page.getByRole('status').filter({ hasText: '0 papers' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
