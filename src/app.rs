@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    CopyLink, FeedLoading, PaperBrowser, SearchBox, SortSelect, SourceErrors, SourceNotices, SourcesPanel,
+    CopyLink, DataPanel, FeedLoading, PaperBrowser, SearchBox, SortSelect, SourceErrors, SourceNotices,
+    SourcesPanel,
 };
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="content">
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
             <SourcesPanel feeds />
+            <DataPanel feeds />
             <SourceErrors feeds />
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),

@@ -65,6 +65,18 @@ impl MarksState {
         self.persist(record);
     }
 
+    /// Puts imported records in (already merged with the local ones) and keeps them.
+    pub fn import(&self, records: Vec<PaperMarks>) {
+        self.marks.update(|m| {
+            for record in &records {
+                m.insert(record.clone());
+            }
+        });
+        for record in records {
+            self.persist(Some(record));
+        }
+    }
+
     fn persist(&self, record: Option<PaperMarks>) {
         let Some(record) = record else { return };
         let note = self.note;

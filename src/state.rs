@@ -187,6 +187,33 @@ impl Feeds {
         }
     }
 
+    /// The sources to keep in a backup: the reader's own, and any built-in one switched off.
+    pub fn saved_sources(&self) -> Vec<SavedSource> {
+        self.entries.with_untracked(|entries| {
+            entries
+                .iter()
+                .filter(|e| e.parent.is_none() && (e.origin == Origin::Saved || !e.enabled))
+                .map(|e| SavedSource {
+                    name: e.source.name.clone(),
+                    url: e.source.url.clone(),
+                    enabled: e.enabled,
+                })
+                .collect()
+        })
+    }
+
+    /// Adds sources from a backup (already filtered to the new ones), as saved.
+    pub fn import_sources(&self, sources: Vec<SavedSource>) {
+        for saved in sources {
+            let enabled = saved.enabled;
+            let url = saved.url.clone();
+            self.add(Source { name: saved.name, url: saved.url });
+            if !enabled {
+                self.set_enabled(&url, false);
+            }
+        }
+    }
+
     /// Fetches the days of the selected period (and today) from every dated source.
     pub fn want_days(&self, period_days: &[NaiveDate]) {
         self.wanted_days.set(dated_days(period_days, today()));

@@ -1,6 +1,7 @@
 //! Small views, one public component per file, each wiring signals to the domain.
 
 mod copy_link;
+mod data_panel;
 mod feed_loading;
 mod paper_actions;
 mod paper_browser;
@@ -14,6 +15,7 @@ mod sources_panel;
 mod status_line;
 
 pub use copy_link::CopyLink;
+pub use data_panel::DataPanel;
 pub use feed_loading::FeedLoading;
 pub use paper_actions::PaperActions;
 pub use paper_browser::PaperBrowser;

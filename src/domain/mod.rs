@@ -3,6 +3,7 @@
 //! Nothing here touches the browser or the UI framework: time comes in as a parameter,
 //! and everything is tested natively with `cargo test`.
 
+pub mod backup;
 pub mod cache;
 pub mod catalog;
 pub mod display;

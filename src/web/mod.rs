@@ -2,5 +2,6 @@
 
 pub mod clock;
 pub mod fetch;
+pub mod files;
 pub mod idb;
 pub mod location;

@@ -62,3 +62,47 @@ describe('marks', () => {
     await context.close();
   });
 });
+
+describe('backup', () => {
+  test('export, then import into a fresh profile, restores saves, likes and sources', async () => {
+    const a = await openPage(browser, new URL(app.url).origin);
+    await a.page.goto(app.url);
+    await ready(a.page);
+    const saved = await card(a.page, 2).locator('h3').innerText();
+    const liked = await card(a.page, 3).locator('h3').innerText();
+    await card(a.page, 2).getByRole('button', { name: /^Save/ }).click();
+    await card(a.page, 3).getByRole('button', { name: 'Like', exact: true }).click();
+    await a.page.getByText('Sources (1)').click();
+    await a.page.getByLabel('Feed address').fill('https://lab.example/feed.json');
+    await a.page.getByRole('button', { name: 'Add source' }).click();
+    await a.page.getByText('Your data').click();
+    const [download] = await Promise.all([
+      a.page.waitForEvent('download'),
+      a.page.getByRole('button', { name: 'Export backup' }).click(),
+    ]);
+    // The download lives as long as its context: keep a copy.
+    const file = fileURLToPath(new URL('./out/papersift-backup.json', import.meta.url));
+    await download.saveAs(file);
+    assert.equal(download.suggestedFilename(), 'papersift-backup.json');
+    await a.context.close();
+
+    const b = await openPage(browser, new URL(app.url).origin);
+    await b.page.goto(app.url);
+    await ready(b.page);
+    await b.page.getByText('Your data').click();
+    // A foreign file is refused and changes nothing.
+    await b.page.getByLabel('Import backup').setInputFiles({
+      name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"bookmarks":[]}'),
+    });
+    await b.page.getByText(/This file is not a PaperSift backup .*nothing was changed/).waitFor();
+    await b.page.getByLabel('Import backup').setInputFiles(file);
+    await b.page.getByText('Imported: 1 saved paper(s), 0 read mark(s), 1 like(s)/dislike(s), 1 source(s). Nothing was removed.').waitFor();
+    await b.page.locator('article', { hasText: liked }).getByRole('button', { name: 'Like', exact: true, pressed: true }).waitFor();
+    await b.page.reload();
+    await ready(b.page);
+    await b.page.getByRole('button', { name: '★ Saved' }).click();
+    assert.deepEqual(await b.page.locator('article h3').allInnerTexts(), [saved]);
+    assert.equal(await b.page.getByText('Sources (2)').count(), 1);
+    await b.context.close();
+  });
+});

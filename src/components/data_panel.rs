@@ -1,0 +1,74 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+use crate::domain::backup::{Backup, merge};
+use crate::marks_state::MarksState;
+use crate::state::Feeds;
+use crate::web::clock::now_unix_seconds;
+use crate::web::files::{download, read_chosen_file};
+
+/// Your data: export everything to a file, and import such a file (merging, never removing).
+#[component]
+pub fn DataPanel(feeds: Feeds) -> impl IntoView {
+    let marks = expect_context::<MarksState>();
+    let said = RwSignal::new(String::new());
+    let export = move |_| {
+        let backup =
+            marks.marks.with_untracked(|m| Backup::new(m, feeds.saved_sources(), now_unix_seconds()));
+        let result = serde_json::to_string_pretty(&backup)
+            .map_err(|e| e.to_string())
+            .and_then(|json| download("papersift-backup.json", "application/json", &json));
+        said.set(match result {
+            Ok(()) => "Backup downloaded: papersift-backup.json".to_owned(),
+            Err(e) => format!("The backup could not be made: {e}"),
+        });
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        spawn_local(async move {
+            let message = match read_chosen_file(&input).await {
+                Ok(None) => return,
+                Err(e) => format!("The file could not be read ({e}); nothing was changed."),
+                Ok(Some(bytes)) => match Backup::parse(&bytes) {
+                    Err(e) => format!("{}: nothing was changed.", capitalize(&e.to_string())),
+                    Ok(backup) => {
+                        let (records, sources, summary) =
+                            marks.marks.with_untracked(|m| merge(m, &feeds.saved_sources(), &backup));
+                        marks.import(records);
+                        feeds.import_sources(sources);
+                        summary.to_string()
+                    }
+                },
+            };
+            input.set_value("");
+            said.set(message);
+        });
+    };
+    view! {
+        <details class="sources-panel data-panel">
+            <summary>"Your data"</summary>
+            <p class="notice">
+                "Saved papers, read marks, likes and sources stay on this device. Keep a copy, or move them to another browser:"
+            </p>
+            <div class="data-actions">
+                <button type="button" on:click=export>
+                    "Export backup"
+                </button>
+                <label class="file-pick">
+                    <span>"Import backup"</span>
+                    <input type="file" accept=".json,application/json" on:change=import />
+                </label>
+            </div>
+            <p class="data-said" aria-live="polite">
+                {move || said.get()}
+            </p>
+        </details>
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
