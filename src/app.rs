@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    CopyLink, DataPanel, FeedLoading, PaperBrowser, SearchBox, SortSelect, SourceErrors, SourceNotices,
-    SourcesPanel,
+    CopyLink, DataPanel, FeedLoading, MutesPanel, PaperBrowser, SearchBox, SortSelect, SourceErrors,
+    SourceNotices, SourcesPanel,
 };
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
-use crate::marks_state::MarksState;
+use crate::reader_data::ReaderData;
 use crate::state::Feeds;
 use crate::view_signals::ViewSignals;
 use crate::web::location::current_query;
@@ -30,7 +30,7 @@ pub fn App() -> impl IntoView {
     let feeds = Feeds::start(initial.feeds.iter().map(|url| Source::from_url(url)).collect());
     let catalog = feeds.catalog();
     let view = ViewSignals::new(&initial);
-    let marks = MarksState::load();
+    let marks = ReaderData::load();
     provide_context(marks);
     view.bind_to_url(initial);
     let phase = Memo::new(move |_| match feeds.counts() {
@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="content">
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
             <SourcesPanel feeds />
+            <MutesPanel />
             <DataPanel feeds />
             <SourceErrors feeds />
             {move || match phase.get() {

@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use crate::domain::backup::{Backup, merge};
-use crate::marks_state::MarksState;
+use crate::reader_data::ReaderData;
 use crate::state::Feeds;
 use crate::web::clock::now_unix_seconds;
 use crate::web::files::{download, read_chosen_file};
@@ -12,7 +12,7 @@ use crate::web::files::{download, read_chosen_file};
 /// Your data: export everything to a file, and import such a file (merging, never removing).
 #[component]
 pub fn DataPanel(feeds: Feeds) -> impl IntoView {
-    let marks = expect_context::<MarksState>();
+    let marks = expect_context::<ReaderData>();
     let said = RwSignal::new(String::new());
     let export = move |_| {
         let backup =

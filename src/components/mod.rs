@@ -3,6 +3,8 @@
 mod copy_link;
 mod data_panel;
 mod feed_loading;
+mod mute_menu;
+mod mutes_panel;
 mod paper_actions;
 mod paper_browser;
 mod paper_card;
@@ -17,6 +19,8 @@ mod status_line;
 pub use copy_link::CopyLink;
 pub use data_panel::DataPanel;
 pub use feed_loading::FeedLoading;
+pub use mute_menu::MuteMenu;
+pub use mutes_panel::MutesPanel;
 pub use paper_actions::PaperActions;
 pub use paper_browser::PaperBrowser;
 pub use paper_card::PaperCard;

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
+use crate::components::MuteMenu;
 use crate::domain::marks::Reaction;
 use crate::domain::paper::Paper;
-use crate::marks_state::MarksState;
+use crate::reader_data::ReaderData;
 
 /// Save, read, like and dislike toggles for one paper.
 #[component]
 pub fn PaperActions(paper: Paper) -> impl IntoView {
-    let state = expect_context::<MarksState>();
+    let state = expect_context::<ReaderData>();
     let id = StoredValue::new(paper.id.clone());
     let paper = StoredValue::new(paper);
     let saved = move || state.marks.with(|m| m.is_saved(&id.read_value()));
@@ -46,6 +47,7 @@ pub fn PaperActions(paper: Paper) -> impl IntoView {
             >
                 "👎"
             </button>
+            {paper.with_value(|p| view! { <MuteMenu paper=p.clone() /> })}
         </div>
     }
 }

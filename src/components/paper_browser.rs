@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::{PaperCard, PeriodNav, StatusLine};
 use crate::domain::catalog::{Catalog, View};
 use crate::domain::period::Period;
-use crate::marks_state::MarksState;
+use crate::reader_data::ReaderData;
 use crate::state::{Feeds, Shared};
 use crate::view_signals::ViewSignals;
 use crate::web::clock::now_unix_seconds;
@@ -21,8 +21,14 @@ pub fn PaperBrowser(catalog: Memo<Shared<Catalog>>, feeds: Feeds, view: ViewSign
         }
     });
     let now = now_unix_seconds();
+    let reader = expect_context::<ReaderData>();
     let selected = Memo::new(move |_| {
-        let shown = View { query: view.query.get(), period: period.get(), sort: view.sort.get() };
+        let shown = View {
+            query: view.query.get(),
+            period: period.get(),
+            sort: view.sort.get(),
+            mutes: reader.mutes.get(),
+        };
         catalog.with(|c| {
             let at = c.0.ranking_time(&shown.period, now);
             c.0.select(&shown, at)
@@ -30,7 +36,7 @@ pub fn PaperBrowser(catalog: Memo<Shared<Catalog>>, feeds: Feeds, view: ViewSign
     });
     // Dated sources (Hugging Face live) fetch the days of the period shown.
     Effect::new(move |_| feeds.want_days(&period.get().days()));
-    let marks = expect_context::<MarksState>().marks;
+    let marks = reader.marks;
     let saved_papers = Memo::new(move |_| {
         if view.saved.get() { view.query.with(|q| marks.with(|m| m.saved_matching(q))) } else { Vec::new() }
     });

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::PaperActions;
 use crate::domain::display::{compact_count, count_noun, short_authors};
 use crate::domain::paper::{LinkKind, Paper};
-use crate::marks_state::MarksState;
+use crate::reader_data::ReaderData;
 
 /// Authors shown before the list is shortened (the last author is always shown too).
 const AUTHORS_SHOWN: usize = 5;
@@ -17,7 +17,7 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
     let date = paper.published.unwrap_or(paper.listed).format("%-d %b %Y").to_string();
     let abstract_id = format!("abstract-{}", paper.id);
     let stars = paper.github_stars;
-    let marks = expect_context::<MarksState>().marks;
+    let marks = expect_context::<ReaderData>().marks;
     let id = paper.id.clone();
     let is_read = move || marks.with(|m| m.is_read(&id));
 

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::feed::merge_duplicates;
+use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
 use crate::domain::period::Period;
 use crate::domain::rank::{Sort, sort_ids};
@@ -16,6 +17,8 @@ pub struct View {
     pub period: Period,
     /// The order of the list.
     pub sort: Sort,
+    /// Muted words and authors: matching papers are left out.
+    pub mutes: Mutes,
 }
 
 /// Papers with what the view needs precomputed once per load.
@@ -69,7 +72,9 @@ impl Catalog {
             .iter()
             .zip(&self.haystacks)
             .enumerate()
-            .filter(|(_, (paper, hay))| view.period.contains(paper.listed) && hay.contains(&needle))
+            .filter(|(_, (paper, hay))| {
+                view.period.contains(paper.listed) && hay.contains(&needle) && !view.mutes.hides(paper)
+            })
             .map(|(i, _)| i)
             .collect();
         sort_ids(&mut ids, &self.papers, view.sort, at);
@@ -94,7 +99,12 @@ mod tests {
 
     fn view(query: &str, kind: PeriodKind, day: u32) -> View {
         let day = NaiveDate::from_ymd_opt(2026, 8, day).unwrap();
-        View { query: query.into(), period: Period::containing(kind, day), sort: Sort::MostUpvoted }
+        View {
+            query: query.into(),
+            period: Period::containing(kind, day),
+            sort: Sort::MostUpvoted,
+            mutes: Mutes::default(),
+        }
     }
 
     #[test]
@@ -127,5 +137,8 @@ mod tests {
         assert_eq!(ids(&view("  diffusion ", PeriodKind::All, 21)), ["a", "b"]);
         assert_eq!(ids(&view("DIFFUSION", PeriodKind::Daily, 20)), ["a"]);
         assert!(ids(&view("nothing", PeriodKind::All, 21)).is_empty());
+        let mut muted = view("", PeriodKind::All, 21);
+        muted.mutes.add_word("diffusion");
+        assert_eq!(ids(&muted), ["c"]);
     }
 }

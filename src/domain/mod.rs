@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod display;
 pub mod feed;
 pub mod marks;
+pub mod mutes;
 pub mod paper;
 pub mod period;
 pub mod rank;

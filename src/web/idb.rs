@@ -4,6 +4,7 @@
 //! - v1: object store `feed_cache` (key: source URL, value: [`CachedFeed`]).
 //! - v2: object store `sources` (key: source URL, value: a [`SavedSource`] as JSON text).
 //! - v3: object store `marks` (key: paper id, value: [`PaperMarks`] as JSON text).
+//! - v4: object store `settings` (key: setting name, value: JSON text), e.g. `mutes`.
 //!
 //! Records are JSON text read one by one, so a damaged record is skipped and counted, not fatal.
 
@@ -18,10 +19,11 @@ use crate::domain::sources::SavedSource;
 /// The database name; tests use their own.
 pub const DB_NAME: &str = "papersift";
 /// The schema version this build writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 const FEED_CACHE: &str = "feed_cache";
 const SOURCES: &str = "sources";
 const MARKS: &str = "marks";
+const SETTINGS: &str = "settings";
 
 /// Why the store could not be used; the app keeps working without it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -69,6 +71,9 @@ impl Storage {
                 if old < 3 {
                     db.create_object_store(MARKS).build()?;
                 }
+                if old < 4 {
+                    db.create_object_store(SETTINGS).build()?;
+                }
                 Ok(())
             })
             .await
@@ -108,6 +113,26 @@ impl Storage {
             return self.delete(MARKS, &marks.id).await;
         }
         self.put_json(MARKS, &marks.id, marks).await
+    }
+
+    /// One setting, if it was ever saved; a damaged value reads as an error.
+    pub async fn setting<T: serde::de::DeserializeOwned>(
+        &self,
+        name: &str,
+    ) -> Result<Option<T>, StorageError> {
+        let tx = self.db.transaction(SETTINGS).build().map_err(failed)?;
+        let store = tx.object_store(SETTINGS).map_err(failed)?;
+        let text: Option<String> =
+            store.get(name.to_owned()).primitive().map_err(failed)?.await.map_err(failed)?;
+        text.map(|t| {
+            serde_json::from_str(&t).map_err(|e| StorageError::Failed(format!("setting {name}: {e}")))
+        })
+        .transpose()
+    }
+
+    /// Saves one setting.
+    pub async fn put_setting<T: serde::Serialize>(&self, name: &str, value: &T) -> Result<(), StorageError> {
+        self.put_json(SETTINGS, name, value).await
     }
 
     /// Reads every record of `store` as JSON text; records that do not read are counted.

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { launch, openPage } from './browser.mjs';
 import { serveStatic } from './server.mjs';
+import { latestDay, onDay } from './feed.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
 
@@ -104,5 +105,29 @@ describe('backup', () => {
     assert.deepEqual(await b.page.locator('article h3').allInnerTexts(), [saved]);
     assert.equal(await b.page.getByText('Sources (2)').count(), 1);
     await b.context.close();
+  });
+});
+
+describe('mutes', () => {
+  test('muting an author or a word hides their papers, persists, and can be undone', async () => {
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
+    await page.goto(app.url);
+    await ready(page);
+    const day = onDay(latestDay);
+    const shownFirst = await card(page, 0).locator('h3').innerText();
+    const author = day.find((p) => p.title === shownFirst).authors[0];
+    const byAuthor = day.filter((p) => (p.authors ?? []).some((a) => a.toLowerCase() === author.toLowerCase())).length;
+    await card(page, 0).getByText('Mute…').click();
+    await card(page, 0).getByRole('button', { name: `Mute author ${author}` }).click();
+    await page.getByRole('status').filter({ hasText: `${day.length - byAuthor} paper` }).waitFor();
+    await page.waitForTimeout(300);
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByRole('status').innerText(), `${day.length - byAuthor} papers`);
+    await page.getByText('Muted (1)').click();
+    await page.getByRole('button', { name: `Unmute ${author}` }).click();
+    await page.getByRole('status').filter({ hasText: `${day.length} papers` }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });

@@ -1,29 +1,48 @@
-//! The reader's marks (saved, read, liked), in a signal and written through to IndexedDB.
+//! The reader's own data (marks: saved, read, liked; mutes), in signals and written through
+//! to IndexedDB.
 //! When the store cannot be used, marks still work for the session and the reader is told.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::marks::{Marks, PaperMarks, Reaction};
+use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
 use crate::web::clock::now_unix_seconds;
 use crate::web::idb::{DB_NAME, Storage};
 
-/// Marks, shared through context.
+/// The settings key of the muted words and authors.
+const MUTES: &str = "mutes";
+
+/// The reader's data, shared through context.
 #[derive(Clone, Copy)]
-pub struct MarksState {
+pub struct ReaderData {
     /// All marks, by paper.
     pub marks: RwSignal<Marks>,
+    /// Muted words and authors.
+    pub mutes: RwSignal<Mutes>,
     /// A problem with keeping marks, shown to the reader.
     pub note: RwSignal<Option<String>>,
 }
 
-impl MarksState {
+impl ReaderData {
     /// Starts empty and fills in from the store.
     pub fn load() -> Self {
-        let state = Self { marks: RwSignal::new(Marks::default()), note: RwSignal::new(None) };
+        let state = Self {
+            marks: RwSignal::new(Marks::default()),
+            mutes: RwSignal::new(Mutes::default()),
+            note: RwSignal::new(None),
+        };
         spawn_local(async move {
-            let read = match Storage::open(DB_NAME).await {
+            let storage = Storage::open(DB_NAME).await;
+            if let Ok(storage) = &storage {
+                match storage.setting::<Mutes>(MUTES).await {
+                    Ok(Some(mutes)) => state.mutes.set(mutes),
+                    Ok(None) => {}
+                    Err(e) => state.note.set(Some(format!("{e}; muted words were reset"))),
+                }
+            }
+            let read = match storage {
                 Ok(storage) => storage.all_marks().await,
                 Err(e) => Err(e),
             };
@@ -63,6 +82,36 @@ impl MarksState {
     pub fn toggle_reaction(&self, id: &str, reaction: Reaction) {
         let record = self.marks.try_update(|m| m.toggle_reaction(id, reaction));
         self.persist(record);
+    }
+
+    /// Mutes a word or an author (`author` true), and keeps the list.
+    pub fn mute(&self, text: &str, author: bool) {
+        let added = self.mutes.try_update(|m| if author { m.add_author(text) } else { m.add_word(text) });
+        if added == Some(true) {
+            self.save_mutes();
+        }
+    }
+
+    /// Unmutes a word or an author.
+    pub fn unmute(&self, text: &str) {
+        self.mutes.update(|m| {
+            m.words.retain(|w| w != text);
+            m.authors.retain(|a| a != text);
+        });
+        self.save_mutes();
+    }
+
+    fn save_mutes(&self) {
+        let (mutes, note) = (self.mutes.get_untracked(), self.note);
+        spawn_local(async move {
+            let result = match Storage::open(DB_NAME).await {
+                Ok(storage) => storage.put_setting(MUTES, &mutes).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = result {
+                note.set(Some(format!("{e}: muted words are kept only until the page is closed")));
+            }
+        });
     }
 
     /// Puts imported records in (already merged with the local ones) and keeps them.
