@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::domain::marks::{Marks, PaperMarks, Reaction};
 use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
+use crate::web::channel::{announce, listen};
 use crate::web::clock::now_unix_seconds;
 use crate::web::idb::{DB_NAME, Storage};
 
@@ -33,6 +34,19 @@ impl ReaderData {
             mutes: RwSignal::new(Mutes::default()),
             note: RwSignal::new(None),
         };
+        state.refresh();
+        // Another tab saved something: read it back.
+        listen(move |what| {
+            if what == "marks" || what == "mutes" {
+                state.refresh();
+            }
+        });
+        state
+    }
+
+    /// Reads marks and mutes from the store; marks made meanwhile in this tab are kept.
+    fn refresh(&self) {
+        let state = *self;
         spawn_local(async move {
             let storage = Storage::open(DB_NAME).await;
             if let Ok(storage) = &storage {
@@ -48,14 +62,7 @@ impl ReaderData {
             };
             match read {
                 Ok((records, skipped)) => {
-                    // Marks made while the store was opening win over stored ones.
-                    state.marks.update(|m| {
-                        let mut stored = Marks::from_records(records);
-                        for record in m.records() {
-                            stored.insert(record.clone());
-                        }
-                        *m = stored;
-                    });
+                    state.marks.set(Marks::from_records(records));
                     if skipped > 0 {
                         state.note.set(Some(format!("{skipped} saved mark(s) were damaged and skipped")));
                     }
@@ -63,7 +70,6 @@ impl ReaderData {
                 Err(e) => state.note.set(Some(format!("{e}: saves, likes and read marks will not be kept"))),
             }
         });
-        state
     }
 
     /// Saves or unsaves a paper.
@@ -108,8 +114,9 @@ impl ReaderData {
                 Ok(storage) => storage.put_setting(MUTES, &mutes).await,
                 Err(e) => Err(e),
             };
-            if let Err(e) = result {
-                note.set(Some(format!("{e}: muted words are kept only until the page is closed")));
+            match result {
+                Ok(()) => announce("mutes"),
+                Err(e) => note.set(Some(format!("{e}: muted words are kept only until the page is closed"))),
             }
         });
     }
@@ -134,8 +141,9 @@ impl ReaderData {
                 Ok(storage) => storage.put_marks(&record).await,
                 Err(e) => Err(e),
             };
-            if let Err(e) = result {
-                note.set(Some(format!("{e}: this change is kept only until the page is closed")));
+            match result {
+                Ok(()) => announce("marks"),
+                Err(e) => note.set(Some(format!("{e}: this change is kept only until the page is closed"))),
             }
         });
     }

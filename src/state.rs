@@ -14,6 +14,7 @@ use crate::domain::paper::Paper;
 use chrono::NaiveDate;
 
 use crate::domain::sources::{Origin, SavedSource, Source, dated_days};
+use crate::web::channel::{announce, listen};
 use crate::web::clock::{now_unix_seconds, today};
 use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
 use crate::web::idb::{DB_NAME, Storage, StorageError};
@@ -142,8 +143,57 @@ impl Feeds {
                 feeds.load(url);
             }
             feeds.refresh_dated();
+            listen(move |what| {
+                if what == "sources" {
+                    spawn_local(async move {
+                        if let Ok(storage) = Storage::open(DB_NAME).await
+                            && let Ok((saved, _)) = storage.saved_sources().await
+                        {
+                            feeds.reconcile(saved);
+                        }
+                    });
+                }
+            });
         });
         feeds
+    }
+
+    /// Another tab changed the sources: bring this tab's list in line with the store.
+    fn reconcile(&self, saved: Vec<SavedSource>) {
+        let mut to_load = Vec::new();
+        self.entries.update(|entries| {
+            entries.retain(|e| e.origin != Origin::Saved || saved.iter().any(|s| s.url == e.source.url));
+            for s in &saved {
+                match entries.iter_mut().find(|e| e.source.url == s.url) {
+                    Some(entry) if entry.enabled != s.enabled => {
+                        entry.enabled = s.enabled;
+                        entry.status = if s.enabled { SourceStatus::Loading } else { SourceStatus::Off };
+                        if s.enabled {
+                            to_load.push(s.url.clone());
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        let mut entry =
+                            Entry::new(Source { name: s.name.clone(), url: s.url.clone() }, Origin::Saved);
+                        entry.enabled = s.enabled;
+                        if !s.enabled {
+                            entry.status = SourceStatus::Off;
+                        } else if !entry.source.is_dated() {
+                            to_load.push(s.url.clone());
+                        }
+                        entries.push(entry);
+                    }
+                }
+            }
+            let off: Vec<String> =
+                entries.iter().filter(|e| !e.enabled).map(|e| e.source.url.clone()).collect();
+            entries.retain(|e| e.parent.as_ref().is_none_or(|p| !off.contains(p)));
+        });
+        for url in to_load {
+            self.load(url);
+        }
+        self.refresh_dated();
     }
 
     fn apply_saved(&self, saved: Vec<SavedSource>) {
@@ -268,8 +318,9 @@ impl Feeds {
                 Ok(storage) => storage.delete_source(&url).await,
                 Err(e) => Err(e),
             };
-            if let Err(e) = result {
-                note.set(Some(format!("{e}: the removal will not be kept")));
+            match result {
+                Ok(()) => announce("sources"),
+                Err(e) => note.set(Some(format!("{e}: the removal will not be kept"))),
             }
         });
     }
@@ -309,8 +360,9 @@ impl Feeds {
                 Ok(storage) => storage.save_source(&saved).await,
                 Err(e) => Err(e),
             };
-            if let Err(e) = result {
-                note.set(Some(format!("{e}: this change to your sources will not be kept")));
+            match result {
+                Ok(()) => announce("sources"),
+                Err(e) => note.set(Some(format!("{e}: this change to your sources will not be kept"))),
             }
         });
     }

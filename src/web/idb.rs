@@ -31,21 +31,17 @@ pub enum StorageError {
     /// No IndexedDB here (private mode, disabled storage, or an old browser).
     #[error("this browser does not let PaperSift store data ({0})")]
     Unavailable(String),
-    /// The browser's storage quota is used up.
-    #[error("the browser's storage for this site is full")]
-    QuotaExceeded,
+    /// The browser refused a write even after cached feeds were cleared. IndexedDB reports a
+    /// full quota only as an aborted transaction, so the likely cause is named, not certain.
+    #[error("the browser refused to store it (its storage for this site is probably full)")]
+    WriteRefused,
     /// Anything else the database reported.
     #[error("the on-device store failed: {0}")]
     Failed(String),
 }
 
 fn failed(error: impl std::fmt::Display) -> StorageError {
-    let text = error.to_string();
-    if text.contains("QuotaExceeded") || text.contains("quota") {
-        StorageError::QuotaExceeded
-    } else {
-        StorageError::Failed(text)
-    }
+    StorageError::Failed(error.to_string())
 }
 
 /// An open connection to the store.
@@ -83,6 +79,10 @@ impl Storage {
 
     /// Keeps `feed` as the last good copy of its source.
     pub async fn save_feed(&self, feed: &CachedFeed) -> Result<(), StorageError> {
+        self.put_feed(feed).await.map_err(|_| StorageError::WriteRefused)
+    }
+
+    async fn put_feed(&self, feed: &CachedFeed) -> Result<(), StorageError> {
         let tx =
             self.db.transaction(FEED_CACHE).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
         let store = tx.object_store(FEED_CACHE).map_err(failed)?;
@@ -158,6 +158,8 @@ impl Storage {
         Ok((values, skipped))
     }
 
+    /// Writes one JSON record. When a write is refused, cached feeds (which can be fetched
+    /// again) are evicted and the write tried once more, so caches go before reader data.
     async fn put_json<T: serde::Serialize>(
         &self,
         store: &str,
@@ -165,9 +167,31 @@ impl Storage {
         value: &T,
     ) -> Result<(), StorageError> {
         let json = serde_json::to_string(value).map_err(failed)?;
+        if self.put_text(store, key, &json).await.is_ok() {
+            return Ok(());
+        }
+        // Most likely the quota: cached feeds can be fetched again, the reader's data cannot.
+        // If even clearing fails, the retry below reports the refusal.
+        let _cleared = self.clear(FEED_CACHE).await;
+        self.put_text(store, key, &json).await.map_err(|_| StorageError::WriteRefused)
+    }
+
+    async fn put_text(&self, store: &str, key: &str, text: &str) -> Result<(), StorageError> {
         let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
         let object_store = tx.object_store(store).map_err(failed)?;
-        object_store.put(json).with_key(key.to_owned()).primitive().map_err(failed)?.await.map_err(failed)?;
+        object_store
+            .put(text.to_owned())
+            .with_key(key.to_owned())
+            .primitive()
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
+        tx.commit().await.map_err(failed)
+    }
+
+    async fn clear(&self, store: &str) -> Result<(), StorageError> {
+        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
+        tx.object_store(store).map_err(failed)?.clear().map_err(failed)?.await.map_err(failed)?;
         tx.commit().await.map_err(failed)
     }
 

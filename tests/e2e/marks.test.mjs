@@ -131,3 +131,39 @@ describe('mutes', () => {
     await context.close();
   });
 });
+
+describe('tabs and storage limits', () => {
+  test('a change in one tab shows up in another', async () => {
+    const { context, page } = await openPage(browser, new URL(app.url).origin);
+    const other = await context.newPage();
+    await page.goto(app.url);
+    await other.goto(app.url);
+    await ready(page);
+    await ready(other);
+    const title = await card(page, 0).locator('h3').innerText();
+    await card(page, 0).getByRole('button', { name: /^Save/ }).click();
+    await other.locator('article', { hasText: title }).getByRole('button', { name: /^Save/, pressed: true }).waitFor();
+    await page.getByText('Sources (1)').click();
+    await page.getByLabel('Feed address').fill('https://lab.example/tabs.json');
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await other.getByText('Sources (2)').waitFor();
+    await context.close();
+  });
+
+  test('a full storage quota keeps the app working and says changes will not be kept', async () => {
+    const { context, page } = await openPage(browser, new URL(app.url).origin);
+    // Set the quota before the app creates its database (a page of the same origin first).
+    await page.goto(`${app.url}blank`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(app.url).origin, quotaSize: 1_000 });
+    await page.goto(app.url);
+    await ready(page);
+    const save = card(page, 0).getByRole('button', { name: /^Save/ });
+    await save.click();
+    await page.getByText(/refused to store it \(its storage for this site is probably full\): this change is kept only until the page is closed/).waitFor();
+    assert.equal(await save.getAttribute('aria-pressed'), 'true');
+    await page.getByRole('button', { name: '★ Saved' }).click();
+    assert.equal(await page.getByRole('status').innerText(), '1 paper');
+    await context.close();
+  });
+});
