@@ -44,9 +44,18 @@ fn failed(error: impl std::fmt::Display) -> StorageError {
     StorageError::Failed(error.to_string())
 }
 
-/// An open connection to the store.
+/// An open connection to the store, closed when dropped.
+///
+/// Connections live for one operation: an open connection would block a schema upgrade
+/// started by a newer version of the app in another tab.
 pub struct Storage {
     db: Database,
+}
+
+impl Drop for Storage {
+    fn drop(&mut self) {
+        self.db.clone().close();
+    }
 }
 
 impl Storage {

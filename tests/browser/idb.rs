@@ -82,3 +82,36 @@ async fn a_damaged_record_is_skipped_and_counted() {
     assert_eq!(skipped, 2);
     assert_eq!(marks.iter().map(|m: &PaperMarks| m.id.as_str()).collect::<Vec<_>>(), ["2608.00001"]);
 }
+
+#[wasm_bindgen_test]
+async fn an_upgrade_is_not_blocked_by_a_connection_the_app_used() {
+    let name = "papersift-test-upgrade";
+    // A connection of the current version, used and dropped, as the app does.
+    {
+        let storage = Storage::open(name).await.unwrap();
+        storage
+            .put_marks(&PaperMarks {
+                id: "a".into(),
+                saved_at: None,
+                snapshot: None,
+                read: true,
+                reaction: None,
+            })
+            .await
+            .unwrap();
+    }
+    // A newer version (as another tab running a newer app would open) upgrades without waiting.
+    let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = blocked.clone();
+    let db = Database::open(name)
+        .with_version(papersift::web::idb::VERSION + 1)
+        .with_on_blocked(move |_| {
+            seen.set(true);
+            Ok(())
+        })
+        .with_on_upgrade_needed(|_, _| Ok(()))
+        .await
+        .unwrap();
+    assert!(!blocked.get(), "the upgrade was blocked by an open connection");
+    db.close();
+}
