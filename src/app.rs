@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    CopyLink, DataPanel, FeedLoading, MutesPanel, PaperBrowser, SearchBox, SortSelect, SourceErrors,
-    SourceNotices, SourcesPanel,
+    CopyLink, DataPanel, DisplayPanel, FeedLoading, MutesPanel, PaperBrowser, SearchBox, SortSelect,
+    SourceErrors, SourceNotices, SourcesPanel,
 };
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
             <SourcesPanel feeds />
             <MutesPanel />
             <DataPanel feeds />
+            <DisplayPanel />
             <SourceErrors feeds />
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::display_prefs::DisplayPrefs;
 use crate::domain::marks::{Marks, PaperMarks, Reaction};
 use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
@@ -14,6 +15,8 @@ use crate::web::idb::{DB_NAME, Storage};
 
 /// The settings key of the muted words and authors.
 const MUTES: &str = "mutes";
+/// The settings key of the display preferences.
+const DISPLAY: &str = "display";
 
 /// The reader's data, shared through context.
 #[derive(Clone, Copy)]
@@ -22,6 +25,8 @@ pub struct ReaderData {
     pub marks: RwSignal<Marks>,
     /// Muted words and authors.
     pub mutes: RwSignal<Mutes>,
+    /// Theme and density.
+    pub display: RwSignal<DisplayPrefs>,
     /// A problem with keeping marks, shown to the reader.
     pub note: RwSignal<Option<String>>,
 }
@@ -32,12 +37,13 @@ impl ReaderData {
         let state = Self {
             marks: RwSignal::new(Marks::default()),
             mutes: RwSignal::new(Mutes::default()),
+            display: RwSignal::new(DisplayPrefs::default()),
             note: RwSignal::new(None),
         };
         state.refresh();
         // Another tab saved something: read it back.
         listen(move |what| {
-            if what == "marks" || what == "mutes" {
+            if what == "marks" || what == "mutes" || what == "display" {
                 state.refresh();
             }
         });
@@ -54,6 +60,11 @@ impl ReaderData {
                     Ok(Some(mutes)) => state.mutes.set(mutes),
                     Ok(None) => {}
                     Err(e) => state.note.set(Some(format!("{e}; muted words were reset"))),
+                }
+                match storage.setting::<DisplayPrefs>(DISPLAY).await {
+                    Ok(Some(display)) => state.display.set(display),
+                    Ok(None) => {}
+                    Err(e) => state.note.set(Some(format!("{e}; display settings were reset"))),
                 }
             }
             let read = match storage {
@@ -105,6 +116,24 @@ impl ReaderData {
             m.authors.retain(|a| a != text);
         });
         self.save_mutes();
+    }
+
+    /// Changes the theme or density, and keeps the choice.
+    pub fn set_display(&self, display: DisplayPrefs) {
+        self.display.set(display);
+        let note = self.note;
+        spawn_local(async move {
+            let result = match Storage::open(DB_NAME).await {
+                Ok(storage) => storage.put_setting(DISPLAY, &display).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(()) => announce("display"),
+                Err(e) => {
+                    note.set(Some(format!("{e}: display settings are kept only until the page is closed")))
+                }
+            }
+        });
     }
 
     fn save_mutes(&self) {

@@ -2,6 +2,7 @@
 
 mod copy_link;
 mod data_panel;
+mod display_panel;
 mod feed_loading;
 mod mute_menu;
 mod mutes_panel;
@@ -18,6 +19,7 @@ mod status_line;
 
 pub use copy_link::CopyLink;
 pub use data_panel::DataPanel;
+pub use display_panel::DisplayPanel;
 pub use feed_loading::FeedLoading;
 pub use mute_menu::MuteMenu;
 pub use mutes_panel::MutesPanel;

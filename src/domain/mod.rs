@@ -7,6 +7,7 @@ pub mod backup;
 pub mod cache;
 pub mod catalog;
 pub mod display;
+pub mod display_prefs;
 pub mod feed;
 pub mod marks;
 pub mod mutes;

@@ -167,3 +167,25 @@ describe('tabs and storage limits', () => {
     await context.close();
   });
 });
+
+describe('display', () => {
+  test('dark theme and compact density apply at once and persist after reload', async () => {
+    const { context, page } = await openPage(browser, new URL(app.url).origin);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(app.url);
+    await ready(page);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(await background(), 'rgb(247, 247, 248)');
+    await page.getByText('Display').click();
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
+    await page.getByRole('checkbox', { name: 'Compact list' }).check();
+    assert.equal(await background(), 'rgb(18, 19, 23)');
+    await page.waitForTimeout(300);
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    assert.equal(await background(), 'rgb(18, 19, 23)');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.density), 'compact');
+    await context.close();
+  });
+});

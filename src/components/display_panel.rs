@@ -1,0 +1,60 @@
+use leptos::prelude::*;
+
+use crate::domain::display_prefs::{Density, DisplayPrefs, Theme};
+use crate::reader_data::ReaderData;
+
+/// Theme (system, light, dark) and density; applied to the page and kept on the device.
+#[component]
+pub fn DisplayPanel() -> impl IntoView {
+    let reader = expect_context::<ReaderData>();
+    // Syncing with the world outside the app's tree: the <html> element's attributes.
+    Effect::new(move |_| {
+        let DisplayPrefs { theme, density } = reader.display.get();
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            // Setting an attribute on <html> cannot fail for these names.
+            let _ = root.set_attribute("data-theme", theme.key());
+            let _ = root.set_attribute(
+                "data-density",
+                if density == Density::Compact { "compact" } else { "comfortable" },
+            );
+        }
+    });
+    let set_theme = move |key: String| {
+        if let Some(theme) = Theme::from_key(&key) {
+            reader.set_display(DisplayPrefs { theme, ..reader.display.get_untracked() });
+        }
+    };
+    view! {
+        <details class="sources-panel display-panel">
+            <summary>"Display"</summary>
+            <div class="display-options">
+                <label>
+                    <span>"Theme"</span>
+                    <select on:change=move |ev| set_theme(event_target_value(&ev))>
+                        {Theme::ALL
+                            .into_iter()
+                            .map(|t| {
+                                view! {
+                                    <option value=t.key() selected=move || reader.display.get().theme == t>
+                                        {t.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="source-switch">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || reader.display.get().density == Density::Compact
+                        on:change=move |ev| {
+                            let density = if event_target_checked(&ev) { Density::Compact } else { Density::Comfortable };
+                            reader.set_display(DisplayPrefs { density, ..reader.display.get_untracked() });
+                        }
+                    />
+                    "Compact list"
+                </label>
+            </div>
+        </details>
+    }
+}
