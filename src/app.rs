@@ -51,10 +51,13 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" class="content">
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
-            <SourcesPanel feeds />
-            <MutesPanel />
-            <DataPanel feeds />
-            <DisplayPanel />
+            <details class="settings">
+                <summary>"Settings"</summary>
+                <SourcesPanel feeds />
+                <MutesPanel />
+                <DataPanel feeds />
+                <DisplayPanel />
+            </details>
             <SourceErrors feeds />
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),

@@ -37,7 +37,7 @@ pub fn PaperActions(paper: Paper) -> impl IntoView {
                 aria-pressed=move || pressed(reaction() == Some(Reaction::Like))
                 on:click=move |_| state.toggle_reaction(&id.read_value(), Reaction::Like)
             >
-                "👍"
+                "Like"
             </button>
             <button
                 type="button"
@@ -45,7 +45,7 @@ pub fn PaperActions(paper: Paper) -> impl IntoView {
                 aria-pressed=move || pressed(reaction() == Some(Reaction::Dislike))
                 on:click=move |_| state.toggle_reaction(&id.read_value(), Reaction::Dislike)
             >
-                "👎"
+                "Dislike"
             </button>
             {paper.with_value(|p| view! { <MuteMenu paper=p.clone() /> })}
         </div>

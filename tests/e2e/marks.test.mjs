@@ -73,6 +73,7 @@ describe('backup', () => {
     const liked = await card(a.page, 3).locator('h3').innerText();
     await card(a.page, 2).getByRole('button', { name: /^Save/ }).click();
     await card(a.page, 3).getByRole('button', { name: 'Like', exact: true }).click();
+    await a.page.getByText('Settings', { exact: true }).click();
     await a.page.getByText('Sources (1)').click();
     await a.page.getByLabel('Feed address').fill('https://lab.example/feed.json');
     await a.page.getByRole('button', { name: 'Add source' }).click();
@@ -90,6 +91,7 @@ describe('backup', () => {
     const b = await openPage(browser, new URL(app.url).origin);
     await b.page.goto(app.url);
     await ready(b.page);
+    await b.page.getByText('Settings', { exact: true }).click();
     await b.page.getByText('Your data').click();
     // A foreign file is refused and changes nothing.
     await b.page.getByLabel('Import backup').setInputFiles({
@@ -124,6 +126,7 @@ describe('mutes', () => {
     await page.reload();
     await ready(page);
     assert.equal(await page.getByRole('status').innerText(), `${day.length - byAuthor} papers`);
+    await page.getByText('Settings', { exact: true }).click();
     await page.getByText('Muted (1)').click();
     await page.getByRole('button', { name: `Unmute ${author}` }).click();
     await page.getByRole('status').filter({ hasText: `${day.length} papers` }).waitFor();
@@ -143,10 +146,11 @@ describe('tabs and storage limits', () => {
     const title = await card(page, 0).locator('h3').innerText();
     await card(page, 0).getByRole('button', { name: /^Save/ }).click();
     await other.locator('article', { hasText: title }).getByRole('button', { name: /^Save/, pressed: true }).waitFor();
+    await page.getByText('Settings', { exact: true }).click();
     await page.getByText('Sources (1)').click();
     await page.getByLabel('Feed address').fill('https://lab.example/tabs.json');
     await page.getByRole('button', { name: 'Add source' }).click();
-    await other.getByText('Sources (2)').waitFor();
+    await other.getByText('Sources (2)').waitFor({ state: 'attached' });
     await context.close();
   });
 
@@ -176,7 +180,8 @@ describe('display', () => {
     await ready(page);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(await background(), 'rgb(247, 247, 248)');
-    await page.getByText('Display').click();
+    await page.getByText('Settings', { exact: true }).click();
+    await page.getByText('Display', { exact: true }).click();
     await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
     await page.getByRole('checkbox', { name: 'Compact list' }).check();
     assert.equal(await background(), 'rgb(18, 19, 23)');

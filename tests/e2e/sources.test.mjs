@@ -110,6 +110,7 @@ describe('feed sources', () => {
       const date = day.toISOString().slice(0, 10);
       await page.locator('article', { hasText: `Live paper of ${date}` }).waitFor();
     }
+    await page.getByText('Settings', { exact: true }).click();
     await page.getByText('Sources (2)').click();
     assert.match(await page.locator('.source', { hasText: '/daily' }).innerText(), /\d+ papers from \d+ days/);
     await context.close();
@@ -142,6 +143,7 @@ describe('feed sources', () => {
 describe('the Sources panel', () => {
   test('a source added by the reader is kept, can be switched off, and removed', async () => {
     const { context, page } = await open(app.url);
+    await page.getByText('Settings', { exact: true }).click();
     await page.getByText('Sources (1)').click();
     await page.getByLabel('Feed address').fill('javascript:alert(1)');
     await page.getByRole('button', { name: 'Add source' }).click();
@@ -154,6 +156,7 @@ describe('the Sources panel', () => {
 
     await page.reload();
     await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor();
+    await page.getByText('Settings', { exact: true }).click();
     await page.getByText('Sources (2)').click();
     await page.getByRole('checkbox', { name: 'Load Quokka lab' }).uncheck();
     await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor({ state: 'detached' });
@@ -161,6 +164,7 @@ describe('the Sources panel', () => {
     await page.reload();
     await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
     assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    await page.getByText('Settings', { exact: true }).click();
     await page.getByText('Sources (2)').click();
     assert.equal(await page.getByRole('checkbox', { name: 'Load Quokka lab' }).isChecked(), false);
     await page.getByRole('button', { name: 'Remove' }).click();
@@ -172,6 +176,7 @@ describe('the Sources panel', () => {
 
   test('switching every source off says so, and on again restores the list', async () => {
     const { context, page } = await open(app.url);
+    await page.getByText('Settings', { exact: true }).click();
     await page.getByText('Sources (1)').click();
     const builtIn = page.getByRole('checkbox', { name: /Load Hugging Face Daily Papers/ });
     await builtIn.uncheck();
