@@ -209,7 +209,8 @@ impl State<'_> {
         }
         match self.chars.next() {
             Some('{') if depth < MAX_NESTING => self.convert(out, true, depth + 1),
-            Some('\\') => self.command(out, depth),
+            // A command as an argument (`\frac\frac…`) nests too: it counts against the cap.
+            Some('\\') if depth < MAX_NESTING => self.command(out, depth + 1),
             Some(c) => out.push(c),
             None => {}
         }
@@ -481,6 +482,9 @@ mod tests {
     fn hostile_markup_stays_text_and_nesting_is_bounded() {
         let hostile = r"\operatorname{<img src=x onerror=alert(1)>}";
         assert_eq!(display_text(hostile, 100), "<img src=x onerror=alert(1)>");
+        // Regression: arguments that are commands nested without bound and overflowed the stack.
+        let _ = latex_to_unicode(&"$\\frac".repeat(100_000));
+        let _ = latex_to_unicode(&"\\sqrt".repeat(100_000));
         let deep = format!("${}", "{".repeat(100_000));
         assert!(latex_to_unicode(&deep).chars().count() == 100_000 - MAX_NESTING);
         assert_eq!(html_display_text("a <b unclosed", 10), "a");
