@@ -11,7 +11,23 @@ use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
 use crate::web::channel::{announce, listen};
 use crate::web::clock::now_unix_seconds;
-use crate::web::idb::{DB_NAME, Storage};
+use crate::web::idb::{DB_NAME, Storage, StorageError};
+
+/// Runs a write to the store; on success tells the other tabs `what` changed, on failure
+/// tells the reader the change is `lost` (kept only for this session).
+pub fn keep(
+    note: RwSignal<Option<String>>,
+    what: &'static str,
+    lost: &'static str,
+    write: impl std::future::Future<Output = Result<(), StorageError>> + 'static,
+) {
+    spawn_local(async move {
+        match write.await {
+            Ok(()) => announce(what),
+            Err(e) => note.set(Some(format!("{e}: {lost}"))),
+        }
+    });
+}
 
 /// The settings key of the muted words and authors.
 const MUTES: &str = "mutes";
@@ -122,31 +138,15 @@ impl ReaderData {
     pub fn set_display(&self, display: DisplayPrefs) {
         self.display.set(display);
         let note = self.note;
-        spawn_local(async move {
-            let result = match Storage::open(DB_NAME).await {
-                Ok(storage) => storage.put_setting(DISPLAY, &display).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => announce("display"),
-                Err(e) => {
-                    note.set(Some(format!("{e}: display settings are kept only until the page is closed")))
-                }
-            }
+        keep(note, "display", "display settings are kept only until the page is closed", async move {
+            Storage::open(DB_NAME).await?.put_setting(DISPLAY, &display).await
         });
     }
 
     fn save_mutes(&self) {
         let (mutes, note) = (self.mutes.get_untracked(), self.note);
-        spawn_local(async move {
-            let result = match Storage::open(DB_NAME).await {
-                Ok(storage) => storage.put_setting(MUTES, &mutes).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => announce("mutes"),
-                Err(e) => note.set(Some(format!("{e}: muted words are kept only until the page is closed"))),
-            }
+        keep(note, "mutes", "muted words are kept only until the page is closed", async move {
+            Storage::open(DB_NAME).await?.put_setting(MUTES, &mutes).await
         });
     }
 
@@ -165,15 +165,8 @@ impl ReaderData {
     fn persist(&self, record: Option<PaperMarks>) {
         let Some(record) = record else { return };
         let note = self.note;
-        spawn_local(async move {
-            let result = match Storage::open(DB_NAME).await {
-                Ok(storage) => storage.put_marks(&record).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => announce("marks"),
-                Err(e) => note.set(Some(format!("{e}: this change is kept only until the page is closed"))),
-            }
+        keep(note, "marks", "this change is kept only until the page is closed", async move {
+            Storage::open(DB_NAME).await?.put_marks(&record).await
         });
     }
 }

@@ -14,7 +14,8 @@ use crate::domain::paper::Paper;
 use chrono::NaiveDate;
 
 use crate::domain::sources::{Origin, SavedSource, Source, dated_days};
-use crate::web::channel::{announce, listen};
+use crate::reader_data::keep;
+use crate::web::channel::listen;
 use crate::web::clock::{now_unix_seconds, today};
 use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
 use crate::web::idb::{DB_NAME, Storage, StorageError};
@@ -313,15 +314,8 @@ impl Feeds {
             });
         });
         let (url, note) = (url.to_owned(), self.storage_note);
-        spawn_local(async move {
-            let result = match Storage::open(DB_NAME).await {
-                Ok(storage) => storage.delete_source(&url).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => announce("sources"),
-                Err(e) => note.set(Some(format!("{e}: the removal will not be kept"))),
-            }
+        keep(note, "sources", "the removal will not be kept", async move {
+            Storage::open(DB_NAME).await?.delete_source(&url).await
         });
     }
 
@@ -355,15 +349,8 @@ impl Feeds {
 
     fn persist(&self, saved: SavedSource) {
         let note = self.storage_note;
-        spawn_local(async move {
-            let result = match Storage::open(DB_NAME).await {
-                Ok(storage) => storage.save_source(&saved).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => announce("sources"),
-                Err(e) => note.set(Some(format!("{e}: this change to your sources will not be kept"))),
-            }
+        keep(note, "sources", "this change to your sources will not be kept", async move {
+            Storage::open(DB_NAME).await?.save_source(&saved).await
         });
     }
 

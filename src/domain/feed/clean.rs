@@ -123,7 +123,8 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
-fn entity(name: &str) -> Option<char> {
+/// The character an HTML entity name (`amp`, `#946`, `#x3B2`) stands for, for the common ones.
+pub(crate) fn entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,

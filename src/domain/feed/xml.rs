@@ -70,26 +70,6 @@ fn open(start: &BytesStart) -> Element {
     Element { name, prefix, attrs, ..Element::default() }
 }
 
-/// Entities HTML-minded feeds use without declaring them; anything else stays as written.
-fn named_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "lt" => '<',
-        "gt" => '>',
-        "amp" => '&',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        _ => return None,
-    })
-}
-
 fn invalid(reader: &Reader<&[u8]>, message: impl std::fmt::Display) -> FeedError {
     FeedError::InvalidXml { position: reader.buffer_position(), message: message.to_string() }
 }
@@ -145,7 +125,8 @@ pub fn parse(body: &[u8]) -> Result<Element, FeedError> {
                     let name: &str = &reference;
                     match reference.resolve_char_ref() {
                         Ok(Some(c)) => top.text.push(c),
-                        Ok(None) => match named_entity(name) {
+                        // Entities HTML-minded feeds use without declaring them.
+                        Ok(None) => match super::clean::entity(name) {
                             Some(c) => top.text.push(c),
                             None => top.text.push_str(&format!("&{name};")),
                         },
