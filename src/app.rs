@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    CopyLink, DataPanel, DisplayPanel, FeedLoading, MutesPanel, PaperBrowser, SearchBox, SortSelect,
-    SourceErrors, SourceNotices, SourcesPanel,
+    CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, MutesPanel, PaperBrowser, SearchBox,
+    SearchHelp, SortSelect, SourceErrors, SourceNotices, SourcesPanel,
 };
+use crate::domain::rank::Sort;
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
 use crate::reader_data::ReaderData;
@@ -33,6 +34,9 @@ pub fn App() -> impl IntoView {
     let marks = ReaderData::load();
     provide_context(marks);
     view.bind_to_url(initial);
+    let sort = Signal::derive(move || {
+        Sort::effective(view.sort.get(), None, view.query.with(|q| !q.trim().is_empty()))
+    });
     let phase = Memo::new(move |_| match feeds.counts() {
         (loaded, _, _) if loaded > 0 => Phase::Ready,
         (_, loading, _) if loading > 0 => Phase::Loading,
@@ -45,9 +49,11 @@ pub fn App() -> impl IntoView {
             <h1 class="brand">"PaperSift"</h1>
             <div class="controls">
                 <SearchBox query=view.query />
-                <SortSelect sort=view.sort />
+                <SortSelect sort=view.sort effective=sort />
                 <CopyLink />
             </div>
+            <FilterBar view />
+            <SearchHelp />
         </header>
         <main id="main" class="content">
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
@@ -61,7 +67,7 @@ pub fn App() -> impl IntoView {
             <SourceErrors feeds />
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
-                Phase::Ready => view! { <PaperBrowser catalog feeds view /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser catalog feeds view sort /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
                 Phase::AllOff => {
                     view! { <p class="empty">"Every source is switched off: turn one on in Sources."</p> }

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::catalog::Filters;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::Sort;
 use crate::domain::view_state::ViewState;
@@ -15,14 +16,18 @@ use crate::web::location::{current_query, write_query};
 pub struct ViewSignals {
     /// The search box.
     pub query: RwSignal<String>,
-    /// The order of the list.
-    pub sort: RwSignal<Sort>,
+    /// The order of the list chosen in the link or the select (`None`: the default order).
+    pub sort: RwSignal<Option<Sort>>,
     /// Daily, Weekly, Monthly or All.
     pub period_kind: RwSignal<PeriodKind>,
     /// A day of the period shown; `None` follows the latest period with papers.
     pub period_date: RwSignal<Option<NaiveDate>>,
     /// The Saved view instead of the feed list.
     pub saved: RwSignal<bool>,
+    /// Filters beside the query.
+    pub filters: RwSignal<Filters>,
+    /// Hide papers marked read.
+    pub unread: RwSignal<bool>,
 }
 
 impl ViewSignals {
@@ -30,19 +35,23 @@ impl ViewSignals {
     pub fn new(state: &ViewState) -> Self {
         Self {
             query: RwSignal::new(state.query.clone()),
-            sort: RwSignal::new(state.sort.unwrap_or_default()),
+            sort: RwSignal::new(state.sort),
             period_kind: RwSignal::new(state.period.unwrap_or_default()),
             period_date: RwSignal::new(state.date),
             saved: RwSignal::new(state.saved),
+            filters: RwSignal::new(state.filters),
+            unread: RwSignal::new(state.unread),
         }
     }
 
     fn apply(&self, state: &ViewState) {
         self.query.set(state.query.clone());
-        self.sort.set(state.sort.unwrap_or_default());
+        self.sort.set(state.sort);
         self.period_kind.set(state.period.unwrap_or_default());
         self.period_date.set(state.date);
         self.saved.set(state.saved);
+        self.filters.set(state.filters);
+        self.unread.set(state.unread);
     }
 
     /// The state to write in the URL (built-in defaults left out to keep links short).
@@ -51,9 +60,11 @@ impl ViewSignals {
             query: self.query.get(),
             period: Some(self.period_kind.get()),
             date: self.period_date.get(),
-            sort: Some(self.sort.get()),
+            sort: self.sort.get(),
             feeds: feeds.to_vec(),
             saved: self.saved.get(),
+            filters: self.filters.get(),
+            unread: self.unread.get(),
         }
         .without_defaults()
     }

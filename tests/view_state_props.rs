@@ -3,9 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
+use papersift::domain::catalog::Filters;
 use papersift::domain::period::PeriodKind;
 use papersift::domain::rank::Sort;
-use papersift::domain::view_state::ViewState;
+use papersift::domain::view_state::{MAX_VOTES, ViewState};
 use proptest::prelude::*;
 
 fn state() -> impl Strategy<Value = ViewState> {
@@ -24,9 +25,20 @@ fn state() -> impl Strategy<Value = ViewState> {
             f.dedup();
             f
         });
-    (query, period, date, sort, feeds, any::<bool>()).prop_map(|(query, period, date, sort, feeds, saved)| {
-        ViewState { query, period, date, sort, feeds, saved }
-    })
+    let filters = (0u32..=MAX_VOTES, any::<bool>(), any::<bool>())
+        .prop_map(|(min_votes, has_code, has_project)| Filters { min_votes, has_code, has_project });
+    (query, period, date, sort, feeds, any::<bool>(), filters, any::<bool>()).prop_map(
+        |(query, period, date, sort, feeds, saved, filters, unread)| ViewState {
+            query,
+            period,
+            date,
+            sort,
+            feeds,
+            saved,
+            filters,
+            unread,
+        },
+    )
 }
 
 proptest! {

@@ -1,16 +1,34 @@
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use crate::components::{PaperCard, PeriodNav, StatusLine};
-use crate::domain::catalog::{Catalog, View};
+use crate::components::{PaperCard, PeriodNav, ShowMore, StatusLine};
+use crate::domain::catalog::{Catalog, Selection, View};
 use crate::domain::period::Period;
+use crate::domain::rank::Sort;
+use crate::domain::search::highlight::Highlighter;
+use crate::domain::search::query::Query;
 use crate::reader_data::ReaderData;
 use crate::state::{Feeds, Shared};
 use crate::view_signals::ViewSignals;
 use crate::web::clock::now_unix_seconds;
 
-/// The loaded papers: period navigation, the match count, and the ranked list.
+/// Papers drawn at first, and added by each "Show more".
+pub const PAGE: usize = 50;
+
+/// What the cards mark as matched, shared by every card of the list.
+#[derive(Clone, Copy)]
+pub struct Highlight(pub Memo<Shared<Highlighter>>);
+
+/// The loaded papers (or the saved ones): period navigation, the match count, the ranked list.
 #[component]
-pub fn PaperBrowser(catalog: Memo<Shared<Catalog>>, feeds: Feeds, view: ViewSignals) -> impl IntoView {
+pub fn PaperBrowser(
+    catalog: Memo<Shared<Catalog>>,
+    feeds: Feeds,
+    view: ViewSignals,
+    sort: Signal<Sort>,
+) -> impl IntoView {
     let days = Memo::new(move |_| catalog.with(|c| c.0.days().to_vec()));
     // Without a date the view follows the latest period with papers, as sources arrive.
     let period = Memo::new(move |_| {
@@ -22,53 +40,60 @@ pub fn PaperBrowser(catalog: Memo<Shared<Catalog>>, feeds: Feeds, view: ViewSign
     });
     let now = now_unix_seconds();
     let reader = expect_context::<ReaderData>();
-    let selected = Memo::new(move |_| {
-        let shown = View {
-            query: view.query.get(),
-            period: period.get(),
-            sort: view.sort.get(),
-            mutes: reader.mutes.get(),
-        };
-        catalog.with(|c| {
-            let at = c.0.ranking_time(&shown.period, now);
-            c.0.select(&shown, at)
+    let marks = reader.marks;
+    let saved_catalog = Memo::new(move |_| Shared(Arc::new(Catalog::new(marks.with(|m| m.saved_papers())))));
+    let exclude = Memo::new(move |_| {
+        Arc::new(if view.unread.get() { marks.with(|m| m.read_ids()) } else { BTreeSet::new() })
+    });
+    let shown = Memo::new(move |_| View {
+        query: view.query.get(),
+        period: if view.saved.get() { Period::default() } else { period.get() },
+        sort: sort.get(),
+        mutes: reader.mutes.get(),
+        filters: view.filters.get(),
+        exclude: exclude.get(),
+    });
+    // "Show more" counts for the view it was pressed in; any other view starts at one page.
+    let more: RwSignal<Option<(View, usize)>> = RwSignal::new(None);
+    let limit = Memo::new(move |_| {
+        more.with(|more| match more {
+            Some((v, n)) if shown.with(|s| v == s) => *n,
+            _ => PAGE,
         })
     });
+    let source = move || if view.saved.get() { saved_catalog } else { catalog };
+    let selection: Memo<Selection> = Memo::new(move |_| {
+        let shown = shown.get();
+        source().with(|c| c.0.select(&shown, c.0.ranking_time(&shown.period, now), limit.get()))
+    });
+    let highlighter =
+        Memo::new(move |_| view.query.with(|q| Shared(Arc::new(Highlighter::new(&Query::parse(q), true)))));
+    provide_context(Highlight(highlighter));
     // Dated sources (Hugging Face live) fetch the days of the period shown.
     Effect::new(move |_| feeds.want_days(&period.get().days()));
-    let marks = reader.marks;
-    let saved_papers = Memo::new(move |_| {
-        if view.saved.get() { view.query.with(|q| marks.with(|m| m.saved_matching(q))) } else { Vec::new() }
-    });
-    let count =
-        Signal::derive(
-            move || if view.saved.get() { saved_papers.with(Vec::len) } else { selected.with(Vec::len) },
-        );
+    let count = Signal::derive(move || selection.with(|s| s.total));
     // Rows are keyed by paper id and catalog build: a source arriving later may merge new
     // fields into a paper already on screen, so its card must be drawn again.
     let rows = move || {
-        if view.saved.get() {
-            return saved_papers
-                .get()
-                .into_iter()
-                .map(|p| (format!("saved#{}", p.id), p))
-                .collect::<Vec<_>>();
-        }
-        let catalog = catalog.get();
-        let build = std::sync::Arc::as_ptr(&catalog.0) as usize;
-        selected
-            .get()
-            .into_iter()
-            .map(|i| {
-                let paper = catalog.0.papers()[i].clone();
-                (format!("{}#{build}", paper.id), paper)
-            })
-            .collect::<Vec<_>>()
+        let catalog = source().get();
+        let build = Arc::as_ptr(&catalog.0) as usize;
+        selection.with(|s| {
+            s.ids
+                .iter()
+                .map(|&i| {
+                    let paper = catalog.0.papers()[i].clone();
+                    (format!("{}#{build}", paper.id), paper)
+                })
+                .collect::<Vec<_>>()
+        })
     };
+    let show_more = Callback::new(move |()| more.set(Some((shown.get(), limit.get() + PAGE))));
+    let left = Signal::derive(move || selection.with(|s| s.total.saturating_sub(s.ids.len())));
 
     view! {
         <PeriodNav period days view />
         <StatusLine count />
+        {move || selection.with(|s| s.hint.clone()).map(|h| view! { <p class="hint">{h}</p> })}
         <Show when=move || count.get() == 0>
             <p class="empty">
                 {move || {
@@ -93,5 +118,6 @@ pub fn PaperBrowser(catalog: Memo<Shared<Catalog>>, feeds: Feeds, view: ViewSign
                 }
             />
         </ol>
+        <ShowMore left on_more=show_more />
     }
 }

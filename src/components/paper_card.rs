@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::PaperActions;
+use crate::components::{MarkedText, PaperActions};
 use crate::domain::display::{compact_count, count_noun, short_authors};
 use crate::domain::paper::{LinkKind, Paper};
 use crate::reader_data::ReaderData;
@@ -25,8 +25,8 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
         <article class="paper" class:is-read=is_read>
             <h3 class="paper-title">
                 {match title_href {
-                    Some(href) => view! { <a href=href>{paper.title.clone()}</a> }.into_any(),
-                    None => paper.title.clone().into_any(),
+                    Some(href) => view! { <a href=href><MarkedText text=paper.title.clone() /></a> }.into_any(),
+                    None => view! { <MarkedText text=paper.title.clone() /> }.into_any(),
                 }}
             </h3>
             <p class="paper-authors" title=paper.authors.join(", ")>
@@ -62,7 +62,7 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
                     .collect_view()}
             </ul>
             <p id=abstract_id.clone() class="paper-abstract" class:expanded=move || expanded.get()>
-                {paper.abstract_text.clone()}
+                <MarkedText text=paper.abstract_text.clone() />
             </p>
             <button
                 type="button"

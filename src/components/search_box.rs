@@ -8,7 +8,7 @@ pub fn SearchBox(query: RwSignal<String>) -> impl IntoView {
             <input
                 type="search"
                 aria-label="Search papers"
-                placeholder="Search titles and abstracts"
+                placeholder="Search: words, \"phrases\", -not, author:name"
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || query.get()

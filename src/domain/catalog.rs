@@ -1,17 +1,26 @@
 //! The loaded papers and the one hot path that turns a view into an ordered list.
 
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::domain::feed::merge_duplicates;
 use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
 use crate::domain::period::Period;
-use crate::domain::rank::{Sort, sort_ids};
+use crate::domain::rank::{Sort, id_order, sort_key, top};
+use crate::domain::search::bitset::DocSet;
+use crate::domain::search::index::Index;
+use crate::domain::search::matcher::matches;
+use crate::domain::search::query::Query;
 
 /// What the reader asked to see.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct View {
-    /// Free text; a paper matches when its title or abstract contains it (case-insensitive).
+    /// The search box, in the query language of [`crate::domain::search::query`]; its last
+    /// word also matches as a prefix (the reader may still be typing it).
     pub query: String,
     /// The period shown.
     pub period: Period,
@@ -19,33 +28,76 @@ pub struct View {
     pub sort: Sort,
     /// Muted words and authors: matching papers are left out.
     pub mutes: Mutes,
+    /// Filters beside the query.
+    pub filters: Filters,
+    /// Paper ids left out (read papers, when the reader hides them).
+    pub exclude: Arc<BTreeSet<String>>,
 }
 
-/// Papers with what the view needs precomputed once per load.
-#[derive(Debug, Clone, Default)]
+/// Filters beside the query (each is also expressible in the query language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Filters {
+    /// Fewest upvotes shown.
+    pub min_votes: u32,
+    /// Only papers with a code repository.
+    pub has_code: bool,
+    /// Only papers with a project page.
+    pub has_project: bool,
+}
+
+/// The papers of a view: the first ones in order, how many match in all, and a hint when
+/// the query was not read as written.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Selection {
+    /// Indexes into [`Catalog::papers`], best first, at most the limit asked for.
+    pub ids: Vec<usize>,
+    /// How many papers match.
+    pub total: usize,
+    /// Why the query was read as plain words, if it was.
+    pub hint: Option<String>,
+}
+
+/// Papers with their search index and what the view needs precomputed once per load.
+#[derive(Debug, Default)]
 pub struct Catalog {
     papers: Vec<Paper>,
-    /// Lower-cased "title\nabstract" per paper, so typing does not re-fold text.
-    haystacks: Vec<String>,
+    index: Index,
+    /// Tie-break of equal keys: position of each paper's id in id order.
+    ties: Vec<u32>,
+    by_id: FxHashMap<String, u32>,
     /// Distinct listing days, ascending.
     days: Vec<NaiveDate>,
+    /// Papers hidden by the last mutes asked for (muting changes rarely; typing often).
+    muted: Mutex<Option<(Mutes, Arc<DocSet>)>>,
 }
 
 impl Catalog {
     /// Builds the catalog from papers of one or more feeds (duplicates are merged).
     pub fn new(papers: Vec<Paper>) -> Self {
         let papers = merge_duplicates(papers);
-        let haystacks =
-            papers.iter().map(|p| format!("{}\n{}", p.title, p.abstract_text).to_lowercase()).collect();
+        let index = Index::build(&papers);
+        Self::with_index(papers, index)
+    }
+
+    /// A catalog of already merged papers and their index (built in steps by the caller).
+    pub fn with_index(papers: Vec<Paper>, index: Index) -> Self {
         let mut days: Vec<NaiveDate> = papers.iter().map(|p| p.listed).collect();
         days.sort_unstable();
         days.dedup();
-        Self { papers, haystacks, days }
+        let ties = id_order(&papers);
+        let by_id =
+            papers.iter().enumerate().map(|(i, p)| (p.id.clone(), u32::try_from(i).unwrap_or(0))).collect();
+        Self { papers, index, ties, by_id, days, muted: Mutex::new(None) }
     }
 
     /// All papers, in load order; [`Catalog::select`] returns indexes into this slice.
     pub fn papers(&self) -> &[Paper] {
         &self.papers
+    }
+
+    /// The search index of the papers.
+    pub fn index(&self) -> &Index {
+        &self.index
     }
 
     /// Distinct listing days, ascending (what period navigation walks over).
@@ -64,21 +116,52 @@ impl Catalog {
             .map_or(now, |t| t.and_utc().timestamp().min(now))
     }
 
-    /// Indexes of the papers in `view`, in its order, ranked as seen at `at` (Unix seconds).
-    pub fn select(&self, view: &View, at: i64) -> Vec<usize> {
-        let needle = view.query.trim().to_lowercase();
-        let mut ids: Vec<usize> = self
-            .papers
-            .iter()
-            .zip(&self.haystacks)
-            .enumerate()
-            .filter(|(_, (paper, hay))| {
-                view.period.contains(paper.listed) && hay.contains(&needle) && !view.mutes.hides(paper)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        sort_ids(&mut ids, &self.papers, view.sort, at);
-        ids
+    fn muted(&self, mutes: &Mutes) -> Arc<DocSet> {
+        let mut cache = self.muted.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((cached, set)) = cache.as_ref()
+            && cached == mutes
+        {
+            return Arc::clone(set);
+        }
+        let mut set = DocSet::empty(self.papers.len());
+        self.papers.iter().enumerate().filter(|(_, p)| mutes.hides(p)).for_each(|(i, _)| set.insert(i));
+        let set = Arc::new(set);
+        *cache = Some((mutes.clone(), Arc::clone(&set)));
+        set
+    }
+
+    /// The first `limit` papers of `view` in its order, ranked as seen at `at` (Unix
+    /// seconds), and how many match.
+    pub fn select(&self, view: &View, at: i64, limit: usize) -> Selection {
+        let query = Query::parse(&view.query);
+        let found = (!query.is_empty()).then(|| matches(&self.index, &self.papers, &query, true));
+        let mut keep = found.as_ref().map_or_else(|| DocSet::full(self.papers.len()), |m| m.docs.clone());
+        if !view.mutes.words.is_empty() || !view.mutes.authors.is_empty() {
+            keep.and_not(&self.muted(&view.mutes));
+        }
+        for id in view.exclude.iter() {
+            if let Some(&i) = self.by_id.get(id) {
+                let mut one = DocSet::empty(self.papers.len());
+                one.insert(i as usize);
+                keep.and_not(&one);
+            }
+        }
+        let f = view.filters;
+        let shown = keep.iter().filter(|&i| {
+            let p = &self.papers[i];
+            view.period.contains(p.listed)
+                && p.upvotes >= f.min_votes
+                && (!f.has_code || p.github_repo.is_some())
+                && (!f.has_project || p.project_page.is_some())
+        });
+        let mut total = 0;
+        let keyed = shown.map(|i| {
+            total += 1;
+            let relevance = found.as_ref().map_or(0.0, |m| m.scores[i]);
+            (i, sort_key(&self.papers[i], view.sort, relevance, at), self.ties[i])
+        });
+        let ids = top(keyed, limit);
+        Selection { ids, total, hint: query.hint }
     }
 }
 
@@ -103,7 +186,7 @@ mod tests {
             query: query.into(),
             period: Period::containing(kind, day),
             sort: Sort::MostUpvoted,
-            mutes: Mutes::default(),
+            ..View::default()
         }
     }
 
@@ -130,7 +213,9 @@ mod tests {
     fn period_query_and_sort_compose() {
         let c = catalog();
         let ids = |v: &View| -> Vec<&str> {
-            c.select(v, 0).into_iter().map(|i| c.papers()[i].id.as_str()).collect()
+            let selection = c.select(v, 0, 100);
+            assert_eq!(selection.total, selection.ids.len());
+            selection.ids.into_iter().map(|i| c.papers()[i].id.as_str()).collect()
         };
         assert_eq!(ids(&view("", PeriodKind::Daily, 21)), ["b", "c"]);
         assert_eq!(ids(&view("", PeriodKind::Weekly, 21)), ["a", "b", "c"]);
@@ -140,5 +225,13 @@ mod tests {
         let mut muted = view("", PeriodKind::All, 21);
         muted.mutes.add_word("diffusion");
         assert_eq!(ids(&muted), ["c"]);
+        let mut filtered = view("", PeriodKind::All, 21);
+        filtered.filters.min_votes = 5;
+        assert_eq!(ids(&filtered), ["a", "b"]);
+        filtered.exclude = Arc::new(BTreeSet::from(["a".to_owned()]));
+        assert_eq!(ids(&filtered), ["b"]);
+        let c = catalog();
+        let top = c.select(&view("", PeriodKind::All, 21), 0, 1);
+        assert_eq!((top.ids.len(), top.total), (1, 3));
     }
 }

@@ -127,18 +127,14 @@ impl Marks {
         saved
     }
 
-    /// Saved papers whose title or abstract contains `query` (case-insensitive), most
-    /// recently saved first, from their snapshots.
-    pub fn saved_matching(&self, query: &str) -> Vec<Paper> {
-        let needle = query.trim().to_lowercase();
-        self.saved()
-            .into_iter()
-            .filter_map(|m| m.snapshot.clone())
-            .filter(|p| {
-                needle.is_empty()
-                    || format!("{}\n{}", p.title, p.abstract_text).to_lowercase().contains(&needle)
-            })
-            .collect()
+    /// Snapshots of the saved papers, most recently saved first.
+    pub fn saved_papers(&self) -> Vec<Paper> {
+        self.saved().into_iter().filter_map(|m| m.snapshot.clone()).collect()
+    }
+
+    /// Ids of the papers marked read.
+    pub fn read_ids(&self) -> std::collections::BTreeSet<String> {
+        self.0.values().filter(|m| m.read).map(|m| m.id.clone()).collect()
     }
 
     /// Every record, for export.
@@ -179,8 +175,8 @@ mod tests {
         marks.set_read("x", true);
         let ids: Vec<&str> = marks.saved().iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["y", "x"]);
-        assert_eq!(marks.saved_matching("PAPER X").len(), 1);
-        assert_eq!(marks.saved_matching("").len(), 2);
+        assert_eq!(marks.saved_papers().len(), 2);
+        assert_eq!(marks.read_ids().into_iter().collect::<Vec<_>>(), ["x"]);
         assert!(marks.is_read("x"));
     }
 

@@ -14,5 +14,6 @@ pub mod mutes;
 pub mod paper;
 pub mod period;
 pub mod rank;
+pub mod search;
 pub mod sources;
 pub mod view_state;

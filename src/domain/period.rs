@@ -58,6 +58,13 @@ pub struct Period {
     start: Option<NaiveDate>,
 }
 
+/// Every paper, whatever its date.
+impl Default for Period {
+    fn default() -> Self {
+        Self { kind: PeriodKind::All, start: None }
+    }
+}
+
 impl Period {
     /// The period of `kind` that contains `day`.
     pub fn containing(kind: PeriodKind, day: NaiveDate) -> Self {

@@ -1,6 +1,6 @@
 //! Sort orders of the list and the trending formula.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::paper::Paper;
 
@@ -10,6 +10,10 @@ pub enum Sort {
     /// Votes and comments decayed by age, see [`trending_score`].
     #[default]
     Trending,
+    /// BM25F relevance to the query (see [`crate::domain::search::matcher`]); the default with a query.
+    Relevance,
+    /// Relevance boosted by trending, see [`blend_score`].
+    Blend,
     /// Most recently listed first.
     Newest,
     /// Most upvotes first.
@@ -18,21 +22,26 @@ pub enum Sort {
 
 impl Sort {
     /// All orders, in the order they are offered.
-    pub const ALL: [Self; 3] = [Self::Trending, Self::Newest, Self::MostUpvoted];
+    pub const ALL: [Self; 5] =
+        [Self::Trending, Self::Relevance, Self::Blend, Self::Newest, Self::MostUpvoted];
 
     /// The option's label.
     pub fn label(self) -> &'static str {
         match self {
             Self::Trending => "Trending",
+            Self::Relevance => "Relevance",
+            Self::Blend => "Relevance + trending",
             Self::Newest => "Newest",
             Self::MostUpvoted => "Most upvoted",
         }
     }
 
-    /// Stable machine name (used in option values and, later, links).
+    /// Stable machine name (used in option values and links).
     pub fn key(self) -> &'static str {
         match self {
             Self::Trending => "trending",
+            Self::Relevance => "relevance",
+            Self::Blend => "blend",
             Self::Newest => "newest",
             Self::MostUpvoted => "votes",
         }
@@ -41,6 +50,12 @@ impl Sort {
     /// The order named by [`Sort::key`], if any.
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The order used when the link does not name one: the reader's saved default if any,
+    /// else Relevance with a query and Trending without.
+    pub fn effective(chosen: Option<Self>, saved_default: Option<Self>, has_query: bool) -> Self {
+        chosen.or(saved_default).unwrap_or(if has_query { Self::Relevance } else { Self::Trending })
     }
 }
 
@@ -69,33 +84,91 @@ fn age_hours(listed: NaiveDate, at: i64) -> f64 {
     hours
 }
 
-/// Sorts `ids` (indexes into `papers`) in place by `sort`, seen at time `at`.
+/// Relevance with a popularity boost that fades with age:
 ///
-/// Ties fall back to the paper id, so the same feed always gives the same order.
-pub fn sort_ids(ids: &mut [usize], papers: &[Paper], sort: Sort, at: i64) {
-    let by_id = |a: &Paper, b: &Paper| a.id.cmp(&b.id);
+/// `blend = relevance × (1 + ln(1 + upvotes + comments) / 4) × 0.5 ^ (age_days / 30)`
+///
+/// so among equally relevant papers the discussed and recent ones come first, while a
+/// paper twice as relevant is rarely overtaken.
+pub fn blend_score(paper: &Paper, relevance: f32, at: i64) -> f64 {
+    let points = f64::from(paper.upvotes) + f64::from(paper.comments);
+    let age_days = age_hours(paper.listed, at) / 24.0;
+    f64::from(relevance) * (1.0 + points.ln_1p() / 4.0) * 0.5f64.powf(age_days / 30.0)
+}
+
+/// What a paper is ordered by under `sort` (greater first), before the id tie-break.
+pub fn sort_key(paper: &Paper, sort: Sort, relevance: f32, at: i64) -> [f64; 3] {
+    let day = |d: Option<NaiveDate>| d.map_or(f64::MIN, |d| f64::from(d.num_days_from_ce()));
     match sort {
-        Sort::Trending => {
-            let mut keyed: Vec<(f64, usize)> =
-                ids.iter().map(|&i| (trending_score(&papers[i], at), i)).collect();
-            keyed.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then_with(|| by_id(&papers[*a], &papers[*b])));
-            for (slot, (_, i)) in ids.iter_mut().zip(keyed) {
-                *slot = i;
-            }
-        }
-        Sort::Newest => ids.sort_by(|&a, &b| {
-            let (a, b) = (&papers[a], &papers[b]);
-            b.listed
-                .cmp(&a.listed)
-                .then_with(|| b.published.cmp(&a.published))
-                .then_with(|| b.upvotes.cmp(&a.upvotes))
-                .then_with(|| by_id(a, b))
-        }),
-        Sort::MostUpvoted => ids.sort_by(|&a, &b| {
-            let (a, b) = (&papers[a], &papers[b]);
-            b.upvotes.cmp(&a.upvotes).then_with(|| b.comments.cmp(&a.comments)).then_with(|| by_id(a, b))
-        }),
+        Sort::Trending => [trending_score(paper, at), 0.0, 0.0],
+        Sort::Relevance => [f64::from(relevance), trending_score(paper, at), 0.0],
+        Sort::Blend => [blend_score(paper, relevance, at), 0.0, 0.0],
+        Sort::Newest => [day(Some(paper.listed)), day(paper.published), f64::from(paper.upvotes)],
+        Sort::MostUpvoted => [f64::from(paper.upvotes), f64::from(paper.comments), 0.0],
     }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    key: [f64; 3],
+    /// Position of the paper's id in id order: ties fall back to it.
+    tie: u32,
+    index: usize,
+}
+
+impl Ranked {
+    /// Ordering where "less" means "ranks earlier".
+    fn cmp_rank(&self, other: &Self) -> std::cmp::Ordering {
+        other.key[0]
+            .total_cmp(&self.key[0])
+            .then_with(|| other.key[1].total_cmp(&self.key[1]))
+            .then_with(|| other.key[2].total_cmp(&self.key[2]))
+            .then_with(|| self.tie.cmp(&other.tie))
+    }
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp_rank(other).is_eq()
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.cmp_rank(other)
+    }
+}
+
+/// The first `limit` of `candidates` (indexes with their key and id-order tie-break), best
+/// first: a bounded heap, so ranking 75k papers for the top 50 sorts only 50.
+pub fn top(candidates: impl Iterator<Item = (usize, [f64; 3], u32)>, limit: usize) -> Vec<usize> {
+    let mut heap = std::collections::BinaryHeap::with_capacity(limit.min(4096) + 1);
+    for (index, key, tie) in candidates {
+        let item = Ranked { key, tie, index };
+        if heap.len() < limit {
+            heap.push(item);
+        } else if heap.peek().is_some_and(|worst| item < *worst) {
+            heap.pop();
+            heap.push(item);
+        }
+    }
+    heap.into_sorted_vec().into_iter().map(|r| r.index).collect()
+}
+
+/// The position of each paper's id in id order (the tie-break of [`top`]).
+pub fn id_order(papers: &[Paper]) -> Vec<u32> {
+    let mut by_id: Vec<usize> = (0..papers.len()).collect();
+    by_id.sort_by(|&a, &b| papers[a].id.cmp(&papers[b].id));
+    let mut order = vec![0u32; papers.len()];
+    for (rank, i) in by_id.into_iter().enumerate() {
+        order[i] = u32::try_from(rank).unwrap_or(u32::MAX);
+    }
+    order
 }
 
 #[cfg(test)]
@@ -114,9 +187,30 @@ mod tests {
 
     fn order(sort: Sort, at: i64) -> Vec<String> {
         let papers = papers();
-        let mut ids: Vec<usize> = (0..papers.len()).collect();
-        sort_ids(&mut ids, &papers, sort, at);
-        ids.iter().map(|&i| papers[i].id.clone()).collect()
+        let ties = id_order(&papers);
+        let keyed = papers.iter().enumerate().map(|(i, p)| (i, sort_key(p, sort, 0.0, at), ties[i]));
+        top(keyed, 10).into_iter().map(|i| papers[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn top_keeps_the_best_in_order() {
+        let keyed = (0..1000u32).map(|i| (i as usize, [f64::from(i % 100), 0.0, 0.0], i));
+        assert_eq!(top(keyed, 3), [99, 199, 299]);
+        assert!(top(std::iter::empty(), 5).is_empty());
+    }
+
+    #[test]
+    fn blend_prefers_relevance_then_popularity() {
+        let papers = papers();
+        let quiet = blend_score(&papers[2], 1.0, AUG_22);
+        assert!(blend_score(&papers[1], 1.0, AUG_22) > quiet, "more comments");
+        assert!(
+            blend_score(&papers[2], 2.0, AUG_22) > blend_score(&papers[1], 1.0, AUG_22),
+            "twice as relevant"
+        );
+        assert_eq!(Sort::effective(None, None, true), Sort::Relevance);
+        assert_eq!(Sort::effective(None, Some(Sort::Newest), true), Sort::Newest);
+        assert_eq!(Sort::effective(Some(Sort::MostUpvoted), Some(Sort::Newest), false), Sort::MostUpvoted);
     }
 
     const AUG_22: i64 = 1_787_356_800; // 2026-08-22T00:00:00Z

@@ -15,6 +15,7 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::catalog::Filters;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::Sort;
 use crate::domain::sources::{LinkFeeds, feeds_from_query, query_pairs};
@@ -37,7 +38,14 @@ pub struct ViewState {
     pub feeds: Vec<String>,
     /// The Saved view instead of the feed list (`view=saved`).
     pub saved: bool,
+    /// Filters beside the query (`votes=`, `code=1`, `project=1`).
+    pub filters: Filters,
+    /// Hide papers marked read (`unread=1`).
+    pub unread: bool,
 }
+
+/// Most upvotes a `votes=` filter may ask for.
+pub const MAX_VOTES: u32 = 100_000;
 
 /// A parameter of a link that was not used, for the notice shown to the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +75,10 @@ impl ViewState {
                 "date" => "date",
                 "sort" => "sort",
                 "view" => "view",
+                "votes" => "votes",
+                "code" => "code",
+                "project" => "project",
+                "unread" => "unread",
                 _ => continue, // unknown keys (and feed=, read below) are not ours here
             };
             if seen.contains(&field) {
@@ -88,6 +100,19 @@ impl ViewState {
                 "view" => match value.as_str() {
                     "saved" => state.saved = true,
                     _ => ignore("view", "not a known view"),
+                },
+                "votes" => match value.parse::<u32>() {
+                    Ok(n) => state.filters.min_votes = n.min(MAX_VOTES),
+                    Err(_) => ignore("votes", "not a count of upvotes"),
+                },
+                "code" | "project" | "unread" => match value.as_str() {
+                    "1" | "true" | "yes" => match field {
+                        "code" => state.filters.has_code = true,
+                        "project" => state.filters.has_project = true,
+                        _ => state.unread = true,
+                    },
+                    "0" | "false" | "no" => {}
+                    _ => ignore(field, "not 1 or 0"),
                 },
                 "date" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
                     Ok(day) if (1990..=2200).contains(&chrono::Datelike::year(&day)) => {
@@ -127,6 +152,16 @@ impl ViewState {
         }
         if self.saved {
             parts.push("view=saved".to_owned());
+        }
+        if self.filters.min_votes > 0 {
+            parts.push(format!("votes={}", self.filters.min_votes));
+        }
+        for (on, key) in
+            [(self.filters.has_code, "code"), (self.filters.has_project, "project"), (self.unread, "unread")]
+        {
+            if on {
+                parts.push(format!("{key}=1"));
+            }
         }
         for feed in &self.feeds {
             parts.push(format!("feed={}", encode_component(feed)));
@@ -197,7 +232,12 @@ mod tests {
         assert_eq!(state.period, Some(PeriodKind::Weekly));
         assert_eq!((state.sort, state.date, state.query.as_str()), (None, None, ""));
         let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
-        assert_eq!(keys, ["sort", "date"]);
+        assert_eq!(keys, ["sort", "votes", "date"]);
+        let (state, ignored) = ViewState::decode("?votes=12&code=1&project=maybe&unread=true&votes=3");
+        assert_eq!(state.filters, Filters { min_votes: 12, has_code: true, has_project: false });
+        assert!(state.unread);
+        assert_eq!(ignored.len(), 1);
+        assert_eq!(state.encode(), "?votes=12&code=1&unread=1");
     }
 
     #[test]

@@ -89,18 +89,39 @@ describe('PaperSift on the embedded default feed', () => {
   test('typing narrows the list and clearing restores it', async () => {
     const { context, page, problems } = await openApp();
     const day = onDay(latestDay);
-    // A word from the day's titles that matches some papers but not all.
+    // A long title word found (as a substring) in exactly one paper of the day: the engine
+    // matches it by stem and prefix, which cannot reach a paper without the substring.
     const query = day
-      .flatMap((p) => p.title.split(/\W+/))
-      .find((w) => w.length >= 5 && matching(day, w).length < day.length);
-    assert.ok(query, 'the fixture day has a discriminating word');
+      .flatMap((p) => p.title.split(/[^A-Za-z]+/))
+      .find((w) => w.length >= 7 && matching(day, w).length === 1);
+    assert.ok(query, 'the fixture day has a distinctive word');
     const search = page.getByRole('searchbox', { name: 'Search papers' });
     await search.fill(query.toUpperCase());
-    const expected = matching(day, query).length;
-    assert.equal(await statusText(page), plural(expected));
-    assert.equal(await page.locator('article').count(), expected);
+    assert.equal(await statusText(page), plural(1));
+    assert.equal(await page.locator('article').count(), 1);
+    assert.equal(await page.locator('article h3').innerText(), matching(day, query)[0].title);
+    assert.match((await page.locator('article h3 mark').allInnerTexts()).join(' ').toLowerCase(), new RegExp(query.toLowerCase()));
+    // Excluding it leaves the rest of the day.
+    await search.fill(`-${query}`);
+    assert.equal(await statusText(page), plural(day.length - 1));
     await search.fill('');
     assert.equal(await statusText(page), plural(day.length));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('broken query syntax still searches, with a hint; long lists grow page by page', async () => {
+    const { context, page, problems } = await openApp();
+    const search = page.getByRole('searchbox', { name: 'Search papers' });
+    await search.fill('(language models');
+    await page.locator('.hint', { hasText: 'searched as plain words' }).waitFor();
+    assert.match(await statusText(page), /^\d+ papers?$/);
+    await search.fill('');
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    assert.equal(await statusText(page), plural(papers.length));
+    assert.equal(await page.locator('article').count(), 50);
+    await page.getByRole('button', { name: /^Show 50 more/ }).click();
+    assert.equal(await page.locator('article').count(), 100);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -20,6 +20,6 @@ export function inWeekOf(day) {
   return papers.filter((p) => p.listed >= from && p.listed <= to);
 }
 
-/** The app's plain search rule: case-insensitive substring of title or abstract. */
+/** Papers whose title or abstract holds `q` as a case-insensitive substring. */
 export const matching = (list, q) =>
   list.filter((p) => `${p.title}\n${p.abstract ?? ''}`.toLowerCase().includes(q.toLowerCase()));

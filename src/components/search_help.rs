@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+
+/// The query language and the sort orders, explained where the reader types.
+#[component]
+pub fn SearchHelp() -> impl IntoView {
+    const SYNTAX: [(&str, &str); 10] = [
+        ("diffusion models", "every word must match (by stem: models finds model)"),
+        ("\"exact phrase\"", "these words in this order"),
+        ("-survey", "leave out papers with this word"),
+        ("agents OR robots", "either word; group with ( )"),
+        ("diffu*", "words starting with diffu; the last word typed also matches as a prefix"),
+        ("title:  author:  abstract:  keyword:  org:", "only in that field, e.g. author:hinton"),
+        ("votes:>10", "upvotes (also >=, <, <=, =)"),
+        ("has:code  has:project  has:summary", "papers with a code link, project page or AI summary"),
+        ("Relevance", "BM25F: title counts 3×, keywords 2.5×, abstract 1×, authors 0.8×"),
+        ("Trending", "(upvotes + comments) / (age in hours + 2)^1.8"),
+    ];
+    view! {
+        <details class="search-help">
+            <summary>"Search help"</summary>
+            <dl>
+                {SYNTAX
+                    .into_iter()
+                    .map(|(term, meaning)| view! {
+                        <dt><code>{term}</code></dt>
+                        <dd>{meaning}</dd>
+                    })
+                    .collect_view()}
+            </dl>
+            <p>"Relevance + trending multiplies relevance by 1 + ln(1 + upvotes + comments) / 4, halved every 30 days of age. Typos in words of 5 letters or more are forgiven."</p>
+        </details>
+    }
+}

@@ -1,0 +1,349 @@
+//! The inverted index: for every stemmed term, the papers holding it and how often in each
+//! field, compressed (doc-id gaps as LEB128 varints, a field mask, one count per field
+//! present: about 3 bytes per paper and term).
+//!
+//! Papers are added in order with [`IndexBuilder::add`], in as many steps as the caller
+//! likes (so a large feed can be indexed between frames), and more can be appended later
+//! with [`Index::into_builder`] when a source brings new papers.
+
+use rustc_hash::FxHashMap;
+
+use crate::domain::paper::Paper;
+use crate::domain::search::analyze::{for_each_word, is_stop_word, stem};
+use crate::domain::search::query::Field;
+
+/// Field weights of BM25F: title > keywords > abstract > authors > organisation.
+pub const FIELD_WEIGHTS: [f32; 5] = [3.0, 2.5, 1.0, 0.8, 0.5];
+/// Length normalisation per field (BM25's `b`): keyword lists, names and organisations are
+/// not normalised (a paper's keyword list is short whatever its length). Weights and `b` were
+/// chosen on the Hugging Face archive's AI keywords (see tests/search.rs).
+pub const FIELD_B: [f32; 5] = [0.75, 0.0, 0.75, 0.0, 0.0];
+/// BM25's term-frequency saturation.
+pub const K1: f32 = 1.2;
+
+/// Surface word id of a stop word.
+const STOP: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Default)]
+struct Postings {
+    /// Number of papers holding the term.
+    df: u32,
+    /// Last paper added (the next gap is counted from it).
+    last: u32,
+    bytes: Vec<u8>,
+}
+
+/// One paper holding a term: its number and the term's count in each field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// The paper's number (its position in the order papers were added).
+    pub doc: u32,
+    /// Occurrences per field, in [`Field::ALL`] order (capped at 255).
+    pub tf: [u8; 5],
+}
+
+/// The searchable form of a list of papers.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Every folded word seen, sorted, with its term (prefix and typo search walk this).
+    surfaces: Vec<(Box<str>, u32)>,
+    /// Stem → term.
+    stems: FxHashMap<Box<str>, u32>,
+    terms: Vec<Postings>,
+    /// Field lengths (in words) per paper.
+    lens: Vec<[u16; 5]>,
+    /// Per paper and field: weight / (1 − b + b · len / average len).
+    norms: Vec<[f32; 5]>,
+}
+
+/// Builds an [`Index`] paper by paper.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    surfaces: FxHashMap<Box<str>, u32>,
+    stems: FxHashMap<Box<str>, u32>,
+    terms: Vec<Postings>,
+    lens: Vec<[u16; 5]>,
+    scratch: Vec<(u32, u8)>,
+}
+
+fn push_varint(bytes: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        bytes.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    bytes.push(n as u8);
+}
+
+impl IndexBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of papers added so far.
+    pub fn len(&self) -> usize {
+        self.lens.len()
+    }
+
+    /// Whether no paper was added.
+    pub fn is_empty(&self) -> bool {
+        self.lens.is_empty()
+    }
+
+    fn term_of(&mut self, surface: &str) -> u32 {
+        if let Some(&id) = self.surfaces.get(surface) {
+            return id;
+        }
+        let id = if is_stop_word(surface) {
+            STOP
+        } else {
+            let stemmed = stem(surface);
+            match self.stems.get(stemmed.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.terms.len()).unwrap_or(STOP - 1);
+                    self.stems.insert(stemmed.into(), id);
+                    self.terms.push(Postings::default());
+                    id
+                }
+            }
+        };
+        self.surfaces.insert(surface.into(), id);
+        id
+    }
+
+    /// Adds the next paper; its number is the count of papers added before it.
+    pub fn add(&mut self, paper: &Paper) {
+        let doc = u32::try_from(self.lens.len()).unwrap_or(u32::MAX);
+        let mut lens = [0u16; 5];
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        let mut field_text = |field: Field, text: &str, this: &mut Self| {
+            for_each_word(text, |word, _, _, _| {
+                lens[field.index()] = lens[field.index()].saturating_add(1);
+                let term = this.term_of(word);
+                if term != STOP {
+                    scratch.push((term, field as u8));
+                }
+            });
+        };
+        field_text(Field::Title, &paper.title, self);
+        for keyword in &paper.ai_keywords {
+            field_text(Field::Keywords, keyword, self);
+        }
+        field_text(Field::Abstract, &paper.abstract_text, self);
+        for author in &paper.authors {
+            field_text(Field::Authors, author, self);
+        }
+        if let Some(org) = &paper.organization {
+            field_text(Field::Org, org, self);
+        }
+        scratch.sort_unstable();
+        let mut i = 0;
+        while i < scratch.len() {
+            let term = scratch[i].0;
+            let mut tf = [0u8; 5];
+            while i < scratch.len() && scratch[i].0 == term {
+                let slot = &mut tf[usize::from(scratch[i].1)];
+                *slot = slot.saturating_add(1);
+                i += 1;
+            }
+            let postings = &mut self.terms[term as usize];
+            let gap = if postings.df == 0 { doc } else { doc - postings.last };
+            push_varint(&mut postings.bytes, gap);
+            let mask = tf.iter().enumerate().fold(0u8, |m, (f, &n)| if n > 0 { m | 1 << f } else { m });
+            postings.bytes.push(mask);
+            postings.bytes.extend(tf.iter().filter(|&&n| n > 0));
+            postings.df += 1;
+            postings.last = doc;
+        }
+        self.scratch = scratch;
+        self.lens.push(lens);
+    }
+
+    /// The finished index.
+    pub fn finish(self) -> Index {
+        let mut surfaces: Vec<(Box<str>, u32)> = self.surfaces.into_iter().collect();
+        surfaces.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut terms = self.terms;
+        terms.iter_mut().for_each(|t| t.bytes.shrink_to_fit());
+        let mut stems = self.stems;
+        stems.shrink_to_fit();
+        let norms = norms(&self.lens);
+        Index { surfaces, stems, terms, lens: self.lens, norms }
+    }
+}
+
+fn norms(lens: &[[u16; 5]]) -> Vec<[f32; 5]> {
+    let mut total = [0f64; 5];
+    for l in lens {
+        for f in 0..5 {
+            total[f] += f64::from(l[f]);
+        }
+    }
+    // Averages only scale the normalisation; f32 is ample.
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+    let avg: [f32; 5] = std::array::from_fn(|f| ((total[f] / lens.len().max(1) as f64) as f32).max(1.0));
+    lens.iter()
+        .map(|l| {
+            std::array::from_fn(|f| {
+                FIELD_WEIGHTS[f] / (1.0 - FIELD_B[f] + FIELD_B[f] * f32::from(l[f]) / avg[f])
+            })
+        })
+        .collect()
+}
+
+impl Index {
+    /// Indexes `papers` in one go.
+    pub fn build(papers: &[Paper]) -> Self {
+        let mut builder = IndexBuilder::new();
+        papers.iter().for_each(|p| builder.add(p));
+        builder.finish()
+    }
+
+    /// A builder holding this index, to append more papers.
+    pub fn into_builder(self) -> IndexBuilder {
+        IndexBuilder {
+            surfaces: self.surfaces.into_iter().collect(),
+            stems: self.stems,
+            terms: self.terms,
+            lens: self.lens,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Number of papers indexed.
+    pub fn docs(&self) -> usize {
+        self.lens.len()
+    }
+
+    /// The term of a stem, if any paper holds it.
+    pub fn term(&self, stem: &str) -> Option<u32> {
+        self.stems.get(stem).copied()
+    }
+
+    /// The term a folded word is indexed under (`None` for stop words and unseen words).
+    pub fn term_of_word(&self, word: &str) -> Option<u32> {
+        match self.surfaces.binary_search_by(|(s, _)| s.as_ref().cmp(word)) {
+            Ok(i) => Some(self.surfaces[i].1).filter(|&t| t != STOP),
+            Err(_) => self.term(&stem(word)),
+        }
+    }
+
+    /// Folded words starting with `prefix` (in sorted order) with their terms.
+    pub fn words_with_prefix(&self, prefix: &str) -> impl Iterator<Item = (&str, u32)> {
+        let start = self.surfaces.partition_point(|(s, _)| s.as_ref() < prefix);
+        self.surfaces[start..]
+            .iter()
+            .take_while(move |(s, _)| s.starts_with(prefix))
+            .filter(|(_, t)| *t != STOP)
+            .map(|(s, t)| (s.as_ref(), *t))
+    }
+
+    /// Number of papers holding `term`.
+    pub fn df(&self, term: u32) -> u32 {
+        self.terms.get(term as usize).map_or(0, |t| t.df)
+    }
+
+    /// BM25's inverse document frequency, `ln(1 + (N − df + 0.5) / (df + 0.5))` (as in Lucene:
+    /// never negative).
+    #[allow(clippy::cast_precision_loss)]
+    pub fn idf(&self, term: u32) -> f32 {
+        let n = self.docs() as f32;
+        let df = self.df(term) as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Per-field multipliers of a paper's term counts (weight and length normalisation).
+    pub fn norms(&self, doc: u32) -> &[f32; 5] {
+        &self.norms[doc as usize]
+    }
+
+    /// The papers holding `term`, in ascending order.
+    pub fn postings(&self, term: u32) -> impl Iterator<Item = Posting> + '_ {
+        let bytes = self.terms.get(term as usize).map_or(&[][..], |t| &t.bytes[..]);
+        let mut at = 0;
+        let mut doc = 0u32;
+        let mut first = true;
+        std::iter::from_fn(move || {
+            if at >= bytes.len() {
+                return None;
+            }
+            let mut gap = 0u32;
+            let mut shift = 0;
+            loop {
+                let b = bytes[at];
+                at += 1;
+                gap |= u32::from(b & 0x7F) << shift;
+                shift += 7;
+                if b < 0x80 {
+                    break;
+                }
+            }
+            doc = if first { gap } else { doc + gap };
+            first = false;
+            let mask = bytes[at];
+            at += 1;
+            let mut tf = [0u8; 5];
+            for (f, slot) in tf.iter_mut().enumerate() {
+                if mask & (1 << f) != 0 {
+                    *slot = bytes[at];
+                    at += 1;
+                }
+            }
+            Some(Posting { doc, tf })
+        })
+    }
+
+    /// Approximate heap bytes held (for the benchmark's memory figure).
+    pub fn heap_bytes(&self) -> usize {
+        let surfaces: usize = self.surfaces.iter().map(|(s, _)| s.len() + 16 + 4).sum();
+        let stems: usize = self.stems.keys().map(|s| s.len() + 16 + 4 + 8).sum();
+        let postings: usize = self.terms.iter().map(|t| t.bytes.capacity() + 36).sum();
+        surfaces + stems + postings + self.lens.len() * (10 + 20)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn paper(id: &str, title: &str, abstract_text: &str) -> Paper {
+        let mut p = Paper::new(id, title, NaiveDate::MIN);
+        p.abstract_text = abstract_text.into();
+        p
+    }
+
+    #[test]
+    fn postings_round_trip_with_counts_per_field() {
+        let mut papers: Vec<Paper> = (0..300).map(|i| paper(&i.to_string(), "filler", "nothing")).collect();
+        papers[0] = paper("0", "Diffusion models", "Diffusion of diffusion.");
+        papers[299] = paper("299", "Agents", "diffusing");
+        let index = Index::build(&papers);
+        let term = index.term_of_word("diffusion").expect("indexed");
+        let postings: Vec<Posting> = index.postings(term).collect();
+        assert_eq!(
+            postings,
+            [Posting { doc: 0, tf: [1, 0, 2, 0, 0] }, Posting { doc: 299, tf: [0, 0, 1, 0, 0] }]
+        );
+        assert_eq!(index.df(term), 2);
+        assert_eq!(index.term_of_word("the"), None);
+        assert_eq!(index.term_of_word("diffused"), Some(term), "unseen word found by its stem");
+        let words: Vec<&str> = index.words_with_prefix("diffu").map(|(w, _)| w).collect();
+        assert_eq!(words, ["diffusing", "diffusion"]);
+    }
+
+    #[test]
+    fn appending_equals_building_at_once() {
+        let papers: Vec<Paper> =
+            (0..50).map(|i| paper(&i.to_string(), &format!("word{} shared", i % 7), "x")).collect();
+        let whole = Index::build(&papers);
+        let mut builder = Index::build(&papers[..20]).into_builder();
+        papers[20..].iter().for_each(|p| builder.add(p));
+        let appended = builder.finish();
+        let term = whole.term_of_word("shared").expect("indexed");
+        assert_eq!(whole.postings(term).collect::<Vec<_>>(), appended.postings(term).collect::<Vec<_>>());
+        assert_eq!(whole.norms(3), appended.norms(3));
+    }
+}

@@ -1,0 +1,353 @@
+//! Evaluates a [`Query`] against an [`Index`]: which papers match, and their BM25F score.
+//!
+//! Each word becomes the set of papers holding its stem (term at a time, into a dense
+//! score array), and sets combine as the query says. A paper's relevance is
+//!
+//! `Σ over query terms t: weight(t) · idf(t) · tf̃ / (K1 + tf̃)`, with
+//! `tf̃ = Σ over fields f: tf(t, f) · FIELD_WEIGHTS[f] / (1 − b_f + b_f · len_f / avg len_f)`
+//!
+//! where `weight` is 1 for the words typed, 0.8 for other words sharing a typed prefix and
+//! 0.6 for typo corrections. Excluded words add nothing.
+
+use crate::domain::paper::Paper;
+use crate::domain::search::analyze::{fold_words, is_stop_word, stem};
+use crate::domain::search::bitset::DocSet;
+use crate::domain::search::index::{Index, K1};
+use crate::domain::search::query::{Feature, Field, Node, Query};
+
+/// Most words a prefix expands to (the most frequent are kept), so a one-letter prefix
+/// stays fast.
+pub const MAX_PREFIX_WORDS: usize = 48;
+/// Most corrections tried for a misspelt word.
+pub const MAX_TYPO_WORDS: usize = 8;
+const PREFIX_WEIGHT: f32 = 0.8;
+const TYPO_WEIGHT: f32 = 0.6;
+
+/// Matching papers and their relevance.
+#[derive(Debug, Clone)]
+pub struct Matches {
+    /// Papers matching the query.
+    pub docs: DocSet,
+    /// Relevance per paper (meaningful for matching papers only).
+    pub scores: Vec<f32>,
+}
+
+/// Matches `query` against the papers of `index` (`papers` in the same order, for phrases
+/// and metadata filters). With `last_prefix`, the query's last plain word also matches as a
+/// prefix: what the reader is still typing.
+pub fn matches(index: &Index, papers: &[Paper], query: &Query, last_prefix: bool) -> Matches {
+    let n = index.docs().min(papers.len());
+    let mut m = Matcher { index, papers, scores: vec![0.0; n], n };
+    let root = if last_prefix { with_last_prefix(&query.root) } else { query.root.clone() };
+    let docs = m.eval(&root);
+    Matches { docs, scores: m.scores }
+}
+
+fn with_last_prefix(root: &Node) -> Node {
+    let mut root = root.clone();
+    let last = match &mut root {
+        Node::And(children) => children.last_mut(),
+        other => Some(other),
+    };
+    if let Some(Node::Word { prefix, .. }) = last {
+        *prefix = true;
+    }
+    root
+}
+
+struct Matcher<'a> {
+    index: &'a Index,
+    papers: &'a [Paper],
+    scores: Vec<f32>,
+    n: usize,
+}
+
+impl Matcher<'_> {
+    fn eval(&mut self, node: &Node) -> DocSet {
+        match node {
+            Node::And(children) => {
+                let mut set = DocSet::full(self.n);
+                for child in children.iter().filter(|c| !matches!(c, Node::Not(_))) {
+                    let part = self.eval(child);
+                    set.and(&part);
+                }
+                for child in children {
+                    if let Node::Not(inner) = child {
+                        let part = self.eval_unscored(inner);
+                        set.and_not(&part);
+                    }
+                }
+                set
+            }
+            Node::Or(children) => {
+                let mut set = DocSet::empty(self.n);
+                for child in children {
+                    let part = self.eval(child);
+                    set.or(&part);
+                }
+                set
+            }
+            Node::Not(inner) => self.eval_unscored(inner).complement(),
+            Node::Word { field, text, prefix } => self.word(*field, text, *prefix),
+            Node::Phrase { field, words } => self.phrase(*field, &words.join(" ")),
+            Node::Votes(cmp, bound) => self.filter(|p| cmp.test(p.upvotes, *bound)),
+            Node::Has(feature) => self.filter(|p| match feature {
+                Feature::Code => p.github_repo.is_some(),
+                Feature::Project => p.project_page.is_some(),
+                Feature::Summary => p.ai_summary.is_some(),
+            }),
+        }
+    }
+
+    /// Excluded parts match without adding to any score.
+    fn eval_unscored(&mut self, node: &Node) -> DocSet {
+        let saved = std::mem::take(&mut self.scores);
+        self.scores = vec![0.0; self.n];
+        let set = self.eval(node);
+        self.scores = saved;
+        set
+    }
+
+    fn filter(&self, keep: impl Fn(&Paper) -> bool) -> DocSet {
+        let mut set = DocSet::empty(self.n);
+        self.papers.iter().take(self.n).enumerate().filter(|(_, p)| keep(p)).for_each(|(i, _)| set.insert(i));
+        set
+    }
+
+    /// Adds the papers holding `term` to `set` and their BM25F contribution to the scores.
+    fn term(&mut self, term: u32, field: Option<Field>, weight: f32, set: &mut DocSet) {
+        let idf = self.index.idf(term) * weight;
+        for posting in self.index.postings(term) {
+            let doc = posting.doc as usize;
+            if doc >= self.n {
+                break;
+            }
+            let norms = self.index.norms(posting.doc);
+            let tf = match field {
+                Some(f) => f32::from(posting.tf[f.index()]) * norms[f.index()],
+                None => (0..5).map(|f| f32::from(posting.tf[f]) * norms[f]).sum(),
+            };
+            if tf > 0.0 {
+                self.scores[doc] += idf * tf / (K1 + tf);
+                set.insert(doc);
+            }
+        }
+    }
+
+    fn word(&mut self, field: Option<Field>, text: &str, prefix: bool) -> DocSet {
+        let parts: Vec<String> = fold_words(text).into_iter().filter(|w| !w.joined).map(|w| w.text).collect();
+        if parts.len() > 1 {
+            // A compound (`gpt-4o`): its joined form, or its parts in a row.
+            let mut set = self.phrase(field, &parts.join(" "));
+            let joined = parts.concat();
+            if let Some(term) = self.index.term_of_word(&joined) {
+                self.term(term, field, 1.0, &mut set);
+            }
+            return set;
+        }
+        let Some(word) = parts.into_iter().next() else { return DocSet::full(self.n) };
+        let mut set = DocSet::empty(self.n);
+        let exact = self.index.term_of_word(&word);
+        if let Some(term) = exact {
+            self.term(term, field, 1.0, &mut set);
+        }
+        if prefix {
+            for term in self.prefix_terms(&word, exact) {
+                self.term(term, field, PREFIX_WEIGHT, &mut set);
+            }
+        } else if exact.is_none() {
+            if is_stop_word(&word) {
+                return DocSet::full(self.n);
+            }
+            for term in self.typo_terms(&word) {
+                self.term(term, field, TYPO_WEIGHT, &mut set);
+            }
+        }
+        set
+    }
+
+    /// Terms of the words starting with `prefix`, most frequent first, capped.
+    fn prefix_terms(&self, prefix: &str, exact: Option<u32>) -> Vec<u32> {
+        let mut terms: Vec<u32> =
+            self.index.words_with_prefix(prefix).map(|(_, t)| t).filter(|&t| Some(t) != exact).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        if terms.len() > MAX_PREFIX_WORDS {
+            terms.select_nth_unstable_by_key(MAX_PREFIX_WORDS, |&t| std::cmp::Reverse(self.index.df(t)));
+            terms.truncate(MAX_PREFIX_WORDS);
+        }
+        terms
+    }
+
+    /// Terms of indexed words one edit away (two for words of nine letters or more), for
+    /// words of five letters or more that no paper holds.
+    fn typo_terms(&self, word: &str) -> Vec<u32> {
+        let chars: Vec<char> = word.chars().collect();
+        let budget = match chars.len() {
+            0..5 => return Vec::new(),
+            5..9 => 1,
+            _ => 2,
+        };
+        let first: String = chars[..1].iter().collect();
+        let mut found: Vec<(usize, u32, u32)> = self
+            .index
+            .words_with_prefix(&first)
+            .filter(|(w, _)| w.chars().count().abs_diff(chars.len()) <= budget)
+            .filter_map(|(w, t)| within(&chars, w, budget).map(|d| (d, self.index.df(t), t)))
+            .collect();
+        found.sort_unstable_by_key(|&(d, df, t)| (d, std::cmp::Reverse(df), t));
+        let mut terms: Vec<u32> = Vec::new();
+        for (_, _, t) in found {
+            if terms.len() == MAX_TYPO_WORDS {
+                break;
+            }
+            if !terms.contains(&t) {
+                terms.push(t);
+            }
+        }
+        terms
+    }
+
+    /// Papers holding every word of `text` in order (stop words included), in `field` or any.
+    fn phrase(&mut self, field: Option<Field>, text: &str) -> DocSet {
+        let words: Vec<String> = fold_words(text).into_iter().filter(|w| !w.joined).map(|w| w.text).collect();
+        let mut candidates = DocSet::full(self.n);
+        for word in words.iter().filter(|w| !is_stop_word(w)) {
+            let mut set = DocSet::empty(self.n);
+            if let Some(term) = self.index.term(&stem(word)) {
+                self.term(term, field, 1.0, &mut set);
+            }
+            candidates.and(&set);
+        }
+        let mut found = DocSet::empty(self.n);
+        for doc in candidates.iter() {
+            if has_phrase(&self.papers[doc], field, &words) {
+                found.insert(doc);
+            }
+        }
+        found
+    }
+}
+
+/// Edit distance between `a` and `b` if it is at most `budget` (Levenshtein, one row).
+fn within(a: &[char], b: &str, budget: usize) -> Option<usize> {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        let mut best = row[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+            best = best.min(next);
+        }
+        if best > budget {
+            return None;
+        }
+    }
+    Some(row[b.len()]).filter(|&d| d <= budget)
+}
+
+/// Whether the folded words of a field of `paper` contain `words` in a row.
+fn has_phrase(paper: &Paper, field: Option<Field>, words: &[String]) -> bool {
+    let in_text = |text: &str| {
+        let seq: Vec<String> = fold_words(text).into_iter().filter(|w| !w.joined).map(|w| w.text).collect();
+        seq.windows(words.len()).any(|w| w == words)
+    };
+    let fields = field.as_ref().map_or(&Field::ALL[..], std::slice::from_ref);
+    fields.iter().any(|f| match f {
+        Field::Title => in_text(&paper.title),
+        Field::Keywords => paper.ai_keywords.iter().any(|k| in_text(k)),
+        Field::Abstract => in_text(&paper.abstract_text),
+        Field::Authors => paper.authors.iter().any(|a| in_text(a)),
+        Field::Org => paper.organization.as_deref().is_some_and(in_text),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn papers() -> Vec<Paper> {
+        let make = |id: &str, title: &str, abs: &str, votes: u32| {
+            let mut p = Paper::new(id, title, NaiveDate::MIN);
+            p.abstract_text = abs.into();
+            p.upvotes = votes;
+            p.authors = vec![format!("Author {id}")];
+            p
+        };
+        let mut papers = vec![
+            make("title-hit", "Diffusion models for robots", "We study control.", 5),
+            make("abstract-hit", "Robot control", "A diffusion model of motion.", 50),
+            make("survey", "A survey of diffusion models", "Large language models.", 1),
+            make("gpt", "GPT-4o evaluated", "Large language models in the wild.", 0),
+            make("other", "Graph networks", "Message passing.", 9),
+        ];
+        papers[0].github_repo = Some("https://github.com/x/y".into());
+        papers
+    }
+
+    fn ids(query: &str, prefix: bool) -> Vec<&'static str> {
+        const IDS: [&str; 5] = ["title-hit", "abstract-hit", "survey", "gpt", "other"];
+        let papers = papers();
+        let index = Index::build(&papers);
+        let m = matches(&index, &papers, &Query::parse(query), prefix);
+        let mut docs: Vec<usize> = m.docs.iter().collect();
+        docs.sort_by(|a, b| m.scores[*b].total_cmp(&m.scores[*a]).then(a.cmp(b)));
+        docs.into_iter().map(|d| IDS[d]).collect()
+    }
+
+    #[test]
+    fn relevance_prefers_title_matches() {
+        assert_eq!(ids("diffusion", false), ["title-hit", "survey", "abstract-hit"]);
+    }
+
+    #[test]
+    fn boolean_operators_compose() {
+        assert_eq!(ids("diffusion -survey", false), ["title-hit", "abstract-hit"]);
+        assert_eq!(ids("graph OR gpt", false).len(), 2);
+        assert_eq!(ids("(graph OR robot) control", false).len(), 2);
+        assert_eq!(ids("-diffusion", false), ["gpt", "other"]);
+        assert_eq!(ids("diffusion votes:>=5 has:code", false), ["title-hit"]);
+        assert_eq!(ids("title:robots", false), ["abstract-hit", "title-hit"], "the shorter title first");
+        assert_eq!(ids("author:graph", false), Vec::<&str>::new());
+        assert_eq!(ids("author:survey", false), ["survey"]);
+    }
+
+    #[test]
+    fn phrases_need_the_words_in_order() {
+        assert_eq!(ids("\"large language models\"", false), ["survey", "gpt"]);
+        assert_eq!(ids("\"models language\"", false), Vec::<&str>::new());
+        assert_eq!(ids("\"survey of diffusion\"", false), ["survey"]);
+    }
+
+    #[test]
+    fn compounds_prefixes_and_typos() {
+        assert_eq!(ids("gpt-4o", false), ["gpt"]);
+        assert_eq!(ids("gpt4o", false), ["gpt"]);
+        assert_eq!(ids("GPT 4o", false), ["gpt"]);
+        assert_eq!(ids("diffu*", false).len(), 3);
+        assert_eq!(ids("robot contr", true), ["abstract-hit", "title-hit"]);
+        assert!(ids("robot contr", false).is_empty());
+        assert_eq!(ids("difusion", false).len(), 3, "one typo in a long word");
+        assert!(ids("grap", false).is_empty(), "short words are not corrected");
+    }
+
+    #[test]
+    fn stop_words_and_empty_queries_match_everything() {
+        assert_eq!(ids("", false).len(), 5);
+        assert_eq!(ids("the", false).len(), 5);
+    }
+
+    #[test]
+    fn edit_distance() {
+        let a: Vec<char> = "kitten".chars().collect();
+        assert_eq!(within(&a, "sitting", 3), Some(3));
+        assert_eq!(within(&a, "sitting", 2), None);
+        assert_eq!(within(&a, "kitten", 0), Some(0));
+    }
+}

@@ -1,0 +1,148 @@
+//! Search engine speed and memory on the ~75k-paper arXiv corpus (native).
+//!
+//! ```text
+//! cargo bench --bench search -- [--data DIR] [--runs R]
+//! ```
+//! DIR defaults to `../shared/data/arxiv_corpus/dedup` (not shipped with the project). For
+//! 1k, 10k and all papers: index build time and size, then every query of
+//! `tests/bench/queries.txt` (parse + match + rank + top 50 + count, the last word as a
+//! prefix as in the app) run `R` times: p50/p95/max. The named baseline is a linear scan
+//! (lower-cased substring of every word in title + abstract), what the app did before
+//! the index; and re-ranking every paper by Trending.
+#![allow(clippy::unwrap_used, clippy::cast_precision_loss, reason = "a benchmark, not product code")]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use papersift::domain::catalog::{Catalog, View};
+use papersift::domain::paper::Paper;
+use papersift::domain::rank::Sort;
+use papersift::domain::search::index::IndexBuilder;
+use serde_json::Value;
+
+fn args() -> (PathBuf, usize) {
+    let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/arxiv_corpus/dedup"));
+    let mut runs = 5;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--data" => data = args.next().unwrap().into(),
+            "--runs" => runs = args.next().unwrap().parse().unwrap(),
+            _ => {} // cargo bench passes --bench
+        }
+    }
+    (data, runs)
+}
+
+fn corpus(dir: &PathBuf) -> Vec<Paper> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!(
+            "missing corpus: {}; pass --data DIR (the arxiv_corpus/dedup folder of the shared data)",
+            dir.display()
+        );
+        std::process::exit(2);
+    };
+    let mut files: Vec<PathBuf> =
+        entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "jsonl")).collect();
+    files.sort();
+    let mut papers = Vec::new();
+    for file in files {
+        for line in std::fs::read_to_string(file).unwrap().lines() {
+            let r: Value = serde_json::from_str(line).unwrap();
+            let listed = NaiveDate::parse_from_str(r["listing_date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+            let mut p =
+                Paper::new(r["id"].as_str().unwrap(), &collapse(r["title"].as_str().unwrap()), listed);
+            p.abstract_text = collapse(r["summary"].as_str().unwrap_or(""));
+            p.authors =
+                r["authors"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()).collect();
+            p.categories = r["categories"]
+                .as_array()
+                .map(|c| c.iter().map(|x| x.as_str().unwrap().to_owned()).collect())
+                .unwrap_or_default();
+            papers.push(p);
+        }
+    }
+    papers
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn queries() -> Vec<String> {
+    include_str!("queries.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn latencies(runs: usize, queries: &[String], mut f: impl FnMut(&str) -> usize) -> Vec<Duration> {
+    let mut all = Vec::new();
+    for _ in 0..runs {
+        for q in queries {
+            let t = Instant::now();
+            std::hint::black_box(f(q));
+            all.push(t.elapsed());
+        }
+    }
+    all.sort();
+    all
+}
+
+fn main() {
+    let (data, runs) = args();
+    let all = corpus(&data);
+    let queries = queries();
+    println!("{} papers, {} queries x {runs} runs; times in ms", all.len(), queries.len());
+    println!(
+        "{:>7} {:>9} {:>9} | {:>22} | {:>22} | {:>8}",
+        "papers", "build", "index MB", "engine p50/p95/max", "scan p50/p95/max", "trending"
+    );
+    for size in [1_000, 10_000, all.len()] {
+        let papers: Vec<Paper> = all[..size.min(all.len())].to_vec();
+        let t = Instant::now();
+        let mut builder = IndexBuilder::new();
+        papers.iter().for_each(|p| builder.add(p));
+        let index = builder.finish();
+        let build = t.elapsed();
+        let bytes = index.heap_bytes();
+        let catalog = Catalog::with_index(papers, index);
+        let view = |q: &str, sort| View { query: q.to_owned(), sort, ..View::default() };
+        let engine = latencies(runs, &queries, |q| catalog.select(&view(q, Sort::Relevance), 0, 50).total);
+        let hay: Vec<String> = catalog
+            .papers()
+            .iter()
+            .map(|p| format!("{} {}", p.title, p.abstract_text).to_lowercase())
+            .collect();
+        let scan = latencies(runs, &queries, |q| {
+            let words: Vec<String> =
+                q.split_whitespace().map(|w| w.trim_matches(|c| "\"-*".contains(c)).to_lowercase()).collect();
+            hay.iter().filter(|h| words.iter().all(|w| h.contains(w.as_str()))).count()
+        });
+        let trending =
+            latencies(runs, &[String::new()], |q| catalog.select(&view(q, Sort::Trending), 0, 50).total);
+        println!(
+            "{:>7} {:>9.1} {:>9.1} | {:>6.3} {:>7.3} {:>7.3} | {:>6.2} {:>7.2} {:>7.2} | {:>8.2}",
+            catalog.papers().len(),
+            ms(build),
+            bytes as f64 / 1e6,
+            ms(percentile(&engine, 0.5)),
+            ms(percentile(&engine, 0.95)),
+            ms(*engine.last().unwrap()),
+            ms(percentile(&scan, 0.5)),
+            ms(percentile(&scan, 0.95)),
+            ms(*scan.last().unwrap()),
+            ms(percentile(&trending, 0.5)),
+        );
+    }
+}
