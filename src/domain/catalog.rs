@@ -10,10 +10,10 @@ use crate::domain::feed::merge_duplicates;
 use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
 use crate::domain::period::Period;
-use crate::domain::rank::{Sort, id_order, sort_key, top};
+use crate::domain::rank::{Facts, Sort, id_order, sort_key, top};
 use crate::domain::search::bitset::DocSet;
 use crate::domain::search::index::Index;
-use crate::domain::search::matcher::matches;
+use crate::domain::search::matcher::{PhraseCache, matches_cached};
 use crate::domain::search::query::Query;
 
 /// What the reader asked to see.
@@ -62,6 +62,8 @@ pub struct Selection {
 pub struct Catalog {
     papers: Vec<Paper>,
     index: Index,
+    /// What ranking and filters read, per paper.
+    facts: Vec<Facts>,
     /// Tie-break of equal keys: position of each paper's id in id order.
     ties: Vec<u32>,
     by_id: FxHashMap<String, u32>,
@@ -69,6 +71,8 @@ pub struct Catalog {
     days: Vec<NaiveDate>,
     /// Papers hidden by the last mutes asked for (muting changes rarely; typing often).
     muted: Mutex<Option<(Mutes, Arc<DocSet>)>>,
+    /// Papers holding recent phrases.
+    phrases: PhraseCache,
 }
 
 impl Catalog {
@@ -87,7 +91,17 @@ impl Catalog {
         let ties = id_order(&papers);
         let by_id =
             papers.iter().enumerate().map(|(i, p)| (p.id.clone(), u32::try_from(i).unwrap_or(0))).collect();
-        Self { papers, index, ties, by_id, days, muted: Mutex::new(None) }
+        let facts = papers.iter().map(Facts::of).collect();
+        Self {
+            papers,
+            index,
+            facts,
+            ties,
+            by_id,
+            days,
+            muted: Mutex::new(None),
+            phrases: PhraseCache::default(),
+        }
     }
 
     /// All papers, in load order; [`Catalog::select`] returns indexes into this slice.
@@ -134,7 +148,8 @@ impl Catalog {
     /// seconds), and how many match.
     pub fn select(&self, view: &View, at: i64, limit: usize) -> Selection {
         let query = Query::parse(&view.query);
-        let found = (!query.is_empty()).then(|| matches(&self.index, &self.papers, &query, true));
+        let found = (!query.is_empty())
+            .then(|| matches_cached(&self.index, &self.papers, &query, true, &self.phrases));
         let mut keep = found.as_ref().map_or_else(|| DocSet::full(self.papers.len()), |m| m.docs.clone());
         if !view.mutes.words.is_empty() || !view.mutes.authors.is_empty() {
             keep.and_not(&self.muted(&view.mutes));
@@ -147,18 +162,19 @@ impl Catalog {
             }
         }
         let f = view.filters;
+        let (first, last) = view.period.day_range();
         let shown = keep.iter().filter(|&i| {
-            let p = &self.papers[i];
-            view.period.contains(p.listed)
+            let p = &self.facts[i];
+            (first..=last).contains(&p.listed_day)
                 && p.upvotes >= f.min_votes
-                && (!f.has_code || p.github_repo.is_some())
-                && (!f.has_project || p.project_page.is_some())
+                && (!f.has_code || p.has_code)
+                && (!f.has_project || p.has_project)
         });
         let mut total = 0;
         let keyed = shown.map(|i| {
             total += 1;
             let relevance = found.as_ref().map_or(0.0, |m| m.scores[i]);
-            (i, sort_key(&self.papers[i], view.sort, relevance, at), self.ties[i])
+            (i, sort_key(&self.facts[i], view.sort, relevance, at), self.ties[i])
         });
         let ids = top(keyed, limit);
         Selection { ids, total, hint: query.hint }

@@ -110,6 +110,17 @@ impl Period {
         }
     }
 
+    /// The first and last day of the period as days since 1 January of year 1 (see
+    /// [`chrono::Datelike::num_days_from_ce`]), for filtering many papers quickly; an empty
+    /// range when the period holds no day.
+    pub fn day_range(&self) -> (i32, i32) {
+        match (self.start, self.end()) {
+            (Some(start), Some(end)) => (start.num_days_from_ce(), end.num_days_from_ce()),
+            _ if self.kind == PeriodKind::All => (i32::MIN, i32::MAX),
+            _ => (1, 0),
+        }
+    }
+
     /// The closest earlier period of the same kind that holds one of `days` (sorted ascending).
     pub fn previous(&self, days: &[NaiveDate]) -> Option<Self> {
         let start = self.start?;

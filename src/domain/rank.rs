@@ -1,6 +1,6 @@
 //! Sort orders of the list and the trending formula.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use crate::domain::paper::Paper;
 
@@ -64,6 +64,52 @@ pub const GRAVITY: f64 = 1.8;
 /// What one comment is worth next to one upvote.
 pub const COMMENT_WEIGHT: f64 = 1.0;
 
+/// What ranking and filtering read of a paper, packed in a few bytes: a list of 75k papers
+/// is walked on every keystroke, and these stay in cache where whole papers would not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Facts {
+    /// Listing day, as seconds since the Unix epoch at midnight UTC.
+    pub listed_at: i64,
+    /// Days since 1 January of year 1 of the listing day and of the publication (or `i32::MIN`).
+    pub listed_day: i32,
+    /// See `listed_day`.
+    pub published_day: i32,
+    /// Upvotes.
+    pub upvotes: u32,
+    /// Comments.
+    pub comments: u32,
+    /// Has a code repository link.
+    pub has_code: bool,
+    /// Has a project page.
+    pub has_project: bool,
+}
+
+impl Facts {
+    /// The facts of `paper`.
+    pub fn of(paper: &Paper) -> Self {
+        Self {
+            listed_at: paper.listed.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp()),
+            listed_day: paper.listed.num_days_from_ce(),
+            published_day: paper.published.map_or(i32::MIN, |d| d.num_days_from_ce()),
+            upvotes: paper.upvotes,
+            comments: paper.comments,
+            has_code: paper.github_repo.is_some(),
+            has_project: paper.project_page.is_some(),
+        }
+    }
+
+    fn points(&self) -> f64 {
+        f64::from(self.upvotes) + COMMENT_WEIGHT * f64::from(self.comments)
+    }
+
+    fn age_hours(&self, at: i64) -> f64 {
+        // Seconds fit f64 exactly far beyond any real date.
+        #[allow(clippy::cast_precision_loss)]
+        let hours = at.saturating_sub(self.listed_at).max(0) as f64 / 3600.0;
+        hours
+    }
+}
+
 /// Trending score of a paper seen at `at` (seconds since the Unix epoch, passed in so
 /// that ranking is testable and never reads a clock):
 ///
@@ -71,17 +117,8 @@ pub const COMMENT_WEIGHT: f64 = 1.0;
 ///
 /// where `age_hours` counts from midnight UTC of the day the paper was listed
 /// (never negative).
-pub fn trending_score(paper: &Paper, at: i64) -> f64 {
-    let points = f64::from(paper.upvotes) + COMMENT_WEIGHT * f64::from(paper.comments);
-    points / (age_hours(paper.listed, at) + 2.0).powf(GRAVITY)
-}
-
-fn age_hours(listed: NaiveDate, at: i64) -> f64 {
-    let listed_at = listed.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
-    // Seconds fit f64 exactly far beyond any real date.
-    #[allow(clippy::cast_precision_loss)]
-    let hours = at.saturating_sub(listed_at).max(0) as f64 / 3600.0;
-    hours
+pub fn trending_score(facts: &Facts, at: i64) -> f64 {
+    facts.points() / (facts.age_hours(at) + 2.0).powf(GRAVITY)
 }
 
 /// Relevance with a popularity boost that fades with age:
@@ -90,21 +127,21 @@ fn age_hours(listed: NaiveDate, at: i64) -> f64 {
 ///
 /// so among equally relevant papers the discussed and recent ones come first, while a
 /// paper twice as relevant is rarely overtaken.
-pub fn blend_score(paper: &Paper, relevance: f32, at: i64) -> f64 {
-    let points = f64::from(paper.upvotes) + f64::from(paper.comments);
-    let age_days = age_hours(paper.listed, at) / 24.0;
-    f64::from(relevance) * (1.0 + points.ln_1p() / 4.0) * 0.5f64.powf(age_days / 30.0)
+pub fn blend_score(facts: &Facts, relevance: f32, at: i64) -> f64 {
+    let age_days = facts.age_hours(at) / 24.0;
+    f64::from(relevance) * (1.0 + facts.points().ln_1p() / 4.0) * 0.5f64.powf(age_days / 30.0)
 }
 
 /// What a paper is ordered by under `sort` (greater first), before the id tie-break.
-pub fn sort_key(paper: &Paper, sort: Sort, relevance: f32, at: i64) -> [f64; 3] {
-    let day = |d: Option<NaiveDate>| d.map_or(f64::MIN, |d| f64::from(d.num_days_from_ce()));
+/// Equal relevance falls back to upvotes, then comments.
+pub fn sort_key(facts: &Facts, sort: Sort, relevance: f32, at: i64) -> [f64; 3] {
+    let (votes, comments) = (f64::from(facts.upvotes), f64::from(facts.comments));
     match sort {
-        Sort::Trending => [trending_score(paper, at), 0.0, 0.0],
-        Sort::Relevance => [f64::from(relevance), trending_score(paper, at), 0.0],
-        Sort::Blend => [blend_score(paper, relevance, at), 0.0, 0.0],
-        Sort::Newest => [day(Some(paper.listed)), day(paper.published), f64::from(paper.upvotes)],
-        Sort::MostUpvoted => [f64::from(paper.upvotes), f64::from(paper.comments), 0.0],
+        Sort::Trending => [trending_score(facts, at), 0.0, 0.0],
+        Sort::Relevance => [f64::from(relevance), votes, comments],
+        Sort::Blend => [blend_score(facts, relevance, at), 0.0, 0.0],
+        Sort::Newest => [f64::from(facts.listed_day), f64::from(facts.published_day), votes],
+        Sort::MostUpvoted => [votes, comments, 0.0],
     }
 }
 
@@ -188,7 +225,8 @@ mod tests {
     fn order(sort: Sort, at: i64) -> Vec<String> {
         let papers = papers();
         let ties = id_order(&papers);
-        let keyed = papers.iter().enumerate().map(|(i, p)| (i, sort_key(p, sort, 0.0, at), ties[i]));
+        let keyed =
+            papers.iter().enumerate().map(|(i, p)| (i, sort_key(&Facts::of(p), sort, 0.0, at), ties[i]));
         top(keyed, 10).into_iter().map(|i| papers[i].id.clone()).collect()
     }
 
@@ -202,6 +240,7 @@ mod tests {
     #[test]
     fn blend_prefers_relevance_then_popularity() {
         let papers = papers();
+        let papers: Vec<Facts> = papers.iter().map(Facts::of).collect();
         let quiet = blend_score(&papers[2], 1.0, AUG_22);
         assert!(blend_score(&papers[1], 1.0, AUG_22) > quiet, "more comments");
         assert!(
@@ -227,7 +266,7 @@ mod tests {
         let papers = papers();
         let mut more = papers[2].clone();
         more.upvotes += 1;
-        assert!(trending_score(&more, AUG_22) > trending_score(&papers[2], AUG_22));
+        assert!(trending_score(&Facts::of(&more), AUG_22) > trending_score(&Facts::of(&papers[2]), AUG_22));
     }
 
     #[test]

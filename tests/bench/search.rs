@@ -116,6 +116,9 @@ fn main() {
         let index = builder.finish();
         let build = t.elapsed();
         let bytes = index.heap_bytes();
+        if std::env::var_os("SLOWEST").is_some() {
+            println!("    (surfaces, terms, posting bytes) = {:?}", index.sizes());
+        }
         let catalog = Catalog::with_index(papers, index);
         let view = |q: &str, sort| View { query: q.to_owned(), sort, ..View::default() };
         let engine = latencies(runs, &queries, |q| catalog.select(&view(q, Sort::Relevance), 0, 50).total);
@@ -129,6 +132,20 @@ fn main() {
                 q.split_whitespace().map(|w| w.trim_matches(|c| "\"-*".contains(c)).to_lowercase()).collect();
             hay.iter().filter(|h| words.iter().all(|w| h.contains(w.as_str()))).count()
         });
+        if std::env::var_os("SLOWEST").is_some() {
+            let mut each: Vec<(Duration, &String)> = queries
+                .iter()
+                .map(|q| {
+                    let t = Instant::now();
+                    catalog.select(&view(q, Sort::Relevance), 0, 50);
+                    (t.elapsed(), q)
+                })
+                .collect();
+            each.sort();
+            for (d, q) in each.iter().rev().take(6) {
+                println!("    {:>8.3} ms  {q}", ms(*d));
+            }
+        }
         let trending =
             latencies(runs, &[String::new()], |q| catalog.select(&view(q, Sort::Trending), 0, 50).total);
         println!(

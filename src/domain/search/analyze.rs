@@ -137,10 +137,10 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(&str, Range<usize>, u32, b
         };
         position += 1;
         // A hyphen (or a dot between digits) directly followed by a word character continues the compound.
-        let next_two: Vec<char> = text[end..].chars().take(2).collect();
-        let continues = match next_two.as_slice() {
-            ['-' | '‐' | '_', next, ..] => is_word_char(*next),
-            ['.', next, ..] => {
+        let mut after = text[end..].chars();
+        let continues = match (after.next(), after.next()) {
+            (Some('-' | '‐' | '_'), Some(next)) => is_word_char(next),
+            (Some('.'), Some(next)) => {
                 next.is_ascii_digit() && text[..end].chars().next_back().is_some_and(|c| c.is_ascii_digit())
             }
             _ => false,

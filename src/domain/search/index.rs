@@ -1,6 +1,8 @@
 //! The inverted index: for every stemmed term, the papers holding it and how often in each
-//! field, compressed (doc-id gaps as LEB128 varints, a field mask, one count per field
-//! present: about 3 bytes per paper and term).
+//! field, compressed: the gap from the previous paper as a LEB128 varint, then one byte
+//! `field << 5 | count` when the term is in one field at most 31 times (the usual case), else
+//! `0xFF`, a field mask and one count per field present. About 2 bytes per paper and term,
+//! all terms in one buffer.
 //!
 //! Papers are added in order with [`IndexBuilder::add`], in as many steps as the caller
 //! likes (so a large feed can be indexed between frames), and more can be appended later
@@ -23,6 +25,8 @@ pub const K1: f32 = 1.2;
 
 /// Surface word id of a stop word.
 const STOP: u32 = u32::MAX;
+/// Marks a posting in several fields (or counted 32 times or more).
+const MANY_FIELDS: u8 = 0xFF;
 
 #[derive(Debug, Clone, Default)]
 struct Postings {
@@ -49,7 +53,14 @@ pub struct Index {
     surfaces: Vec<(Box<str>, u32)>,
     /// Stem → term.
     stems: FxHashMap<Box<str>, u32>,
-    terms: Vec<Postings>,
+    /// Every term's postings, one after the other.
+    postings: Vec<u8>,
+    /// Where each term's postings start in `postings` (one more entry than terms).
+    offsets: Vec<u32>,
+    /// Papers holding each term.
+    dfs: Vec<u32>,
+    /// Last paper holding each term (appending continues from it).
+    lasts: Vec<u32>,
     /// Field lengths (in words) per paper.
     lens: Vec<[u16; 5]>,
     /// Per paper and field: weight / (1 − b + b · len / average len).
@@ -151,9 +162,17 @@ impl IndexBuilder {
             let postings = &mut self.terms[term as usize];
             let gap = if postings.df == 0 { doc } else { doc - postings.last };
             push_varint(&mut postings.bytes, gap);
-            let mask = tf.iter().enumerate().fold(0u8, |m, (f, &n)| if n > 0 { m | 1 << f } else { m });
-            postings.bytes.push(mask);
-            postings.bytes.extend(tf.iter().filter(|&&n| n > 0));
+            let mut present = tf.iter().enumerate().filter(|(_, n)| **n > 0);
+            match (present.next(), present.next()) {
+                (Some((f, &n)), None) if n < 32 => postings.bytes.push((f as u8) << 5 | n),
+                _ => {
+                    let mask =
+                        tf.iter().enumerate().fold(0u8, |m, (f, &n)| if n > 0 { m | 1 << f } else { m });
+                    postings.bytes.push(MANY_FIELDS);
+                    postings.bytes.push(mask);
+                    postings.bytes.extend(tf.iter().filter(|&&n| n > 0));
+                }
+            }
             postings.df += 1;
             postings.last = doc;
         }
@@ -165,12 +184,20 @@ impl IndexBuilder {
     pub fn finish(self) -> Index {
         let mut surfaces: Vec<(Box<str>, u32)> = self.surfaces.into_iter().collect();
         surfaces.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut terms = self.terms;
-        terms.iter_mut().for_each(|t| t.bytes.shrink_to_fit());
+        let total: usize = self.terms.iter().map(|t| t.bytes.len()).sum();
+        let mut postings = Vec::with_capacity(total);
+        let mut offsets = Vec::with_capacity(self.terms.len() + 1);
+        offsets.push(0);
+        for term in &self.terms {
+            postings.extend_from_slice(&term.bytes);
+            offsets.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
+        }
+        let dfs = self.terms.iter().map(|t| t.df).collect();
+        let lasts = self.terms.iter().map(|t| t.last).collect();
         let mut stems = self.stems;
         stems.shrink_to_fit();
         let norms = norms(&self.lens);
-        Index { surfaces, stems, terms, lens: self.lens, norms }
+        Index { surfaces, stems, postings, offsets, dfs, lasts, lens: self.lens, norms }
     }
 }
 
@@ -203,10 +230,17 @@ impl Index {
 
     /// A builder holding this index, to append more papers.
     pub fn into_builder(self) -> IndexBuilder {
+        let terms = (0..self.dfs.len())
+            .map(|t| Postings {
+                df: self.dfs[t],
+                last: self.lasts[t],
+                bytes: self.postings[self.offsets[t] as usize..self.offsets[t + 1] as usize].to_vec(),
+            })
+            .collect();
         IndexBuilder {
             surfaces: self.surfaces.into_iter().collect(),
             stems: self.stems,
-            terms: self.terms,
+            terms,
             lens: self.lens,
             scratch: Vec::new(),
         }
@@ -242,7 +276,7 @@ impl Index {
 
     /// Number of papers holding `term`.
     pub fn df(&self, term: u32) -> u32 {
-        self.terms.get(term as usize).map_or(0, |t| t.df)
+        self.dfs.get(term as usize).copied().unwrap_or(0)
     }
 
     /// BM25's inverse document frequency, `ln(1 + (N − df + 0.5) / (df + 0.5))` (as in Lucene:
@@ -261,7 +295,11 @@ impl Index {
 
     /// The papers holding `term`, in ascending order.
     pub fn postings(&self, term: u32) -> impl Iterator<Item = Posting> + '_ {
-        let bytes = self.terms.get(term as usize).map_or(&[][..], |t| &t.bytes[..]);
+        let t = term as usize;
+        let bytes = match (self.offsets.get(t), self.offsets.get(t + 1)) {
+            (Some(&start), Some(&end)) => &self.postings[start as usize..end as usize],
+            _ => &[][..],
+        };
         let mut at = 0;
         let mut doc = 0u32;
         let mut first = true;
@@ -282,24 +320,35 @@ impl Index {
             }
             doc = if first { gap } else { doc + gap };
             first = false;
-            let mask = bytes[at];
+            let head = bytes[at];
             at += 1;
             let mut tf = [0u8; 5];
-            for (f, slot) in tf.iter_mut().enumerate() {
-                if mask & (1 << f) != 0 {
-                    *slot = bytes[at];
-                    at += 1;
+            if head == MANY_FIELDS {
+                let mask = bytes[at];
+                at += 1;
+                for (f, slot) in tf.iter_mut().enumerate() {
+                    if mask & (1 << f) != 0 {
+                        *slot = bytes[at];
+                        at += 1;
+                    }
                 }
+            } else {
+                tf[usize::from(head >> 5)] = head & 31;
             }
             Some(Posting { doc, tf })
         })
+    }
+
+    /// Counts of (surface words, terms, posting bytes), for the benchmark's report.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (self.surfaces.len(), self.dfs.len(), self.postings.len())
     }
 
     /// Approximate heap bytes held (for the benchmark's memory figure).
     pub fn heap_bytes(&self) -> usize {
         let surfaces: usize = self.surfaces.iter().map(|(s, _)| s.len() + 16 + 4).sum();
         let stems: usize = self.stems.keys().map(|s| s.len() + 16 + 4 + 8).sum();
-        let postings: usize = self.terms.iter().map(|t| t.bytes.capacity() + 36).sum();
+        let postings = self.postings.capacity() + self.dfs.len() * 12;
         surfaces + stems + postings + self.lens.len() * (10 + 20)
     }
 }
@@ -319,15 +368,18 @@ mod tests {
     fn postings_round_trip_with_counts_per_field() {
         let mut papers: Vec<Paper> = (0..300).map(|i| paper(&i.to_string(), "filler", "nothing")).collect();
         papers[0] = paper("0", "Diffusion models", "Diffusion of diffusion.");
+        papers[1] = paper("1", "Agents", &"diffusion ".repeat(40));
         papers[299] = paper("299", "Agents", "diffusing");
         let index = Index::build(&papers);
         let term = index.term_of_word("diffusion").expect("indexed");
         let postings: Vec<Posting> = index.postings(term).collect();
-        assert_eq!(
-            postings,
-            [Posting { doc: 0, tf: [1, 0, 2, 0, 0] }, Posting { doc: 299, tf: [0, 0, 1, 0, 0] }]
-        );
-        assert_eq!(index.df(term), 2);
+        let expected = [
+            Posting { doc: 0, tf: [1, 0, 2, 0, 0] },
+            Posting { doc: 1, tf: [0, 0, 40, 0, 0] },
+            Posting { doc: 299, tf: [0, 0, 1, 0, 0] },
+        ];
+        assert_eq!(postings, expected, "one field, several fields, a count over 31");
+        assert_eq!(index.df(term), 3);
         assert_eq!(index.term_of_word("the"), None);
         assert_eq!(index.term_of_word("diffused"), Some(term), "unseen word found by its stem");
         let words: Vec<&str> = index.words_with_prefix("diffu").map(|(w, _)| w).collect();

@@ -9,14 +9,16 @@
 //! where `weight` is 1 for the words typed, 0.8 for other words sharing a typed prefix and
 //! 0.6 for typo corrections. Excluded words add nothing.
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use crate::domain::paper::Paper;
-use crate::domain::search::analyze::{fold_words, is_stop_word, stem};
+use crate::domain::search::analyze::{fold_words, for_each_word, is_stop_word, stem};
 use crate::domain::search::bitset::DocSet;
 use crate::domain::search::index::{Index, K1};
 use crate::domain::search::query::{Feature, Field, Node, Query};
 
-/// Most words a prefix expands to (the most frequent are kept), so a one-letter prefix
-/// stays fast.
+/// Most words a prefix expands to (the most frequent are kept; 8 per letter typed), so a
+/// one-letter prefix stays fast.
 pub const MAX_PREFIX_WORDS: usize = 48;
 /// Most corrections tried for a misspelt word.
 pub const MAX_TYPO_WORDS: usize = 8;
@@ -32,12 +34,46 @@ pub struct Matches {
     pub scores: Vec<f32>,
 }
 
+/// Papers found to hold recent phrases, so typing on after a phrase does not check the
+/// phrase in every candidate paper again. Valid for one list of papers.
+#[derive(Debug, Default)]
+pub struct PhraseCache(Mutex<Vec<(Option<Field>, Vec<String>, Arc<DocSet>)>>);
+
+/// Phrases a [`PhraseCache`] keeps.
+const PHRASES_KEPT: usize = 16;
+
+impl PhraseCache {
+    fn get(&self, field: Option<Field>, words: &[String]) -> Option<Arc<DocSet>> {
+        let kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        kept.iter().find(|(f, w, _)| *f == field && w == words).map(|(_, _, set)| Arc::clone(set))
+    }
+
+    fn put(&self, field: Option<Field>, words: Vec<String>, set: Arc<DocSet>) {
+        let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if kept.len() == PHRASES_KEPT {
+            kept.remove(0);
+        }
+        kept.push((field, words, set));
+    }
+}
+
 /// Matches `query` against the papers of `index` (`papers` in the same order, for phrases
 /// and metadata filters). With `last_prefix`, the query's last plain word also matches as a
 /// prefix: what the reader is still typing.
 pub fn matches(index: &Index, papers: &[Paper], query: &Query, last_prefix: bool) -> Matches {
+    matches_cached(index, papers, query, last_prefix, &PhraseCache::default())
+}
+
+/// [`matches`], keeping checked phrases in `cache` (which must belong to these papers).
+pub fn matches_cached(
+    index: &Index,
+    papers: &[Paper],
+    query: &Query,
+    last_prefix: bool,
+    cache: &PhraseCache,
+) -> Matches {
     let n = index.docs().min(papers.len());
-    let mut m = Matcher { index, papers, scores: vec![0.0; n], n };
+    let mut m = Matcher { index, papers, scores: vec![0.0; n], n, cache };
     let root = if last_prefix { with_last_prefix(&query.root) } else { query.root.clone() };
     let docs = m.eval(&root);
     Matches { docs, scores: m.scores }
@@ -60,6 +96,7 @@ struct Matcher<'a> {
     papers: &'a [Paper],
     scores: Vec<f32>,
     n: usize,
+    cache: &'a PhraseCache,
 }
 
 impl Matcher<'_> {
@@ -172,9 +209,11 @@ impl Matcher<'_> {
             self.index.words_with_prefix(prefix).map(|(_, t)| t).filter(|&t| Some(t) != exact).collect();
         terms.sort_unstable();
         terms.dedup();
-        if terms.len() > MAX_PREFIX_WORDS {
-            terms.select_nth_unstable_by_key(MAX_PREFIX_WORDS, |&t| std::cmp::Reverse(self.index.df(t)));
-            terms.truncate(MAX_PREFIX_WORDS);
+        // Short prefixes (the first letters typed) expand to fewer words: 8 per letter.
+        let cap = (8 * prefix.chars().count()).min(MAX_PREFIX_WORDS);
+        if terms.len() > cap {
+            terms.select_nth_unstable_by_key(cap, |&t| std::cmp::Reverse(self.index.df(t)));
+            terms.truncate(cap);
         }
         terms
     }
@@ -219,12 +258,17 @@ impl Matcher<'_> {
             }
             candidates.and(&set);
         }
+        if let Some(found) = self.cache.get(field, &words) {
+            return DocSet::clone(&found);
+        }
+        let phrase = PhraseMatcher::new(&words);
         let mut found = DocSet::empty(self.n);
         for doc in candidates.iter() {
-            if has_phrase(&self.papers[doc], field, &words) {
+            if phrase.in_paper(&self.papers[doc], field) {
                 found.insert(doc);
             }
         }
+        self.cache.put(field, words, Arc::new(found.clone()));
         found
     }
 }
@@ -251,20 +295,97 @@ fn within(a: &[char], b: &str, budget: usize) -> Option<usize> {
     Some(row[b.len()]).filter(|&d| d <= budget)
 }
 
-/// Whether the folded words of a field of `paper` contain `words` in a row.
-fn has_phrase(paper: &Paper, field: Option<Field>, words: &[String]) -> bool {
-    let in_text = |text: &str| {
-        let seq: Vec<String> = fold_words(text).into_iter().filter(|w| !w.joined).map(|w| w.text).collect();
-        seq.windows(words.len()).any(|w| w == words)
-    };
-    let fields = field.as_ref().map_or(&Field::ALL[..], std::slice::from_ref);
-    fields.iter().any(|f| match f {
-        Field::Title => in_text(&paper.title),
-        Field::Keywords => paper.ai_keywords.iter().any(|k| in_text(k)),
-        Field::Abstract => in_text(&paper.abstract_text),
-        Field::Authors => paper.authors.iter().any(|a| in_text(a)),
-        Field::Org => paper.organization.as_deref().is_some_and(in_text),
-    })
+/// A phrase ready for matching word by word (Knuth–Morris–Pratt over words).
+struct PhraseMatcher<'w> {
+    words: &'w [String],
+    /// Every word is ASCII: ASCII texts can be scanned as bytes.
+    ascii: bool,
+    /// Per prefix length − 1: the longest proper prefix of the phrase that is also its suffix.
+    fail: Vec<usize>,
+}
+
+impl<'w> PhraseMatcher<'w> {
+    fn new(words: &'w [String]) -> Self {
+        let mut fail = vec![0; words.len()];
+        let mut k = 0;
+        for i in 1..words.len() {
+            while k > 0 && words[i] != words[k] {
+                k = fail[k - 1];
+            }
+            if words[i] == words[k] {
+                k += 1;
+            }
+            fail[i] = k;
+        }
+        let ascii = words.iter().all(|w| w.is_ascii());
+        Self { words, ascii, fail }
+    }
+
+    /// The phrase at byte `at` of an ASCII text: each word whole (case aside), separated by
+    /// anything that is not a letter or digit, as the analyzer splits words.
+    fn at(&self, text: &[u8], mut at: usize) -> bool {
+        for (k, word) in self.words.iter().enumerate() {
+            if k > 0 {
+                let gap = at;
+                while at < text.len() && !text[at].is_ascii_alphanumeric() {
+                    at += 1;
+                }
+                if at == gap {
+                    return false;
+                }
+            }
+            let word = word.as_bytes();
+            let end = at + word.len();
+            if end > text.len() || !text[at..end].eq_ignore_ascii_case(word) {
+                return false;
+            }
+            at = end;
+            if text.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether `text`'s folded words hold the phrase in a row (streamed: no allocation per
+    /// word, as thousands of papers may be checked per keystroke).
+    fn in_text(&self, text: &str) -> bool {
+        if self.ascii && text.is_ascii() && !self.words.is_empty() {
+            // Most abstracts are ASCII: find the first word's letter, then compare bytes.
+            let bytes = text.as_bytes();
+            let first = self.words[0].as_bytes()[0];
+            return memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes)
+                .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                .any(|i| self.at(bytes, i));
+        }
+        let mut matched = 0;
+        let mut found = self.words.is_empty();
+        for_each_word(text, |word, _, _, joined| {
+            if found || joined {
+                return;
+            }
+            while matched > 0 && self.words[matched] != word {
+                matched = self.fail[matched - 1];
+            }
+            if self.words[matched] == word {
+                matched += 1;
+            }
+            found = matched == self.words.len();
+        });
+        found
+    }
+
+    /// Whether a field of `paper` (or any, without `field`) holds the phrase.
+    fn in_paper(&self, paper: &Paper, field: Option<Field>) -> bool {
+        let fields = field.as_ref().map_or(&Field::ALL[..], std::slice::from_ref);
+        fields.iter().any(|f| match f {
+            Field::Title => self.in_text(&paper.title),
+            Field::Keywords => paper.ai_keywords.iter().any(|k| self.in_text(k)),
+            Field::Abstract => self.in_text(&paper.abstract_text),
+            Field::Authors => paper.authors.iter().any(|a| self.in_text(a)),
+            Field::Org => paper.organization.as_deref().is_some_and(|o| self.in_text(o)),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -341,6 +462,23 @@ mod tests {
     fn stop_words_and_empty_queries_match_everything() {
         assert_eq!(ids("", false).len(), 5);
         assert_eq!(ids("the", false).len(), 5);
+    }
+
+    #[test]
+    fn phrases_that_overlap_themselves() {
+        let words: Vec<String> = ["a", "a", "b"].map(String::from).to_vec();
+        let phrase = PhraseMatcher::new(&words);
+        assert!(phrase.in_text("x a a a b"));
+        assert!(!phrase.in_text("a b a a"));
+        assert!(PhraseMatcher::new(&["ab".into(), "ac".into()]).in_text("ab ab ac"));
+        let ascii: Vec<String> = ["gpt", "4o"].map(String::from).to_vec();
+        let phrase = PhraseMatcher::new(&ascii);
+        for (text, found) in
+            [("GPT-4o!", true), ("a gpt  4o", true), ("gpt4o", false), ("xgpt 4o", false), ("gpt 4oz", false)]
+        {
+            assert_eq!(phrase.in_text(text), found, "{text}");
+            assert_eq!(phrase.in_text(&format!("{text} é")), found, "{text}, tokenized");
+        }
     }
 
     #[test]

@@ -1,0 +1,91 @@
+//! PaperSift's search engine exposed to the in-browser benchmark (`scripts/bench-search.sh`):
+//! papers are loaded from JSON, indexed in steps (so the page can yield between them),
+//! then queried exactly as the app does (parse, match, rank, top k, count).
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, reason = "a benchmark, not product code")]
+
+use std::cell::RefCell;
+
+use papersift::domain::catalog::{Catalog, View};
+use papersift::domain::paper::Paper;
+use papersift::domain::rank::Sort;
+use papersift::domain::search::index::IndexBuilder;
+use wasm_bindgen::prelude::*;
+
+#[derive(Default)]
+struct Bench {
+    papers: Vec<Paper>,
+    builder: Option<IndexBuilder>,
+    catalog: Option<Catalog>,
+}
+
+thread_local! {
+    static BENCH: RefCell<Bench> = RefCell::new(Bench::default());
+}
+
+/// Replaces the papers with those of a JSON array of PaperSift papers; returns their count.
+#[wasm_bindgen]
+pub fn load(json: &str) -> usize {
+    let papers: Vec<Paper> = serde_json::from_str(json).unwrap();
+    BENCH.with_borrow_mut(|b| {
+        *b = Bench { papers, builder: Some(IndexBuilder::new()), catalog: None };
+        b.papers.len()
+    })
+}
+
+/// Indexes up to `count` more papers; returns whether every paper is indexed (the catalog is
+/// then ready).
+#[wasm_bindgen]
+pub fn build_step(count: usize) -> bool {
+    BENCH.with_borrow_mut(|b| {
+        let Some(builder) = b.builder.as_mut() else { return true };
+        let from = builder.len();
+        let to = (from + count).min(b.papers.len());
+        b.papers[from..to].iter().for_each(|p| builder.add(p));
+        if to < b.papers.len() {
+            return false;
+        }
+        let index = b.builder.take().unwrap().finish();
+        b.catalog = Some(Catalog::with_index(std::mem::take(&mut b.papers), index));
+        true
+    })
+}
+
+/// Approximate bytes held by the index.
+#[wasm_bindgen]
+pub fn index_bytes() -> usize {
+    BENCH.with_borrow(|b| b.catalog.as_ref().map_or(0, |c| c.index().heap_bytes()))
+}
+
+/// Runs `query` as the search box does, sorted by relevance; returns the match count (the
+/// top `limit` are selected too).
+#[wasm_bindgen]
+pub fn search(query: &str, limit: usize) -> usize {
+    select(query, Sort::Relevance, limit)
+}
+
+/// Ranks every paper by Trending; returns the count.
+#[wasm_bindgen]
+pub fn trending(limit: usize) -> usize {
+    select("", Sort::Trending, limit)
+}
+
+/// The ids of the top `limit` papers for `query`, for checking the engines agree.
+#[wasm_bindgen]
+pub fn top_ids(query: &str, limit: usize) -> Vec<String> {
+    BENCH.with_borrow(|b| {
+        let c = b.catalog.as_ref().unwrap();
+        let view = View { query: query.to_owned(), sort: Sort::Relevance, ..View::default() };
+        c.select(&view, 0, limit).ids.into_iter().map(|i| c.papers()[i].id.clone()).collect()
+    })
+}
+
+fn select(query: &str, sort: Sort, limit: usize) -> usize {
+    BENCH.with_borrow(|b| {
+        let c = b.catalog.as_ref().unwrap();
+        let view = View { query: query.to_owned(), sort, ..View::default() };
+        // Ranked at the newest listing day, as the app ranks the All period.
+        let at = c.ranking_time(&view.period, i64::MAX);
+        c.select(&view, at, limit).total
+    })
+}
