@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::paper_browser::CatalogContext;
 use crate::components::{
     CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, MutesPanel, PaperBrowser, SearchBox,
-    SearchHelp, SortSelect, SourceErrors, SourceNotices, SourcesPanel,
+    SearchHelp, SortSelect, SourceErrors, SourceNotices, SourcesPanel, TopicsBar, TopicsPanel,
 };
-use crate::domain::rank::Sort;
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
 use crate::reader_data::ReaderData;
@@ -30,13 +30,14 @@ pub fn App() -> impl IntoView {
     let link_notice = ignored_notice(&ignored);
     let feeds = Feeds::start(initial.feeds.iter().map(|url| Source::from_url(url)).collect());
     let catalog = feeds.catalog();
+    provide_context(CatalogContext(catalog));
     let view = ViewSignals::new(&initial);
     let marks = ReaderData::load();
     provide_context(marks);
-    view.bind_to_url(initial);
-    let sort = Signal::derive(move || {
-        Sort::effective(view.sort.get(), None, view.query.with(|q| !q.trim().is_empty()))
-    });
+    let saved = Signal::derive(move || marks.display.get().defaults());
+    view.bind_to_url(initial, saved);
+    let sort = Signal::derive(move || view.state().effective_sort(&saved.get()));
+    let kind = Signal::derive(move || view.state().effective_period(&saved.get()));
     let phase = Memo::new(move |_| match feeds.counts() {
         (loaded, _, _) if loaded > 0 => Phase::Ready,
         (_, loading, _) if loading > 0 => Phase::Loading,
@@ -50,9 +51,10 @@ pub fn App() -> impl IntoView {
             <div class="controls">
                 <SearchBox query=view.query />
                 <SortSelect sort=view.sort effective=sort />
-                <CopyLink />
+                <CopyLink view saved />
             </div>
             <FilterBar view />
+            <TopicsBar view />
             <SearchHelp />
         </header>
         <main id="main" class="content">
@@ -60,6 +62,7 @@ pub fn App() -> impl IntoView {
             <details class="settings">
                 <summary>"Settings"</summary>
                 <SourcesPanel feeds />
+                <TopicsPanel />
                 <MutesPanel />
                 <DataPanel feeds />
                 <DisplayPanel />
@@ -67,7 +70,7 @@ pub fn App() -> impl IntoView {
             <SourceErrors feeds />
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
-                Phase::Ready => view! { <PaperBrowser catalog feeds view sort /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser catalog feeds view sort kind /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
                 Phase::AllOff => {
                     view! { <p class="empty">"Every source is switched off: turn one on in Sources."</p> }

@@ -9,6 +9,7 @@ use crate::domain::display_prefs::DisplayPrefs;
 use crate::domain::marks::{Marks, PaperMarks, Reaction};
 use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
+use crate::domain::topics::Topics;
 use crate::web::channel::{announce, listen};
 use crate::web::clock::now_unix_seconds;
 use crate::web::idb::{DB_NAME, Storage, StorageError};
@@ -33,6 +34,10 @@ pub fn keep(
 const MUTES: &str = "mutes";
 /// The settings key of the display preferences.
 const DISPLAY: &str = "display";
+/// The settings key of the followed topics.
+const TOPICS: &str = "topics";
+/// The settings key of the time of the last visit.
+const LAST_VISIT: &str = "last_visit";
 
 /// The reader's data, shared through context.
 #[derive(Clone, Copy)]
@@ -41,8 +46,12 @@ pub struct ReaderData {
     pub marks: RwSignal<Marks>,
     /// Muted words and authors.
     pub mutes: RwSignal<Mutes>,
-    /// Theme and density.
+    /// Theme, density, default order and period.
     pub display: RwSignal<DisplayPrefs>,
+    /// Followed topics (named searches).
+    pub topics: RwSignal<Topics>,
+    /// When the reader last opened PaperSift before this visit (Unix seconds), once known.
+    pub previous_visit: RwSignal<Option<i64>>,
     /// A problem with keeping marks, shown to the reader.
     pub note: RwSignal<Option<String>>,
 }
@@ -54,12 +63,15 @@ impl ReaderData {
             marks: RwSignal::new(Marks::default()),
             mutes: RwSignal::new(Mutes::default()),
             display: RwSignal::new(DisplayPrefs::default()),
+            topics: RwSignal::new(Topics::default()),
+            previous_visit: RwSignal::new(None),
             note: RwSignal::new(None),
         };
         state.refresh();
+        state.record_visit();
         // Another tab saved something: read it back.
         listen(move |what| {
-            if what == "marks" || what == "mutes" || what == "display" {
+            if ["marks", "mutes", "display", "topics"].contains(&what.as_str()) {
                 state.refresh();
             }
         });
@@ -76,6 +88,11 @@ impl ReaderData {
                     Ok(Some(mutes)) => state.mutes.set(mutes),
                     Ok(None) => {}
                     Err(e) => state.note.set(Some(format!("{e}; muted words were reset"))),
+                }
+                match storage.setting::<Topics>(TOPICS).await {
+                    Ok(Some(topics)) => state.topics.set(topics),
+                    Ok(None) => {}
+                    Err(e) => state.note.set(Some(format!("{e}; followed topics could not be read"))),
                 }
                 match storage.setting::<DisplayPrefs>(DISPLAY).await {
                     Ok(Some(display)) => state.display.set(display),
@@ -96,6 +113,61 @@ impl ReaderData {
                 }
                 Err(e) => state.note.set(Some(format!("{e}: saves, likes and read marks will not be kept"))),
             }
+        });
+    }
+
+    /// Reads when the reader was last here, then records this visit.
+    fn record_visit(&self) {
+        let previous = self.previous_visit;
+        spawn_local(async move {
+            let Ok(storage) = Storage::open(DB_NAME).await else { return };
+            if let Ok(Some(at)) = storage.setting::<i64>(LAST_VISIT).await {
+                previous.set(Some(at));
+            }
+            // Losing the visit time only makes the next "new since" count larger.
+            let _ = storage.put_setting(LAST_VISIT, &now_unix_seconds()).await;
+        });
+    }
+
+    /// Follows or unfollows a search; follows are kept.
+    pub fn toggle_topic(&self, query: &str) {
+        self.topics.update(|t| {
+            if t.find(query).is_some() {
+                t.unfollow(query);
+            } else {
+                t.follow(query);
+            }
+        });
+        self.save_topics();
+    }
+
+    /// Renames a followed topic.
+    pub fn rename_topic(&self, query: &str, name: &str) {
+        self.topics.update(|t| t.rename(query, name));
+        self.save_topics();
+    }
+
+    /// Adds imported topics and mutes to the reader's own, and keeps them.
+    pub fn import_lists(&self, topics: &Topics, mutes: &Mutes) {
+        self.topics.update(|t| {
+            t.merge(topics);
+        });
+        self.mutes.update(|m| {
+            for word in &mutes.words {
+                m.add_word(word);
+            }
+            for author in &mutes.authors {
+                m.add_author(author);
+            }
+        });
+        self.save_topics();
+        self.save_mutes();
+    }
+
+    fn save_topics(&self) {
+        let (topics, note) = (self.topics.get_untracked(), self.note);
+        keep(note, "topics", "followed topics are kept only until the page is closed", async move {
+            Storage::open(DB_NAME).await?.put_setting(TOPICS, &topics).await
         });
     }
 

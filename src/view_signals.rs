@@ -8,18 +8,19 @@ use leptos::prelude::*;
 use crate::domain::catalog::Filters;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::Sort;
-use crate::domain::view_state::ViewState;
-use crate::web::location::{current_query, write_query};
+use crate::domain::view_state::{Defaults, ViewState};
+use crate::web::location::{current_path, current_query, write_query};
 
-/// What the reader is looking at.
+/// What the reader is looking at: their explicit choices (`None`: not chosen, so the saved
+/// default or the built-in one applies).
 #[derive(Clone, Copy)]
 pub struct ViewSignals {
     /// The search box.
     pub query: RwSignal<String>,
-    /// The order of the list chosen in the link or the select (`None`: the default order).
+    /// The order chosen in the link or the select.
     pub sort: RwSignal<Option<Sort>>,
-    /// Daily, Weekly, Monthly or All.
-    pub period_kind: RwSignal<PeriodKind>,
+    /// Daily, Weekly, Monthly or All, as chosen.
+    pub period_kind: RwSignal<Option<PeriodKind>>,
     /// A day of the period shown; `None` follows the latest period with papers.
     pub period_date: RwSignal<Option<NaiveDate>>,
     /// The Saved view instead of the feed list.
@@ -28,53 +29,60 @@ pub struct ViewSignals {
     pub filters: RwSignal<Filters>,
     /// Hide papers marked read.
     pub unread: RwSignal<bool>,
+    /// The link's extra sources (fixed for the session).
+    feeds: StoredValue<Vec<String>>,
 }
 
 impl ViewSignals {
-    /// Signals holding `state`, built-in defaults where it says nothing.
+    /// Signals holding `state`.
     pub fn new(state: &ViewState) -> Self {
         Self {
             query: RwSignal::new(state.query.clone()),
             sort: RwSignal::new(state.sort),
-            period_kind: RwSignal::new(state.period.unwrap_or_default()),
+            period_kind: RwSignal::new(state.period),
             period_date: RwSignal::new(state.date),
             saved: RwSignal::new(state.saved),
             filters: RwSignal::new(state.filters),
             unread: RwSignal::new(state.unread),
+            feeds: StoredValue::new(state.feeds.clone()),
         }
     }
 
     fn apply(&self, state: &ViewState) {
         self.query.set(state.query.clone());
         self.sort.set(state.sort);
-        self.period_kind.set(state.period.unwrap_or_default());
+        self.period_kind.set(state.period);
         self.period_date.set(state.date);
         self.saved.set(state.saved);
         self.filters.set(state.filters);
         self.unread.set(state.unread);
     }
 
-    /// The state to write in the URL (built-in defaults left out to keep links short).
-    fn state(&self, feeds: &[String]) -> ViewState {
+    /// The view as chosen (tracked).
+    pub fn state(&self) -> ViewState {
         ViewState {
             query: self.query.get(),
-            period: Some(self.period_kind.get()),
+            period: self.period_kind.get(),
             date: self.period_date.get(),
             sort: self.sort.get(),
-            feeds: feeds.to_vec(),
+            feeds: self.feeds.get_value(),
             saved: self.saved.get(),
             filters: self.filters.get(),
             unread: self.unread.get(),
         }
-        .without_defaults()
+    }
+
+    /// The address of this view for someone without the reader's saved defaults.
+    pub fn share_link(&self, saved: &Defaults) -> String {
+        let state = self.state().shareable(saved);
+        format!("{}{}", current_path(), state.encode())
     }
 
     /// Keeps the signals and the address bar in step, from `initial` (the URL at start-up).
-    pub fn bind_to_url(self, initial: ViewState) {
-        let feeds = initial.feeds.clone();
-        let written = StoredValue::new(initial.without_defaults());
+    pub fn bind_to_url(self, initial: ViewState, saved: Signal<Defaults>) {
+        let written = StoredValue::new(initial.for_address_bar(&saved.get_untracked()));
         Effect::new(move |_| {
-            let next = self.state(&feeds);
+            let next = self.state().for_address_bar(&saved.get());
             let previous = written.get_value();
             if next != previous {
                 write_query(&next.encode(), !previous.differs_only_in_query(&next));
@@ -82,8 +90,8 @@ impl ViewSignals {
             }
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            let state = ViewState::decode(&current_query()).0.without_defaults();
-            written.set_value(state.clone());
+            let state = ViewState::decode(&current_query()).0;
+            written.set_value(state.clone().for_address_bar(&saved.get_untracked()));
             self.apply(&state);
         });
         // The listener lives as long as the app.

@@ -25,8 +25,10 @@ fn state() -> impl Strategy<Value = ViewState> {
             f.dedup();
             f
         });
-    let filters = (0u32..=MAX_VOTES, any::<bool>(), any::<bool>())
-        .prop_map(|(min_votes, has_code, has_project)| Filters { min_votes, has_code, has_project });
+    let filters =
+        (0u32..=MAX_VOTES, any::<bool>(), any::<bool>()).prop_map(|(min_votes, has_code, has_project)| {
+            Filters { min_votes, has_code, has_project, ..Filters::default() }
+        });
     (query, period, date, sort, feeds, any::<bool>(), filters, any::<bool>()).prop_map(
         |(query, period, date, sort, feeds, saved, filters, unread)| ViewState {
             query,

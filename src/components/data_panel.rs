@@ -3,7 +3,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::backup::{Backup, merge};
+use crate::domain::backup::{Backup, Local, merge};
+use crate::domain::display_prefs::DisplayPrefs;
 use crate::reader_data::ReaderData;
 use crate::state::Feeds;
 use crate::web::clock::now_unix_seconds;
@@ -15,8 +16,14 @@ pub fn DataPanel(feeds: Feeds) -> impl IntoView {
     let marks = expect_context::<ReaderData>();
     let said = RwSignal::new(String::new());
     let export = move |_| {
-        let backup =
-            marks.marks.with_untracked(|m| Backup::new(m, feeds.saved_sources(), now_unix_seconds()));
+        let backup = marks
+            .marks
+            .with_untracked(|m| Backup::new(m, feeds.saved_sources(), now_unix_seconds()))
+            .with_lists(
+                marks.topics.get_untracked(),
+                marks.mutes.get_untracked(),
+                marks.display.get_untracked(),
+            );
         let result = serde_json::to_string_pretty(&backup)
             .map_err(|e| e.to_string())
             .and_then(|json| download("papersift-backup.json", "application/json", &json));
@@ -34,10 +41,24 @@ pub fn DataPanel(feeds: Feeds) -> impl IntoView {
                 Ok(Some(bytes)) => match Backup::parse(&bytes) {
                     Err(e) => format!("{}: nothing was changed.", capitalize(&e.to_string())),
                     Ok(backup) => {
-                        let (records, sources, summary) =
-                            marks.marks.with_untracked(|m| merge(m, &feeds.saved_sources(), &backup));
+                        let (topics, mutes) = (marks.topics.get_untracked(), marks.mutes.get_untracked());
+                        let sources = feeds.saved_sources();
+                        let (records, sources, summary) = marks.marks.with_untracked(|m| {
+                            merge(
+                                Local { marks: m, sources: &sources, topics: &topics, mutes: &mutes },
+                                &backup,
+                            )
+                        });
                         marks.import(records);
                         feeds.import_sources(sources);
+                        marks.import_lists(&backup.topics, &backup.mutes);
+                        // Display settings come along only where the reader never set any.
+                        if let Some(display) = backup
+                            .display
+                            .filter(|_| marks.display.get_untracked() == DisplayPrefs::default())
+                        {
+                            marks.set_display(display);
+                        }
                         summary.to_string()
                     }
                 },
@@ -50,7 +71,7 @@ pub fn DataPanel(feeds: Feeds) -> impl IntoView {
         <details class="sources-panel data-panel">
             <summary>"Your data"</summary>
             <p class="notice">
-                "Saved papers, read marks, likes and sources stay on this device. Keep a copy, or move them to another browser:"
+                "Saved papers, read marks, likes, sources, topics, mutes and settings stay on this device. Keep a copy, or move them to another browser:"
             </p>
             <div class="data-actions">
                 <button type="button" on:click=export>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::DefaultView;
 use crate::domain::display_prefs::{Density, DisplayPrefs, Theme};
 use crate::reader_data::ReaderData;
 
@@ -9,7 +10,7 @@ pub fn DisplayPanel() -> impl IntoView {
     let reader = expect_context::<ReaderData>();
     // Syncing with the world outside the app's tree: the <html> element's attributes.
     Effect::new(move |_| {
-        let DisplayPrefs { theme, density } = reader.display.get();
+        let DisplayPrefs { theme, density, .. } = reader.display.get();
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             // Setting an attribute on <html> cannot fail for these names.
             let _ = root.set_attribute("data-theme", theme.key());
@@ -26,7 +27,7 @@ pub fn DisplayPanel() -> impl IntoView {
     };
     view! {
         <details class="sources-panel display-panel">
-            <summary>"Display"</summary>
+            <summary>"Display and defaults"</summary>
             <div class="display-options">
                 <label>
                     <span>"Theme"</span>
@@ -54,6 +55,7 @@ pub fn DisplayPanel() -> impl IntoView {
                     />
                     "Compact list"
                 </label>
+                <DefaultView />
             </div>
         </details>
     }

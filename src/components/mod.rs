@@ -2,6 +2,7 @@
 
 mod copy_link;
 mod data_panel;
+mod default_view;
 mod display_panel;
 mod feed_loading;
 mod filter_bar;
@@ -20,9 +21,13 @@ mod source_errors;
 mod source_notices;
 mod sources_panel;
 mod status_line;
+mod topic_badge;
+mod topics_bar;
+mod topics_panel;
 
 pub use copy_link::CopyLink;
 pub use data_panel::DataPanel;
+pub use default_view::DefaultView;
 pub use display_panel::DisplayPanel;
 pub use feed_loading::FeedLoading;
 pub use filter_bar::FilterBar;
@@ -41,3 +46,6 @@ pub use source_errors::SourceErrors;
 pub use source_notices::SourceNotices;
 pub use sources_panel::SourcesPanel;
 pub use status_line::StatusLine;
+pub use topic_badge::TopicBadge;
+pub use topics_bar::TopicsBar;
+pub use topics_panel::TopicsPanel;

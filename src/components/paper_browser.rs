@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{PaperCard, PeriodNav, ShowMore, StatusLine};
 use crate::domain::catalog::{Catalog, Selection, View};
-use crate::domain::period::Period;
+use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rank::Sort;
 use crate::domain::search::highlight::Highlighter;
 use crate::domain::search::query::Query;
@@ -16,6 +16,10 @@ use crate::web::clock::now_unix_seconds;
 
 /// Papers drawn at first, and added by each "Show more".
 pub const PAGE: usize = 50;
+
+/// The merged catalog, for components that count papers outside the list (topic badges).
+#[derive(Clone, Copy)]
+pub struct CatalogContext(pub Memo<Shared<Catalog>>);
 
 /// What the cards mark as matched, shared by every card of the list.
 #[derive(Clone, Copy)]
@@ -28,11 +32,12 @@ pub fn PaperBrowser(
     feeds: Feeds,
     view: ViewSignals,
     sort: Signal<Sort>,
+    kind: Signal<PeriodKind>,
 ) -> impl IntoView {
     let days = Memo::new(move |_| catalog.with(|c| c.0.days().to_vec()));
     // Without a date the view follows the latest period with papers, as sources arrive.
     let period = Memo::new(move |_| {
-        let kind = view.period_kind.get();
+        let kind = kind.get();
         match view.period_date.get() {
             Some(day) => Period::containing(kind, day),
             None => days.with(|d| Period::latest(kind, d)),

@@ -12,7 +12,7 @@ pub fn PeriodNav(period: Memo<Period>, days: Memo<Vec<NaiveDate>>, view: ViewSig
         if kind == PeriodKind::All {
             view.period_date.set(None);
         }
-        view.period_kind.set(kind);
+        view.period_kind.set(Some(kind));
     };
     let previous = Memo::new(move |_| days.with(|d| period.get().previous(d)));
     let next = Memo::new(move |_| days.with(|d| period.get().next(d)));

@@ -5,8 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::display_prefs::DisplayPrefs;
 use crate::domain::marks::{Marks, PaperMarks};
+use crate::domain::mutes::Mutes;
 use crate::domain::sources::SavedSource;
+use crate::domain::topics::Topics;
 
 /// The backup format version this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -26,6 +29,15 @@ pub struct Backup {
     /// The reader's sources.
     #[serde(default)]
     pub sources: Vec<SavedSource>,
+    /// Followed topics.
+    #[serde(default)]
+    pub topics: Topics,
+    /// Muted words and authors.
+    #[serde(default)]
+    pub mutes: Mutes,
+    /// Theme, density and default view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<DisplayPrefs>,
 }
 
 /// Why a file could not be imported. Nothing was changed.
@@ -50,7 +62,16 @@ impl Backup {
             exported_at: now,
             marks: marks.records().cloned().collect(),
             sources,
+            topics: Topics::default(),
+            mutes: Mutes::default(),
+            display: None,
         }
+    }
+
+    /// The same backup with the reader's topics, mutes and display preferences.
+    #[must_use]
+    pub fn with_lists(self, topics: Topics, mutes: Mutes, display: DisplayPrefs) -> Self {
+        Self { topics, mutes, display: Some(display), ..self }
     }
 
     /// Reads a backup file, strictly: any malformed part refuses the whole file.
@@ -84,6 +105,10 @@ pub struct ImportSummary {
     pub reactions: usize,
     /// Sources added.
     pub sources: usize,
+    /// Followed topics added.
+    pub topics: usize,
+    /// Muted words and authors added.
+    pub mutes: usize,
 }
 
 impl std::fmt::Display for ImportSummary {
@@ -93,20 +118,38 @@ impl std::fmt::Display for ImportSummary {
         }
         write!(
             f,
-            "Imported: {} saved paper(s), {} read mark(s), {} like(s)/dislike(s), {} source(s). Nothing was removed.",
-            self.saved, self.read, self.reactions, self.sources
+            "Imported: {} saved paper(s), {} read mark(s), {} like(s)/dislike(s), {} source(s), {} topic(s), {} mute(s). Nothing was removed.",
+            self.saved, self.read, self.reactions, self.sources, self.topics, self.mutes
         )
     }
 }
 
-/// Merges `backup` into `marks` and `sources`: returns the records to store, the sources to
-/// add, and the summary. Local marks win where both have one; nothing is removed.
-pub fn merge(
-    marks: &Marks,
-    sources: &[SavedSource],
-    backup: &Backup,
-) -> (Vec<PaperMarks>, Vec<SavedSource>, ImportSummary) {
-    let mut summary = ImportSummary::default();
+/// What the reader has now, that an import merges into.
+#[derive(Debug, Clone, Copy)]
+pub struct Local<'a> {
+    /// Marks by paper.
+    pub marks: &'a Marks,
+    /// Sources.
+    pub sources: &'a [SavedSource],
+    /// Followed topics.
+    pub topics: &'a Topics,
+    /// Mutes.
+    pub mutes: &'a Mutes,
+}
+
+/// Merges `backup` into what is `local`: returns the records to store, the sources to
+/// add, and the summary (topics and mutes are merged by the caller with [`Topics::merge`]
+/// and [`Mutes::add_word`]; the summary counts what that adds). Local marks win where both
+/// have one; nothing is removed.
+pub fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSource>, ImportSummary) {
+    let Local { marks, sources, topics, mutes } = local;
+    let mut merged = mutes.clone();
+    let mut summary = ImportSummary {
+        topics: topics.clone().merge(&backup.topics),
+        mutes: backup.mutes.words.iter().filter(|w| merged.add_word(w)).count()
+            + backup.mutes.authors.iter().filter(|a| merged.add_author(a)).count(),
+        ..ImportSummary::default()
+    };
     let mut changed = Vec::new();
     for incoming in &backup.marks {
         let mut record = marks.get(&incoming.id).cloned().unwrap_or_else(|| PaperMarks {
@@ -151,6 +194,32 @@ mod tests {
     use crate::domain::paper::Paper;
     use chrono::NaiveDate;
 
+    static NO_TOPICS: Topics = Topics(Vec::new());
+    static NO_MUTES: Mutes = Mutes { words: Vec::new(), authors: Vec::new() };
+
+    fn local<'a>(marks: &'a Marks, sources: &'a [SavedSource]) -> Local<'a> {
+        Local { marks, sources, topics: &NO_TOPICS, mutes: &NO_MUTES }
+    }
+
+    #[test]
+    fn topics_and_mutes_travel_and_are_counted() {
+        let mut topics = Topics::default();
+        topics.follow("agents");
+        let mut mutes = Mutes::default();
+        mutes.add_word("survey");
+        let backup = Backup::new(&Marks::default(), vec![], 1).with_lists(
+            topics.clone(),
+            mutes.clone(),
+            DisplayPrefs::default(),
+        );
+        let backup = Backup::parse(&serde_json::to_vec(&backup).unwrap()).unwrap();
+        assert_eq!((backup.topics.clone(), backup.mutes.clone()), (topics.clone(), mutes.clone()));
+        let (_, _, summary) = merge(local(&Marks::default(), &[]), &backup);
+        assert_eq!((summary.topics, summary.mutes), (1, 1));
+        let mine = Local { marks: &Marks::default(), sources: &[], topics: &topics, mutes: &mutes };
+        assert_eq!(merge(mine, &backup).2, ImportSummary::default());
+    }
+
     fn paper(id: &str) -> Paper {
         Paper::new(id, format!("Paper {id}"), NaiveDate::from_ymd_opt(2026, 8, 21).unwrap())
     }
@@ -165,12 +234,15 @@ mod tests {
             SavedSource { name: "Lab".into(), url: "https://lab.example/feed".into(), enabled: false };
         let file = serde_json::to_vec(&Backup::new(&marks, vec![source.clone()], 9)).unwrap();
         let backup = Backup::parse(&file).unwrap();
-        let (records, sources, summary) = merge(&Marks::default(), &[], &backup);
+        let (records, sources, summary) = merge(local(&Marks::default(), &[]), &backup);
         assert_eq!(Marks::from_records(records), marks);
         assert_eq!(sources, [source]);
-        assert_eq!(summary, ImportSummary { saved: 1, read: 1, reactions: 1, sources: 1 });
+        assert_eq!(
+            summary,
+            ImportSummary { saved: 1, read: 1, reactions: 1, sources: 1, ..ImportSummary::default() }
+        );
         // Importing again changes nothing.
-        let (records, _, summary) = merge(&marks, &sources, &backup);
+        let (records, _, summary) = merge(local(&marks, &sources), &backup);
         assert!(records.is_empty());
         assert_eq!(summary.to_string(), "Imported: nothing new; everything in the file was already here.");
     }
@@ -182,7 +254,10 @@ mod tests {
         let mut theirs = Marks::default();
         theirs.toggle_reaction("a", Reaction::Dislike);
         theirs.set_read("a", true);
-        let (records, _, summary) = merge(&local, &[], &Backup::new(&theirs, vec![], 1));
+        let (records, _, summary) = merge(
+            super::Local { marks: &local, sources: &[], topics: &NO_TOPICS, mutes: &NO_MUTES },
+            &Backup::new(&theirs, vec![], 1),
+        );
         assert_eq!(records[0].reaction, Some(Reaction::Like));
         assert!(records[0].read);
         assert_eq!((summary.read, summary.reactions), (1, 0));

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 
 use crate::domain::feed::merge_duplicates;
@@ -43,6 +43,8 @@ pub struct Filters {
     pub has_code: bool,
     /// Only papers with a project page.
     pub has_project: bool,
+    /// Only papers listed on or after this day (new since the last visit); not in links.
+    pub listed_since: Option<NaiveDate>,
 }
 
 /// The papers of a view: the first ones in order, how many match in all, and a hint when
@@ -163,6 +165,7 @@ impl Catalog {
         }
         let f = view.filters;
         let (first, last) = view.period.day_range();
+        let first = f.listed_since.map_or(first, |d| first.max(d.num_days_from_ce()));
         let shown = keep.iter().filter(|&i| {
             let p = &self.facts[i];
             (first..=last).contains(&p.listed_day)
@@ -244,6 +247,9 @@ mod tests {
         let mut filtered = view("", PeriodKind::All, 21);
         filtered.filters.min_votes = 5;
         assert_eq!(ids(&filtered), ["a", "b"]);
+        filtered.filters.listed_since = NaiveDate::from_ymd_opt(2026, 8, 21);
+        assert_eq!(ids(&filtered), ["b"], "a keeps its first listing, 20 August");
+        filtered.filters.listed_since = None;
         filtered.exclude = Arc::new(BTreeSet::from(["a".to_owned()]));
         assert_eq!(ids(&filtered), ["b"]);
         let c = catalog();

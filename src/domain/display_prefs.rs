@@ -2,6 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::period::PeriodKind;
+use crate::domain::rank::Sort;
+use crate::domain::view_state::Defaults;
+
 /// Light, dark, or whatever the system says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -35,7 +39,44 @@ pub struct DisplayPrefs {
     /// The list density.
     #[serde(default)]
     pub density: Density,
+    /// The order used when a link names none (`None`: the built-in one).
+    #[serde(default, with = "sort_key", skip_serializing_if = "Option::is_none")]
+    pub default_sort: Option<Sort>,
+    /// The period length used when a link names none.
+    #[serde(default, with = "period_key", skip_serializing_if = "Option::is_none")]
+    pub default_period: Option<PeriodKind>,
 }
+
+impl DisplayPrefs {
+    /// The saved defaults a view falls back on.
+    pub fn defaults(&self) -> Defaults {
+        Defaults { sort: self.default_sort, period: self.default_period }
+    }
+}
+
+/// Stored by key; a key this build does not know reads as "no default" rather than
+/// failing the whole record.
+macro_rules! keyed {
+    ($module:ident, $type:ty) => {
+        mod $module {
+            use serde::{Deserialize, Deserializer, Serializer};
+
+            #[allow(clippy::ref_option, reason = "serde's `with` passes a reference")]
+            pub fn serialize<S: Serializer>(value: &Option<$type>, s: S) -> Result<S::Ok, S::Error> {
+                match value {
+                    Some(v) => s.serialize_str(v.key()),
+                    None => s.serialize_none(),
+                }
+            }
+
+            pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<$type>, D::Error> {
+                Ok(Option::<String>::deserialize(d)?.and_then(|k| <$type>::from_key(&k)))
+            }
+        }
+    };
+}
+keyed!(sort_key, crate::domain::rank::Sort);
+keyed!(period_key, crate::domain::period::PeriodKind);
 
 impl Theme {
     /// All themes, in the order offered.
@@ -72,7 +113,14 @@ mod tests {
     #[test]
     fn prefs_read_leniently() {
         let prefs: DisplayPrefs = serde_json::from_str(r#"{"theme":"dark","future":1}"#).unwrap();
-        assert_eq!(prefs, DisplayPrefs { theme: Theme::Dark, density: Density::Comfortable });
+        assert_eq!(prefs, DisplayPrefs { theme: Theme::Dark, ..DisplayPrefs::default() });
+        let prefs: DisplayPrefs =
+            serde_json::from_str(r#"{"default_sort":"votes","default_period":"fortnightly"}"#).unwrap();
+        assert_eq!((prefs.default_sort, prefs.default_period), (Some(Sort::MostUpvoted), None));
+        assert_eq!(
+            serde_json::to_string(&prefs).unwrap(),
+            r#"{"theme":"system","density":"comfortable","default_sort":"votes"}"#
+        );
         assert!(serde_json::from_str::<DisplayPrefs>(r#"{"theme":"neon"}"#).is_err());
         assert_eq!(Theme::from_key("light"), Some(Theme::Light));
     }

@@ -16,4 +16,5 @@ pub mod period;
 pub mod rank;
 pub mod search;
 pub mod sources;
+pub mod topics;
 pub mod view_state;

@@ -47,6 +47,16 @@ pub struct ViewState {
 /// Most upvotes a `votes=` filter may ask for.
 pub const MAX_VOTES: u32 = 100_000;
 
+/// The reader's saved defaults for what a link leaves out (URL first, then these, then
+/// the built-in defaults).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Defaults {
+    /// Default order.
+    pub sort: Option<Sort>,
+    /// Default period length.
+    pub period: Option<PeriodKind>,
+}
+
 /// A parameter of a link that was not used, for the notice shown to the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ignored {
@@ -169,17 +179,60 @@ impl ViewState {
         if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
     }
 
-    /// The same view with built-in defaults left out, as links are written.
+    /// The order in effect: the link's, else the reader's saved default, else the built-in
+    /// one (Relevance with a query, Trending without).
+    pub fn effective_sort(&self, saved: &Defaults) -> Sort {
+        Sort::effective(self.sort, saved.sort, !self.query.trim().is_empty())
+    }
+
+    /// The period length in effect: the link's, else the saved default, else Daily.
+    pub fn effective_period(&self, saved: &Defaults) -> PeriodKind {
+        self.period.or(saved.period).unwrap_or_default()
+    }
+
+    /// The link that shows this view in a browser without the reader's saved defaults: the
+    /// values in effect, built-in defaults left out.
     ///
     /// ```
-    /// use papersift::domain::view_state::ViewState;
-    /// let (state, _) = ViewState::decode("?period=daily&sort=trending&q=x");
-    /// assert_eq!(state.without_defaults().encode(), "?q=x");
+    /// use papersift::domain::period::PeriodKind;
+    /// use papersift::domain::view_state::{Defaults, ViewState};
+    /// let (state, _) = ViewState::decode("?q=x&sort=relevance");
+    /// let saved = Defaults { period: Some(PeriodKind::Weekly), sort: None };
+    /// assert_eq!(state.shareable(&saved).encode(), "?q=x&period=weekly");
     /// ```
     #[must_use]
-    pub fn without_defaults(mut self) -> Self {
-        self.period = self.period.filter(|p| *p != PeriodKind::default());
-        self.sort = self.sort.filter(|s| *s != Sort::default());
+    pub fn shareable(&self, saved: &Defaults) -> Self {
+        let sort = self.effective_sort(saved);
+        let period = self.effective_period(saved);
+        let built_in_sort = Sort::effective(None, None, !self.query.trim().is_empty());
+        Self {
+            sort: Some(sort).filter(|s| *s != built_in_sort),
+            period: Some(period).filter(|p| *p != PeriodKind::default()),
+            ..self.clone()
+        }
+    }
+
+    /// The view as kept in the address bar: the reader's explicit choices, where a choice
+    /// equal to the built-in default is left out unless a saved default would replace it
+    /// on reload.
+    ///
+    /// ```
+    /// use papersift::domain::period::PeriodKind;
+    /// use papersift::domain::view_state::{Defaults, ViewState};
+    /// let (state, _) = ViewState::decode("?period=daily&sort=trending&q=x");
+    /// assert_eq!(state.clone().for_address_bar(&Defaults::default()).encode(), "?q=x&sort=trending");
+    /// let saved = Defaults { period: Some(PeriodKind::Weekly), sort: None };
+    /// assert_eq!(state.for_address_bar(&saved).encode(), "?q=x&period=daily&sort=trending");
+    /// ```
+    #[must_use]
+    pub fn for_address_bar(mut self, saved: &Defaults) -> Self {
+        let built_in_sort = Sort::effective(None, None, !self.query.trim().is_empty());
+        if saved.period.is_none_or(|p| p == PeriodKind::default()) {
+            self.period = self.period.filter(|p| *p != PeriodKind::default());
+        }
+        if saved.sort.is_none_or(|s| s == built_in_sort) {
+            self.sort = self.sort.filter(|s| *s != built_in_sort);
+        }
         self
     }
 
@@ -234,7 +287,7 @@ mod tests {
         let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
         assert_eq!(keys, ["sort", "votes", "date"]);
         let (state, ignored) = ViewState::decode("?votes=12&code=1&project=maybe&unread=true&votes=3");
-        assert_eq!(state.filters, Filters { min_votes: 12, has_code: true, has_project: false });
+        assert_eq!(state.filters, Filters { min_votes: 12, has_code: true, ..Filters::default() });
         assert!(state.unread);
         assert_eq!(ignored.len(), 1);
         assert_eq!(state.encode(), "?votes=12&code=1&unread=1");

@@ -24,9 +24,10 @@ pub fn write_query(query: &str, push: bool) {
     }
 }
 
-/// The full address of the current view, for "Copy link".
-pub fn current_href() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+/// The address of the current page without its query and hash (`https://host/sub/path/`).
+pub fn current_path() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
 /// Copies `text` to the clipboard; `Err` carries the browser's reason.

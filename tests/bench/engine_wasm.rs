@@ -51,6 +51,13 @@ pub fn build_step(count: usize) -> bool {
     })
 }
 
+/// Parses a feed body of any supported format as the app does; returns the paper count.
+#[wasm_bindgen]
+pub fn parse(body: &[u8]) -> usize {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    papersift::domain::feed::parse_feed(body, today).map_or(0, |f| f.papers.len())
+}
+
 /// Approximate bytes held by the index.
 #[wasm_bindgen]
 pub fn index_bytes() -> usize {

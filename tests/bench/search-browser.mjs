@@ -1,7 +1,8 @@
-// In-browser search benchmark: PaperSift's wasm engine against MiniSearch and a typed-array
-// BM25 index, on the same papers and queries, in the same headless Chromium page.
+// In-browser benchmarks, in headless Chromium: feed parsing (PaperSift's wasm parser against
+// JSON.parse), then search: PaperSift's wasm engine against MiniSearch and a typed-array BM25
+// index, on the same papers and queries, in the same page.
 //
-//   node tests/bench/search-browser.mjs [--data DIR] [--runs R] [--sizes 1000,10000,all]
+//   node tests/bench/search-browser.mjs [--data DIR] [--runs R] [--sizes 1000,10000,all] [--parse-only 1]
 //
 // Run through scripts/bench-search.sh, which builds the engine first. DIR defaults to
 // ../shared/data/arxiv_corpus/dedup (not shipped with the project).
@@ -46,6 +47,23 @@ copyFileSync(join(web, 'engine_bg.wasm'), join(dir, 'engine_bg.wasm'));
 copyFileSync(join(ROOT, 'node_modules/minisearch/dist/es/index.js'), join(dir, 'minisearch.js'));
 copyFileSync(join(ROOT, 'tests/bench/search-page.mjs'), join(dir, 'search-page.mjs'));
 writeFileSync(join(dir, 'data.json'), JSON.stringify(papers));
+// Feeds for the parse benchmark: the PaperSift feed and a JSON Feed of 10k and of every
+// paper, and an Atom feed of 10k.
+const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const feedFiles = [];
+for (const [n, label] of [[10000, '10k'], [papers.length, 'all']]) {
+  const slice = papers.slice(0, n);
+  const ours = { papersift_feed: 1, title: 'bench', papers: slice.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, authors: p.authors, categories: p.categories, listed: p.listed })) };
+  writeFileSync(join(dir, `papersift-${label}.json`), JSON.stringify(ours));
+  const jf = { version: 'https://jsonfeed.org/version/1.1', title: 'bench', items: slice.map((p) => ({ id: `https://arxiv.org/abs/${p.id}`, url: `https://arxiv.org/abs/${p.id}`, title: p.title, content_text: p.abstract, date_published: `${p.listed}T00:00:00Z`, authors: p.authors.map((name) => ({ name })), tags: p.categories })) };
+  writeFileSync(join(dir, `jsonfeed-${label}.json`), JSON.stringify(jf));
+  feedFiles.push(`papersift-${label}.json`, `jsonfeed-${label}.json`);
+  if (label === '10k') {
+    const entries = slice.map((p) => `<entry><id>http://arxiv.org/abs/${p.id}v1</id><title>${esc(p.title)}</title><summary>${esc(p.abstract)}</summary><published>${p.listed}T00:00:00Z</published><updated>${p.listed}T00:00:00Z</updated>${p.authors.map((a) => `<author><name>${esc(a)}</name></author>`).join('')}</entry>`);
+    writeFileSync(join(dir, 'atom-10k.xml'), `<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>bench</title><id>bench</id><updated>2026-01-01T00:00:00Z</updated>${entries.join('')}</feed>`);
+    feedFiles.push('atom-10k.xml');
+  }
+}
 writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>search bench</title>');
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
@@ -73,14 +91,23 @@ const page = await browser.newPage();
 page.on('pageerror', (e) => console.error('page error:', e.message));
 await page.goto(url);
 const isolated = await page.evaluate(() => crossOriginIsolated);
-const results = await page.evaluate(
-  async (opts) => (await import('./search-page.mjs')).bench(opts),
-  { sizes, runs, queries },
+const parsed = await page.evaluate(
+  async (opts) => (await import('./search-page.mjs')).parseBench(opts),
+  { files: feedFiles, runs: Math.min(runs, 3) },
 );
+const results = args['parse-only']
+  ? []
+  : await page.evaluate(async (opts) => (await import('./search-page.mjs')).bench(opts), { sizes, runs, queries });
 await browser.close();
 server.close();
 
 const f = (x, d = 3) => x.toFixed(d);
+console.log('Feed parsing in the page (median ms; papers per second)');
+for (const p of parsed) {
+  const rate = Math.round((p.papers / p.wasm) * 1000);
+  const json = p.json === null ? '' : `; JSON.parse alone ${f(p.json, 0)} ms`;
+  console.log(`  ${p.file.padEnd(22)} ${f(p.mb, 1).padStart(6)} MB  ${p.papers} papers  PaperSift ${f(p.wasm, 0)} ms = ${rate}/s${json}`);
+}
 const lat = (s) => `${f(s.p50)} / ${f(s.p95)} / ${f(s.max, 2)}`;
 console.log(`${queries.length} queries x ${runs} runs (MiniSearch: 1 run above 20k papers); cross-origin isolated: ${isolated}; times in ms`);
 for (const r of results) {

@@ -171,6 +171,35 @@ async function timeQueries(queries, runs, run) {
   return stats(times);
 }
 
+/** Feed parsing as the app does it (fetch's bytes into wasm, parse into papers), against `JSON.parse`. */
+export async function parseBench({ files, runs }) {
+  await init();
+  const rows = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(await (await fetch(`./${file}`)).arrayBuffer());
+    const wasm = [];
+    let papers = 0;
+    for (let r = 0; r < runs; r += 1) {
+      const t = now();
+      papers = engine.parse(bytes);
+      wasm.push(now() - t);
+      await pause();
+    }
+    const text = new TextDecoder().decode(bytes);
+    const json = [];
+    if (!file.endsWith('.xml')) {
+      for (let r = 0; r < runs; r += 1) {
+        const t = now();
+        JSON.parse(text);
+        json.push(now() - t);
+        await pause();
+      }
+    }
+    rows.push({ file, mb: bytes.length / 1e6, papers, wasm: stats(wasm).p50, json: json.length ? stats(json).p50 : null });
+  }
+  return rows;
+}
+
 export async function bench({ sizes, runs, queries }) {
   await init();
   const all = await (await fetch('./data.json')).json();

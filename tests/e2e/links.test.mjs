@@ -59,6 +59,27 @@ describe('links', () => {
     await b.context.close();
   });
 
+  test('saved defaults apply when a link names no order or period; the link wins; copied links spell them out', async () => {
+    const a = await open(app.url, { clipboard: true });
+    await a.page.getByText('Settings', { exact: true }).click();
+    await a.page.getByText('Display and defaults', { exact: true }).click();
+    await a.page.getByRole('combobox', { name: 'Default order' }).selectOption({ label: 'Most upvoted' });
+    await a.page.getByRole('combobox', { name: 'Default period' }).selectOption({ label: 'Weekly' });
+    await a.page.waitForTimeout(300);
+    await a.page.goto(app.url);
+    await a.page.getByRole('button', { name: 'Weekly', pressed: true }).waitFor();
+    assert.equal(await sortSelect(a.page).inputValue(), 'votes');
+    await a.page.getByRole('button', { name: 'Copy link' }).click();
+    await a.page.getByText('Link copied').waitFor();
+    assert.match(await a.page.evaluate(() => navigator.clipboard.readText()), /\?period=weekly&sort=votes$/);
+    // A link's own choice beats the saved default, even when it is the built-in one.
+    await a.page.goto(`${app.url}?period=daily`);
+    await a.page.getByRole('button', { name: 'Daily', pressed: true }).waitFor();
+    assert.equal(await a.page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    assert.deepEqual(a.problems, []);
+    await a.context.close();
+  });
+
   test('Back and Forward restore previous views; typing does not add history entries', async () => {
     const { context, page } = await open(app.url);
     await page.getByRole('button', { name: 'Weekly' }).click();

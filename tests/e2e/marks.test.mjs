@@ -65,7 +65,7 @@ describe('marks', () => {
 });
 
 describe('backup', () => {
-  test('export, then import into a fresh profile, restores saves, likes and sources', async () => {
+  test('export, then import into a fresh profile, restores saves, likes, sources and topics', async () => {
     const a = await openPage(browser, new URL(app.url).origin);
     await a.page.goto(app.url);
     await ready(a.page);
@@ -73,6 +73,9 @@ describe('backup', () => {
     const liked = await card(a.page, 3).locator('h3').innerText();
     await card(a.page, 2).getByRole('button', { name: /^Save/ }).click();
     await card(a.page, 3).getByRole('button', { name: 'Like', exact: true }).click();
+    await a.page.getByRole('searchbox', { name: 'Search papers' }).fill('agents');
+    await a.page.getByRole('button', { name: '☆ Follow this search' }).click();
+    await a.page.getByRole('searchbox', { name: 'Search papers' }).fill('');
     await a.page.getByText('Settings', { exact: true }).click();
     await a.page.getByText('Sources (1)').click();
     await a.page.getByLabel('Feed address').fill('https://lab.example/feed.json');
@@ -99,13 +102,14 @@ describe('backup', () => {
     });
     await b.page.getByText(/This file is not a PaperSift backup .*nothing was changed/).waitFor();
     await b.page.getByLabel('Import backup').setInputFiles(file);
-    await b.page.getByText('Imported: 1 saved paper(s), 0 read mark(s), 1 like(s)/dislike(s), 1 source(s). Nothing was removed.').waitFor();
+    await b.page.getByText('Imported: 1 saved paper(s), 0 read mark(s), 1 like(s)/dislike(s), 1 source(s), 1 topic(s), 0 mute(s). Nothing was removed.').waitFor();
     await b.page.locator('article', { hasText: liked }).getByRole('button', { name: 'Like', exact: true, pressed: true }).waitFor();
     await b.page.reload();
     await ready(b.page);
     await b.page.getByRole('button', { name: '★ Saved' }).click();
     assert.deepEqual(await b.page.locator('article h3').allInnerTexts(), [saved]);
     assert.equal(await b.page.getByText('Sources (2)').count(), 1);
+    await b.page.getByRole('navigation', { name: 'Followed topics' }).getByRole('button', { name: 'agents' }).waitFor();
     await b.context.close();
   });
 });
@@ -181,7 +185,7 @@ describe('display', () => {
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(await background(), 'rgb(247, 247, 248)');
     await page.getByText('Settings', { exact: true }).click();
-    await page.getByText('Display', { exact: true }).click();
+    await page.getByText('Display and defaults', { exact: true }).click();
     await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
     await page.getByRole('checkbox', { name: 'Compact list' }).check();
     assert.equal(await background(), 'rgb(18, 19, 23)');

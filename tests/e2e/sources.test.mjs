@@ -118,6 +118,30 @@ describe('feed sources', () => {
     await context.close();
   });
 
+  test('a followed topic persists, runs its search in one click, and counts papers new since the last visit', async () => {
+    const { context, page } = await open(withFeeds('/daily?date={date}'));
+    const today = new Date().toISOString().slice(0, 10);
+    await page.locator('article', { hasText: `Live paper of ${today}` }).waitFor();
+    const search = page.getByRole('searchbox', { name: 'Search papers' });
+    await search.fill('author:"Live Author"');
+    await page.getByRole('button', { name: '☆ Follow this search' }).click();
+    await page.getByRole('button', { name: '★ Following this search', pressed: true }).waitFor();
+    await page.waitForTimeout(300);
+    // The second visit: the live paper listed today is new since the first.
+    await page.goto(withFeeds('/daily?date={date}'));
+    const topic = page.getByRole('navigation', { name: 'Followed topics' }).getByRole('button', { name: /^author:"Live Author"/ });
+    await topic.getByText('1 new').waitFor();
+    assert.equal(await search.inputValue(), '');
+    await topic.click();
+    assert.equal(await search.inputValue(), 'author:"Live Author"');
+    assert.equal(await page.getByRole('status').innerText(), '1 paper');
+    await page.getByText('Settings', { exact: true }).click();
+    await page.getByText('Followed topics (1)').click();
+    await page.getByRole('button', { name: 'Unfollow' }).click();
+    await page.getByText('Followed topics (0)').waitFor();
+    await context.close();
+  });
+
   test('the view follows the latest day while sources arrive', async () => {
     const opened = await openPage(browser, new URL(app.url).origin);
     const { context, page } = opened;

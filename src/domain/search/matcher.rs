@@ -37,7 +37,10 @@ pub struct Matches {
 /// Papers found to hold recent phrases, so typing on after a phrase does not check the
 /// phrase in every candidate paper again. Valid for one list of papers.
 #[derive(Debug, Default)]
-pub struct PhraseCache(Mutex<Vec<(Option<Field>, Vec<String>, Arc<DocSet>)>>);
+pub struct PhraseCache(Mutex<Vec<CachedPhrase>>);
+
+/// A phrase (in a field or any), and the papers holding it.
+type CachedPhrase = (Option<Field>, Vec<String>, Arc<DocSet>);
 
 /// Phrases a [`PhraseCache`] keeps.
 const PHRASES_KEPT: usize = 16;
@@ -154,21 +157,14 @@ impl Matcher<'_> {
     /// Adds the papers holding `term` to `set` and their BM25F contribution to the scores.
     fn term(&mut self, term: u32, field: Option<Field>, weight: f32, set: &mut DocSet) {
         let idf = self.index.idf(term) * weight;
-        for posting in self.index.postings(term) {
-            let doc = posting.doc as usize;
-            if doc >= self.n {
-                break;
-            }
-            let norms = self.index.norms(posting.doc);
-            let tf = match field {
-                Some(f) => f32::from(posting.tf[f.index()]) * norms[f.index()],
-                None => (0..5).map(|f| f32::from(posting.tf[f]) * norms[f]).sum(),
-            };
-            if tf > 0.0 {
-                self.scores[doc] += idf * tf / (K1 + tf);
+        let (n, scores) = (self.n, &mut self.scores);
+        self.index.weighted_postings(term, field, |doc, tf| {
+            let doc = doc as usize;
+            if doc < n {
+                scores[doc] += idf * tf / (K1 + tf);
                 set.insert(doc);
             }
-        }
+        });
     }
 
     fn word(&mut self, field: Option<Field>, text: &str, prefix: bool) -> DocSet {
