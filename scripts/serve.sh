@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-exec trunk serve --release "$@"
+# No auto-reload script: it would be an inline script and a websocket outside the CSP.
+exec trunk serve --release --no-autoreload "$@"

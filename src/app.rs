@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::paper_browser::CatalogContext;
 use crate::components::{
-    CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, MutesPanel, PaperBrowser, SearchBox,
-    SearchHelp, SortSelect, SourceErrors, SourceNotices, SourcesPanel, TopicsBar, TopicsPanel,
+    AppStatus, CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, MutesPanel, PaperBrowser,
+    SearchBox, SearchHelp, SortSelect, SourceErrors, SourceNotices, SourcesPanel, TopicsBar, TopicsPanel,
 };
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
             <SearchHelp />
         </header>
         <main id="main" class="content">
+            <AppStatus />
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
             <details class="settings">
                 <summary>"Settings"</summary>

@@ -10,13 +10,15 @@ use leptos::task::spawn_local;
 
 use crate::domain::cache::CachedFeed;
 use crate::domain::catalog::Catalog;
+use crate::domain::feed::merge_duplicates;
 use crate::domain::paper::Paper;
+use crate::domain::search::index::IndexBuilder;
 use chrono::NaiveDate;
 
 use crate::domain::sources::{Origin, SavedSource, Source, dated_days};
 use crate::reader_data::keep;
 use crate::web::channel::listen;
-use crate::web::clock::{now_unix_seconds, today};
+use crate::web::clock::{next_turn, now_ms, now_unix_seconds, today};
 use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
 use crate::web::idb::{DB_NAME, Storage, StorageError};
 
@@ -31,6 +33,11 @@ async fn cached(storage: Result<Storage, StorageError>, url: &str) -> Option<(Ca
     let papers = record.papers().ok()?;
     Some((record, papers))
 }
+
+/// Catalogs up to this many papers are indexed at once (a few milliseconds).
+const SMALL_CATALOG: usize = 2_000;
+/// Longest indexing step of a larger catalog, in milliseconds (a long task is 50).
+const STEP_MS: f64 = 30.0;
 
 /// Shared, immutable data in a signal, compared by identity (rebuilds are what matter).
 #[derive(Debug)]
@@ -403,11 +410,13 @@ impl Feeds {
         });
     }
 
-    /// The merged catalog of every enabled source loaded so far.
+    /// The merged catalog of every enabled source loaded so far. A large catalog is indexed
+    /// in steps of [`STEP_MS`] between which the browser gets its turn (no long task); the
+    /// previous catalog stays on screen meanwhile.
     pub fn catalog(&self) -> Memo<Shared<Catalog>> {
         let entries = self.entries;
-        Memo::new(move |_| {
-            let papers = entries.with(|entries| {
+        let papers = Memo::new(move |_| {
+            let papers: Vec<Paper> = entries.with(|entries| {
                 entries
                     .iter()
                     .filter_map(|e| match &e.status {
@@ -419,8 +428,36 @@ impl Feeds {
                     .flatten()
                     .collect()
             });
-            Shared(Arc::new(Catalog::new(papers)))
-        })
+            Shared(Arc::new(papers))
+        });
+        let built = RwSignal::new(Shared(Arc::new(Catalog::default())));
+        let generation = StoredValue::new(0u64);
+        // Syncing with the event loop: indexing runs as a task that yields between steps.
+        Effect::new(move |_| {
+            let papers = merge_duplicates(papers.get().0.to_vec());
+            generation.update_value(|g| *g += 1);
+            let mine = generation.get_value();
+            if papers.len() <= SMALL_CATALOG {
+                built.set(Shared(Arc::new(Catalog::new(papers))));
+                return;
+            }
+            spawn_local(async move {
+                let mut builder = IndexBuilder::new();
+                while builder.len() < papers.len() {
+                    let start = now_ms();
+                    while builder.len() < papers.len() && now_ms() - start < STEP_MS {
+                        builder.add(&papers[builder.len()]);
+                    }
+                    next_turn().await;
+                    // A newer set of papers is being indexed: this one is stale.
+                    if generation.try_get_value() != Some(mine) {
+                        return;
+                    }
+                }
+                built.set(Shared(Arc::new(Catalog::with_index(papers, builder.finish()))));
+            });
+        });
+        Memo::new(move |_| built.get())
     }
 
     /// How many enabled sources are (showing papers, loading, failed).

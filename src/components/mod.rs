@@ -1,5 +1,6 @@
 //! Small views, one public component per file, each wiring signals to the domain.
 
+mod app_status;
 mod copy_link;
 mod data_panel;
 mod default_view;
@@ -25,6 +26,7 @@ mod topic_badge;
 mod topics_bar;
 mod topics_panel;
 
+pub use app_status::AppStatus;
 pub use copy_link::CopyLink;
 pub use data_panel::DataPanel;
 pub use default_view::DefaultView;

@@ -102,7 +102,9 @@ pub fn PaperBrowser(
         <Show when=move || count.get() == 0>
             <p class="empty">
                 {move || {
-                    if view.saved.get() {
+                    if !view.saved.get() && catalog.with(|c| c.0.papers().is_empty()) {
+                        "Preparing the papers for search…"
+                    } else if view.saved.get() {
                         "No saved papers match. Save papers with their Save button; they stay here even when their feed moves on."
                     } else {
                         "No papers match. Try other words, or another period."

@@ -10,7 +10,7 @@ use crate::domain::feed::merge_duplicates;
 use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
 use crate::domain::period::Period;
-use crate::domain::rank::{Facts, Sort, id_order, sort_key, top};
+use crate::domain::rank::{Facts, Sort, id_order, sort_key, top, trending_score};
 use crate::domain::search::bitset::DocSet;
 use crate::domain::search::index::Index;
 use crate::domain::search::matcher::{PhraseCache, matches_cached};
@@ -75,6 +75,9 @@ pub struct Catalog {
     muted: Mutex<Option<(Mutes, Arc<DocSet>)>>,
     /// Papers holding recent phrases.
     phrases: PhraseCache,
+    /// Every paper's trending score at the last ranking time asked for (the same period is
+    /// re-ranked on every keystroke).
+    trending: Mutex<Option<(i64, Arc<Vec<f64>>)>>,
 }
 
 impl Catalog {
@@ -103,6 +106,7 @@ impl Catalog {
             days,
             muted: Mutex::new(None),
             phrases: PhraseCache::default(),
+            trending: Mutex::new(None),
         }
     }
 
@@ -130,6 +134,18 @@ impl Catalog {
             .and_then(|d| d.succ_opt())
             .and_then(|d| d.and_hms_opt(0, 0, 0))
             .map_or(now, |t| t.and_utc().timestamp().min(now))
+    }
+
+    fn trending_at(&self, at: i64) -> Arc<Vec<f64>> {
+        let mut cache = self.trending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((cached_at, scores)) = cache.as_ref()
+            && *cached_at == at
+        {
+            return Arc::clone(scores);
+        }
+        let scores = Arc::new(self.facts.iter().map(|f| trending_score(f, at)).collect::<Vec<f64>>());
+        *cache = Some((at, Arc::clone(&scores)));
+        scores
     }
 
     fn muted(&self, mutes: &Mutes) -> Arc<DocSet> {
@@ -174,10 +190,15 @@ impl Catalog {
                 && (!f.has_project || p.has_project)
         });
         let mut total = 0;
+        let trending = (view.sort == Sort::Trending).then(|| self.trending_at(at));
         let keyed = shown.map(|i| {
             total += 1;
             let relevance = found.as_ref().map_or(0.0, |m| m.scores[i]);
-            (i, sort_key(&self.facts[i], view.sort, relevance, at), self.ties[i])
+            let key = match &trending {
+                Some(scores) => [scores[i], 0.0, 0.0],
+                None => sort_key(&self.facts[i], view.sort, relevance, at),
+            };
+            (i, key, self.ties[i])
         });
         let ids = top(keyed, limit);
         Selection { ids, total, hint: query.hint }

@@ -6,3 +6,4 @@ pub mod fetch;
 pub mod files;
 pub mod idb;
 pub mod location;
+pub mod service_worker;

@@ -20,9 +20,21 @@ export function launch() {
   });
 }
 
-/** Opens a page that records console errors, page errors and requests to other origins. */
-export async function openPage(browser, origin, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+/** A persistent (not incognito) context in `dir`: what installability checks need. */
+export function launchPersistent(dir) {
+  return chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+  });
+}
+
+/**
+ * Opens a page that records console errors, page errors and requests to other origins.
+ * `options` go to the browser context (e.g. `{ serviceWorkers: 'block' }`).
+ */
+export async function openPage(browser, origin, viewport = { width: 1280, height: 900 }, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

@@ -56,6 +56,15 @@ export async function startFeedServer() {
         res.writeHead(200, cors).end(JSON.stringify([paper]));
         break;
       }
+      case '/big.json': {
+        // Enough papers that the app indexes them in steps between frames.
+        const papers = Array.from({ length: 6000 }, (_, i) => ({
+          id: `big-${i}`, title: `Big feed paper ${i} on ${i % 3 === 0 ? 'wombats' : 'lemurs'}`,
+          abstract: 'Filler text about marsupials and primates.', listed: latestDay,
+        }));
+        res.writeHead(200, cors).end(JSON.stringify({ papersift_feed: 1, title: 'Big', papers }));
+        break;
+      }
       case '/valid.json':
         res.writeHead(200, cors).end(JSON.stringify(valid));
         break;

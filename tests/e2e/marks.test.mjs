@@ -104,6 +104,8 @@ describe('backup', () => {
     await b.page.getByLabel('Import backup').setInputFiles(file);
     await b.page.getByText('Imported: 1 saved paper(s), 0 read mark(s), 1 like(s)/dislike(s), 1 source(s), 1 topic(s), 0 mute(s). Nothing was removed.').waitFor();
     await b.page.locator('article', { hasText: liked }).getByRole('button', { name: 'Like', exact: true, pressed: true }).waitFor();
+    // Let the writes land before the reload.
+    await b.page.waitForTimeout(300);
     await b.page.reload();
     await ready(b.page);
     await b.page.getByRole('button', { name: '★ Saved' }).click();

@@ -142,6 +142,18 @@ describe('feed sources', () => {
     await context.close();
   });
 
+  test('a feed of thousands of papers is indexed in steps and searchable', async () => {
+    const { context, page, problems } = await open(withFeeds('/big.json'));
+    const foreign = (p) => p.startsWith('foreign request:');
+    const total = 6000 + onDay(latestDay).length;
+    await page.getByRole('status').filter({ hasText: `${total} papers` }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('wombats');
+    assert.equal(await page.getByRole('status').innerText(), '2000 papers');
+    assert.equal(await page.locator('article').count(), 50);
+    assert.deepEqual(problems.filter((p) => !foreign(p)), []);
+    await context.close();
+  });
+
   test('the view follows the latest day while sources arrive', async () => {
     const opened = await openPage(browser, new URL(app.url).origin);
     const { context, page } = opened;

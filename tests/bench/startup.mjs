@@ -1,0 +1,32 @@
+// Cold start to the first paper on screen: the release build (dist/) on loopback, in headless
+// Chromium, with an empty cache (a fresh context per run), then with the service worker warm
+// (a reload of a controlled page).
+//   node tests/bench/startup.mjs [--runs N]      (after `trunk build --release`)
+import { fileURLToPath } from 'node:url';
+
+import { launch } from '../e2e/browser.mjs';
+import { serveStatic } from '../e2e/server.mjs';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 7);
+const app = await serveStatic(fileURLToPath(new URL('../../dist', import.meta.url)));
+const browser = await launch();
+// Milliseconds from navigation start to the first paper card in the DOM.
+const firstPaper = (page) =>
+  page.waitForFunction(() => document.querySelector('article') && performance.now(), null, { polling: 'raf' }).then((h) => h.jsonValue());
+const cold = [];
+const warm = [];
+for (let i = 0; i < runs; i += 1) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.url, { waitUntil: 'commit' });
+  cold.push(await firstPaper(page));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.reload({ waitUntil: 'commit' });
+  warm.push(await firstPaper(page));
+  await context.close();
+}
+await browser.close();
+await app.close();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`first paper on screen, ${runs} runs, median ms: cold (empty cache) ${median(cold).toFixed(0)}, service worker warm ${median(warm).toFixed(0)}`);
+console.log(`  cold: ${cold.map((x) => x.toFixed(0)).join(' ')}\n  warm: ${warm.map((x) => x.toFixed(0)).join(' ')}`);

@@ -1,0 +1,116 @@
+// End-to-end: the installable, offline app: service worker, update offer, CSP, manifest.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { launch, launchPersistent, openPage } from './browser.mjs';
+import { latestDay, onDay } from './feed.mjs';
+import { serveStatic } from './server.mjs';
+
+const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+
+let browser;
+let app;
+// A copy of the build, so that a test can deploy a "new version" over it.
+const root = mkdtempSync(join(tmpdir(), 'papersift-pwa-'));
+
+before(async () => {
+  cpSync(DIST, root, { recursive: true });
+  app = await serveStatic(root);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const dayCount = `${onDay(latestDay).length} papers`;
+
+async function openControlled(options = {}) {
+  const opened = await openPage(browser, new URL(app.url).origin, undefined, options);
+  opened.violations = [];
+  await opened.page.exposeFunction('reportViolation', (v) => opened.violations.push(v));
+  await opened.page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await opened.page.goto(app.url);
+  await opened.page.getByRole('status').filter({ hasText: dayCount }).waitFor();
+  return opened;
+}
+
+const waitForController = (page) =>
+  page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+
+describe('installable offline app', () => {
+  test('loads once online, then starts offline with the feed and saved papers, and says so', async () => {
+    const { context, page, problems, violations } = await openControlled();
+    await waitForController(page);
+    const first = page.locator('article').first();
+    const title = await first.locator('h3').innerText();
+    await first.getByRole('button', { name: /^Save/ }).click();
+    await page.waitForTimeout(300);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: dayCount }).waitFor();
+    await page.getByText('Offline: showing the copies kept on this device.').waitFor();
+    await page.locator('article', { hasText: title }).getByRole('button', { name: /^Save/, pressed: true }).waitFor();
+    await page.getByRole('button', { name: '★ Saved' }).click();
+    assert.deepEqual(await page.locator('article h3').allInnerTexts(), [title]);
+    await context.setOffline(false);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+    await context.close();
+  });
+
+  test('a new deployment is offered to the open page and taken after Reload', async () => {
+    const { context, page } = await openControlled();
+    await waitForController(page);
+    const shells = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('papersift-shell-')));
+    const [before] = await shells();
+    // Deploy: a changed asset gives the service worker a new version.
+    const sw = join(root, 'sw.js');
+    const original = readFileSync(sw, 'utf8');
+    writeFileSync(sw, original.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = 'feedfacefeedface'"));
+    try {
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      const offer = page.getByRole('alert').filter({ hasText: 'A new version of PaperSift is available.' });
+      await offer.waitFor();
+      await Promise.all([page.waitForEvent('load'), offer.getByRole('button', { name: 'Reload' }).click()]);
+      await page.getByRole('status').filter({ hasText: dayCount }).waitFor();
+      await page.waitForFunction(async () => (await caches.keys()).includes('papersift-shell-feedfacefeedface'));
+      assert.ok(!(await shells()).includes(before), 'the old shell was deleted');
+    } finally {
+      writeFileSync(sw, original);
+    }
+    await context.close();
+  });
+
+  test('works with service workers blocked', async () => {
+    const { context, page, problems } = await openControlled({ serviceWorkers: 'block' });
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('model');
+    assert.match(await page.getByRole('status').innerText(), /^\d+ papers?$/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('is installable: Chromium reports no installability errors', async () => {
+    // Installability needs a real profile: an incognito-like context is refused as such.
+    const context = await launchPersistent(mkdtempSync(join(tmpdir(), 'papersift-profile-')));
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByRole('status').filter({ hasText: dayCount }).waitFor();
+    await waitForController(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = JSON.parse(readFileSync(join(root, 'manifest.webmanifest'), 'utf8'));
+    assert.equal(manifest.display, 'standalone');
+    assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+    await context.close();
+  });
+});
