@@ -1,6 +1,7 @@
 // A tiny static server for the release build, on loopback only, under a sub-path
 // (as on a static host such as GitHub Pages) to prove relative asset URLs.
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -27,8 +28,21 @@ export async function serveStatic(root, prefix = '/papersift/') {
     if (rel === '' || rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
     try {
       const body = await readFile(join(root, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' });
-      res.end(body);
+      // As a static host does: compressed when the browser accepts it, and trunk's hashed
+      // files cached for good.
+      const headers = { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', vary: 'accept-encoding' };
+      headers['cache-control'] = /-[0-9a-f]{16}(_bg)?\.\w+$/.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      const accepted = req.headers['accept-encoding'] ?? '';
+      let sent = body;
+      if (accepted.includes('br')) {
+        headers['content-encoding'] = 'br';
+        sent = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+      } else if (accepted.includes('gzip')) {
+        headers['content-encoding'] = 'gzip';
+        sent = gzipSync(body);
+      }
+      res.writeHead(200, headers);
+      res.end(sent);
     } catch {
       res.writeHead(404).end('not found');
     }
