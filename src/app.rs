@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::components::paper_browser::CatalogContext;
 use crate::components::{
     AppStatus, CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, MutesPanel, PaperBrowser,
-    SearchBox, SearchHelp, SortSelect, SourceErrors, SourceNotices, SourcesPanel, TopicsBar, TopicsPanel,
+    SearchBox, SearchHelp, Shortcuts, SortSelect, SourceErrors, SourceNotices, SourcesPanel, TopicsBar,
+    TopicsPanel,
 };
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" class="content">
             <AppStatus />
+            <Shortcuts />
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
             <details class="settings">
                 <summary>"Settings"</summary>

@@ -20,6 +20,7 @@ pub fn PaperActions(paper: Paper) -> impl IntoView {
             <button
                 type="button"
                 aria-pressed=move || pressed(saved())
+                data-shortcut="s"
                 on:click=move |_| paper.with_value(|p| state.toggle_saved(p))
             >
                 {move || if saved() { "Saved" } else { "Save" }}
@@ -27,6 +28,7 @@ pub fn PaperActions(paper: Paper) -> impl IntoView {
             <button
                 type="button"
                 aria-pressed=move || pressed(read())
+                data-shortcut="x"
                 on:click=move |_| state.set_read(&id.read_value(), !read())
             >
                 {move || if read() { "Read" } else { "Mark read" }}

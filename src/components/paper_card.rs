@@ -22,10 +22,10 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
     let is_read = move || marks.with(|m| m.is_read(&id));
 
     view! {
-        <article class="paper" class:is-read=is_read>
+        <article class="paper" class:is-read=is_read tabindex="-1">
             <h3 class="paper-title">
                 {match title_href {
-                    Some(href) => view! { <a href=href><MarkedText text=paper.title.clone() /></a> }.into_any(),
+                    Some(href) => view! { <a href=href data-shortcut="o"><MarkedText text=paper.title.clone() /></a> }.into_any(),
                     None => view! { <MarkedText text=paper.title.clone() /> }.into_any(),
                 }}
             </h3>

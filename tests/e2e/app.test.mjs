@@ -126,6 +126,37 @@ describe('PaperSift on the embedded default feed', () => {
     await context.close();
   });
 
+  test('a keyboard-only session: search, move between papers, save, mark read, see the shortcuts', async () => {
+    const { context, page, problems } = await openApp();
+    const cards = page.locator('article');
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Search papers');
+    await page.keyboard.type('model');
+    await page.keyboard.press('Escape');
+    const shown = Number((await statusText(page)).split(' ')[0]);
+    assert.ok(shown >= 2, 'the search leaves several papers');
+    await page.keyboard.press('j');
+    assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('article')), true);
+    await page.keyboard.press('s');
+    await cards.nth(0).getByRole('button', { name: 'Saved', pressed: true }).waitFor();
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await cards.nth(1).getByRole('button', { name: 'Read', exact: true, pressed: true }).waitFor();
+    await page.keyboard.press('k');
+    assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('article')), true);
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    assert.match(await help.innerText(), /next \/ previous paper/);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    // Tab walks into the focused card's controls.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.closest('article') === document.querySelector('article')), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('sorting by most upvoted puts the top paper first', async () => {
     const { context, page, problems } = await openApp();
     const top = [...onDay(latestDay)].sort(

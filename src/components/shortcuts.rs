@@ -1,0 +1,127 @@
+use leptos::ev::keydown;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+
+/// The keyboard shortcuts, as shown by `?`.
+const KEYS: [(&str, &str); 8] = [
+    ("/", "search"),
+    ("j / k", "next / previous paper"),
+    ("o or Enter", "open the focused paper"),
+    ("s", "save or unsave it"),
+    ("x", "mark it read or unread"),
+    ("u", "back to the previous view"),
+    ("?", "show or hide these shortcuts"),
+    ("Esc", "leave the search box, close this list"),
+];
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// The paper card holding the focus, if any.
+fn focused_card() -> Option<Element> {
+    document()?.active_element()?.closest("article.paper").ok().flatten()
+}
+
+/// Moves the focus `step` cards down (or up, negative) from the focused one.
+fn move_focus(step: i32) {
+    let Some(doc) = document() else { return };
+    let Ok(cards) = doc.query_selector_all("article.paper") else { return };
+    let current = focused_card();
+    let index = (0..cards.length())
+        .find(|&i| cards.get(i).is_some_and(|c| Some(c.clone()) == current.clone().map(Into::into)));
+    let next = match (index, step > 0) {
+        (None, _) => 0,
+        (Some(i), true) => (i + 1).min(cards.length().saturating_sub(1)),
+        (Some(i), false) => i.saturating_sub(1),
+    };
+    if let Some(card) = cards.get(next).and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+        // Focusing scrolls the card into view.
+        let _ = card.focus();
+    }
+}
+
+/// Clicks the control marked `data-shortcut="key"` in the focused card.
+fn press_in_card(key: &str) -> bool {
+    let control = focused_card()
+        .and_then(|card| card.query_selector(&format!("[data-shortcut='{key}']")).ok().flatten());
+    match control.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+        Some(control) => {
+            control.click();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Keyboard shortcuts for the whole page, and the `?` list of them.
+#[component]
+pub fn Shortcuts() -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let handle = window_event_listener(keydown, move |ev: KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let typing =
+            target.as_ref().is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        let key = ev.key();
+        if typing {
+            if key == "Escape"
+                && let Some(input) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok())
+            {
+                // Blurring cannot fail for an element in the document.
+                let _ = input.blur();
+            }
+            return;
+        }
+        let handled = match key.as_str() {
+            "/" => document()
+                .and_then(|d| d.query_selector("input[type=search]").ok().flatten())
+                .and_then(|i| i.dyn_into::<HtmlElement>().ok())
+                .map(|i| i.focus())
+                .is_some(),
+            "j" => {
+                move_focus(1);
+                true
+            }
+            "k" => {
+                move_focus(-1);
+                true
+            }
+            "o" => press_in_card("o"),
+            // Enter on a control inside the card keeps its own meaning.
+            "Enter" => {
+                target.as_ref().is_some_and(|t| t.matches("article.paper").unwrap_or(false))
+                    && press_in_card("o")
+            }
+            "s" | "x" => press_in_card(&key),
+            "u" => web_sys::window().and_then(|w| w.history().ok()).map(|h| h.back()).is_some(),
+            "?" => {
+                shown.update(|s| *s = !*s);
+                true
+            }
+            "Escape" => {
+                shown.set(false);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || handle.remove());
+    view! {
+        <Show when=move || shown.get()>
+            <section class="shortcuts" role="dialog" aria-label="Keyboard shortcuts">
+                <h2>"Keyboard shortcuts"</h2>
+                <dl>
+                    {KEYS.into_iter().map(|(k, what)| view! { <dt><kbd>{k}</kbd></dt><dd>{what}</dd> }).collect_view()}
+                </dl>
+                <button type="button" on:click=move |_| shown.set(false)>"Close"</button>
+            </section>
+        </Show>
+    }
+}
