@@ -42,11 +42,16 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
-# npm: wasm-opt from binaryen 132 (Debian's 108 breaks the module) and playwright-core.
+# npm: wasm-opt from binaryen 132 (Debian's 108 breaks the module), playwright-core, axe-core,
+# minisearch: every package of package-lock.json at its locked version.
 npm_ok() {
   [ "$(wasm-opt --version 2>/dev/null)" = "wasm-opt version 132 (version_132)" ] &&
-    node -e 'const want = require("./package-lock.json").packages["node_modules/playwright-core"].version;
-             process.exit(require("./node_modules/playwright-core/package.json").version === want ? 0 : 1)' 2>/dev/null
+    node -e 'const lock = require("./package-lock.json").packages;
+             const ok = Object.keys(lock[""].devDependencies).every((name) => {
+               try { return require(`./node_modules/${name}/package.json`).version === lock[`node_modules/${name}`].version; }
+               catch { return false; }
+             });
+             process.exit(ok ? 0 : 1)' 2>/dev/null
 }
 if ! npm_ok; then
   say "installing npm tools from package-lock.json"

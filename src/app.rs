@@ -54,14 +54,16 @@ pub fn App() -> impl IntoView {
                 <SortSelect sort=view.sort effective=sort />
                 <CopyLink view saved />
             </div>
-            <FilterBar view />
-            <TopicsBar view />
-            <SearchHelp />
         </header>
         <main id="main" class="content">
             <AppStatus />
             <Shortcuts />
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
+            <div class="refine">
+                <FilterBar view />
+                <TopicsBar view />
+                <SearchHelp />
+            </div>
             <details class="settings">
                 <summary>"Settings"</summary>
                 <SourcesPanel feeds />
