@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::components::paper_browser::CatalogContext;
 use crate::components::{
     AppStatus, CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, MutesPanel, PaperBrowser,
-    SearchBox, SearchHelp, Shortcuts, SortSelect, SourceErrors, SourceNotices, SourcesPanel, TopicsBar,
-    TopicsPanel,
+    PaperView, SearchBox, SearchHelp, Shortcuts, SortSelect, SourceErrors, SourceNotices, SourcesPanel,
+    TopicsBar, TopicsPanel,
 };
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
     let catalog = feeds.catalog();
     provide_context(CatalogContext(catalog));
     let view = ViewSignals::new(&initial);
+    provide_context(view);
     let marks = ReaderData::load();
     provide_context(marks);
     let saved = Signal::derive(move || marks.display.get().defaults());
@@ -58,6 +59,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="content">
             <AppStatus />
             <Shortcuts />
+            <PaperView view saved />
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
             <div class="refine">
                 <FilterBar view />

@@ -29,6 +29,8 @@ pub struct ViewSignals {
     pub filters: RwSignal<Filters>,
     /// Hide papers marked read.
     pub unread: RwSignal<bool>,
+    /// The paper open in the paper view.
+    pub paper: RwSignal<Option<String>>,
     /// The link's extra sources (fixed for the session).
     feeds: StoredValue<Vec<String>>,
 }
@@ -44,6 +46,7 @@ impl ViewSignals {
             saved: RwSignal::new(state.saved),
             filters: RwSignal::new(state.filters),
             unread: RwSignal::new(state.unread),
+            paper: RwSignal::new(state.paper.clone()),
             feeds: StoredValue::new(state.feeds.clone()),
         }
     }
@@ -56,6 +59,7 @@ impl ViewSignals {
         self.saved.set(state.saved);
         self.filters.set(state.filters);
         self.unread.set(state.unread);
+        self.paper.set(state.paper.clone());
     }
 
     /// The view as chosen (tracked).
@@ -69,6 +73,7 @@ impl ViewSignals {
             saved: self.saved.get(),
             filters: self.filters.get(),
             unread: self.unread.get(),
+            paper: self.paper.get(),
         }
     }
 

@@ -29,8 +29,9 @@ fn state() -> impl Strategy<Value = ViewState> {
         (0u32..=MAX_VOTES, any::<bool>(), any::<bool>()).prop_map(|(min_votes, has_code, has_project)| {
             Filters { min_votes, has_code, has_project, ..Filters::default() }
         });
-    (query, period, date, sort, feeds, any::<bool>(), filters, any::<bool>()).prop_map(
-        |(query, period, date, sort, feeds, saved, filters, unread)| ViewState {
+    let paper = proptest::option::of("[a-zA-Z0-9./:#% &=+-]{0,20}[a-zA-Z0-9]");
+    (query, period, date, sort, feeds, any::<bool>(), filters, any::<bool>(), paper).prop_map(
+        |(query, period, date, sort, feeds, saved, filters, unread, paper)| ViewState {
             query,
             period,
             date,
@@ -39,6 +40,7 @@ fn state() -> impl Strategy<Value = ViewState> {
             saved,
             filters,
             unread,
+            paper: paper.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
         },
     )
 }

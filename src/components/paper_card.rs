@@ -4,6 +4,7 @@ use crate::components::{MarkedText, PaperActions};
 use crate::domain::display::{compact_count, count_noun, short_authors};
 use crate::domain::paper::{LinkKind, Paper};
 use crate::reader_data::ReaderData;
+use crate::view_signals::ViewSignals;
 
 /// Authors shown before the list is shortened (the last author is always shown too).
 const AUTHORS_SHOWN: usize = 5;
@@ -20,12 +21,14 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
     let marks = expect_context::<ReaderData>().marks;
     let id = paper.id.clone();
     let is_read = move || marks.with(|m| m.is_read(&id));
+    let open = expect_context::<ViewSignals>().paper;
+    let open_id = paper.id.clone();
 
     view! {
         <article class="paper" class:is-read=is_read tabindex="-1">
             <h3 class="paper-title">
                 {match title_href {
-                    Some(href) => view! { <a href=href data-shortcut="o"><MarkedText text=paper.title.clone() /></a> }.into_any(),
+                    Some(href) => view! { <a href=href><MarkedText text=paper.title.clone() /></a> }.into_any(),
                     None => view! { <MarkedText text=paper.title.clone() /> }.into_any(),
                 }}
             </h3>
@@ -72,6 +75,9 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
                 on:click=move |_| expanded.update(|e| *e = !*e)
             >
                 {move || if expanded.get() { "Show less" } else { "Show more" }}
+            </button>
+            <button type="button" class="link-button" data-shortcut="o" on:click=move |_| open.set(Some(open_id.clone()))>
+                "Details"
             </button>
             <PaperActions paper=paper.clone() />
         </article>

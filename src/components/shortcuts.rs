@@ -3,14 +3,16 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
+use crate::view_signals::ViewSignals;
+
 /// The keyboard shortcuts, as shown by `?`.
 const KEYS: [(&str, &str); 8] = [
     ("/", "search"),
     ("j / k", "next / previous paper"),
-    ("o or Enter", "open the focused paper"),
+    ("o or Enter", "open the focused paper's details"),
     ("s", "save or unsave it"),
     ("x", "mark it read or unread"),
-    ("u", "back to the previous view"),
+    ("u", "close the details, or back to the previous view"),
     ("?", "show or hide these shortcuts"),
     ("Esc", "leave the search box, close this list"),
 ];
@@ -59,6 +61,7 @@ fn press_in_card(key: &str) -> bool {
 #[component]
 pub fn Shortcuts() -> impl IntoView {
     let shown = RwSignal::new(false);
+    let view = expect_context::<ViewSignals>();
     let handle = window_event_listener(keydown, move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -97,6 +100,10 @@ pub fn Shortcuts() -> impl IntoView {
                     && press_in_card("o")
             }
             "s" | "x" => press_in_card(&key),
+            "u" if view.paper.get_untracked().is_some() => {
+                view.paper.set(None);
+                true
+            }
             "u" => web_sys::window().and_then(|w| w.history().ok()).map(|h| h.back()).is_some(),
             "?" => {
                 shown.update(|s| *s = !*s);
@@ -104,6 +111,7 @@ pub fn Shortcuts() -> impl IntoView {
             }
             "Escape" => {
                 shown.set(false);
+                view.paper.set(None);
                 true
             }
             _ => false,

@@ -115,6 +115,11 @@ impl Catalog {
         &self.papers
     }
 
+    /// The paper with this id, if loaded.
+    pub fn paper(&self, id: &str) -> Option<&Paper> {
+        self.by_id.get(id).and_then(|&i| self.papers.get(i as usize))
+    }
+
     /// The search index of the papers.
     pub fn index(&self) -> &Index {
         &self.index
@@ -274,6 +279,8 @@ mod tests {
         filtered.exclude = Arc::new(BTreeSet::from(["a".to_owned()]));
         assert_eq!(ids(&filtered), ["b"]);
         let c = catalog();
+        assert_eq!(c.paper("b").map(|p| p.title.as_str()), Some("Agents"));
+        assert!(c.paper("zzz").is_none());
         let top = c.select(&view("", PeriodKind::All, 21), 0, 1);
         assert_eq!((top.ids.len(), top.total), (1, 3));
     }

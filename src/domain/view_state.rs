@@ -42,7 +42,12 @@ pub struct ViewState {
     pub filters: Filters,
     /// Hide papers marked read (`unread=1`).
     pub unread: bool,
+    /// The paper opened in the paper view (`paper=<id>`).
+    pub paper: Option<String>,
 }
+
+/// Longest paper id kept from a link, in characters.
+pub const MAX_PAPER_ID: usize = 200;
 
 /// Most upvotes a `votes=` filter may ask for.
 pub const MAX_VOTES: u32 = 100_000;
@@ -89,6 +94,7 @@ impl ViewState {
                 "code" => "code",
                 "project" => "project",
                 "unread" => "unread",
+                "paper" => "paper",
                 _ => continue, // unknown keys (and feed=, read below) are not ours here
             };
             if seen.contains(&field) {
@@ -115,6 +121,14 @@ impl ViewState {
                     Ok(n) => state.filters.min_votes = n.min(MAX_VOTES),
                     Err(_) => ignore("votes", "not a count of upvotes"),
                 },
+                "paper" => {
+                    let id: String = value.trim().chars().filter(|c| !c.is_control()).collect();
+                    if id.is_empty() || id.chars().count() > MAX_PAPER_ID {
+                        ignore("paper", "not a paper id");
+                    } else {
+                        state.paper = Some(id);
+                    }
+                }
                 "code" | "project" | "unread" => match value.as_str() {
                     "1" | "true" | "yes" => match field {
                         "code" => state.filters.has_code = true,
@@ -162,6 +176,9 @@ impl ViewState {
         }
         if self.saved {
             parts.push("view=saved".to_owned());
+        }
+        if let Some(paper) = &self.paper {
+            parts.push(format!("paper={}", encode_component(paper)));
         }
         if self.filters.min_votes > 0 {
             parts.push(format!("votes={}", self.filters.min_votes));

@@ -1,5 +1,6 @@
-// End-to-end accessibility: axe-core (WCAG 2 A/AA) on the main states, light and dark, on a
-// phone and a desktop, with a screenshot of each in tests/e2e/out/.
+// End-to-end accessibility: axe-core (WCAG 2 A/AA) on the main states (list, search, Settings,
+// the paper view, the shortcuts list), light and dark, on a phone and a desktop, with a
+// screenshot of each in tests/e2e/out/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -45,6 +46,10 @@ const STATES = {
   settings: async (page) => {
     await page.getByText('Settings', { exact: true }).click();
     for (const summary of await page.locator('.settings details > summary').all()) await summary.click();
+  },
+  paper: async (page) => {
+    await page.locator('article').first().getByRole('button', { name: 'Details' }).click();
+    await page.getByRole('complementary', { name: 'Paper' }).waitFor();
   },
   shortcuts: async (page) => {
     await page.keyboard.press('j');

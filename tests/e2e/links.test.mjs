@@ -80,6 +80,36 @@ describe('links', () => {
     await a.context.close();
   });
 
+  test('a paper opens in the paper view, its link reproduces it, and closing keeps the list where it was', async () => {
+    const a = await open(app.url, { clipboard: true });
+    const third = a.page.locator('article').nth(2);
+    const title = await third.locator('h3').innerText();
+    await third.getByRole('button', { name: 'Details' }).click();
+    const panel = a.page.getByRole('complementary', { name: 'Paper' });
+    await panel.getByRole('heading', { level: 2, name: title }).waitFor();
+    await a.page.waitForURL(/paper=/);
+    assert.equal(await a.page.evaluate(() => document.activeElement.textContent), 'Close');
+    await panel.getByRole('button', { name: 'Copy link' }).click();
+    await a.page.getByText('Link copied').waitFor();
+    const link = await a.page.evaluate(() => navigator.clipboard.readText());
+    await a.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    assert.doesNotMatch(a.page.url(), /paper=/);
+    assert.deepEqual(a.problems, []);
+    await a.context.close();
+
+    const b = await open(link);
+    await b.page.getByRole('complementary', { name: 'Paper' }).getByRole('heading', { level: 2, name: title }).waitFor();
+    await b.page.getByRole('button', { name: 'Close' }).click();
+    await b.page.getByRole('complementary', { name: 'Paper' }).waitFor({ state: 'detached' });
+    await b.context.close();
+
+    const c = await open(`${app.url}?paper=2601.00001`);
+    await c.page.getByText('Paper not in the loaded feeds').waitFor();
+    assert.equal(await c.page.getByRole('link', { name: 'Open it on arXiv' }).getAttribute('href'), 'https://arxiv.org/abs/2601.00001');
+    await c.context.close();
+  });
+
   test('Back and Forward restore previous views; typing does not add history entries', async () => {
     const { context, page } = await open(app.url);
     await page.getByRole('button', { name: 'Weekly' }).click();

@@ -1,0 +1,81 @@
+use leptos::prelude::*;
+
+use crate::components::paper_browser::CatalogContext;
+use crate::components::{CopyLink, MarkedText, PaperActions};
+use crate::domain::display::count_noun;
+use crate::domain::paper::{Paper, is_arxiv_id};
+use crate::domain::view_state::Defaults;
+use crate::reader_data::ReaderData;
+use crate::view_signals::ViewSignals;
+
+/// The paper named by the link's `paper=`: everything the feed says about it, and the actions.
+/// The list stays underneath, so closing returns to the same scroll position.
+#[component]
+pub fn PaperView(view: ViewSignals, saved: Signal<Defaults>) -> impl IntoView {
+    let catalog = expect_context::<CatalogContext>().0;
+    let marks = expect_context::<ReaderData>().marks;
+    let found = Memo::new(move |_| {
+        let id = view.paper.get()?;
+        let paper = catalog.with(|c| c.0.paper(&id).cloned());
+        Some((id.clone(), paper.or_else(|| marks.with(|m| m.get(&id).and_then(|r| r.snapshot.clone())))))
+    });
+    let close = move |_| view.paper.set(None);
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    // Syncing the DOM focus: an opened paper takes it, so the keyboard continues there.
+    Effect::new(move |_| {
+        if found.with(Option::is_some)
+            && let Some(button) = close_button.get()
+        {
+            // Focusing an element in the document cannot fail.
+            let _ = button.focus();
+        }
+    });
+    move || {
+        found.get().map(|(id, paper)| {
+            view! {
+                <aside class="paper-view" aria-label="Paper">
+                    <div class="paper-view-bar">
+                        <CopyLink view saved />
+                        <button type="button" class="close" on:click=close node_ref=close_button>"Close"</button>
+                    </div>
+                    {match paper {
+                        Some(paper) => details(paper).into_any(),
+                        None => missing(&id).into_any(),
+                    }}
+                </aside>
+            }
+        })
+    }
+}
+
+fn details(paper: Paper) -> impl IntoView {
+    let date = paper.published.unwrap_or(paper.listed).format("%-d %B %Y").to_string();
+    let links = paper.links();
+    view! {
+        <h2><MarkedText text=paper.title.clone() /></h2>
+        <p class="paper-authors">{paper.authors.join(", ")}</p>
+        <p class="paper-meta">
+            <span>{format!("▲ {} upvotes", paper.upvotes)}</span>
+            <span>{count_noun(paper.comments as usize, "comment")}</span>
+            <span>"Published " {date}</span>
+            {paper.organization.clone().map(|o| view! { <span>{o}</span> })}
+            {(!paper.categories.is_empty()).then(|| view! { <span>{paper.categories.join(" · ")}</span> })}
+        </p>
+        <ul class="paper-links">
+            {links.into_iter().map(|l| view! { <li><a href=l.url rel="noopener noreferrer">{l.kind.label()}</a></li> }).collect_view()}
+        </ul>
+        {paper.ai_summary.clone().map(|s| view! { <p class="summary"><strong>"AI summary: "</strong>{s}</p> })}
+        {(!paper.ai_keywords.is_empty()).then(|| view! { <p class="keywords">"Keywords: " {paper.ai_keywords.join(", ")}</p> })}
+        <p class="paper-abstract expanded"><MarkedText text=paper.abstract_text.clone() /></p>
+        <PaperActions paper />
+    }
+}
+
+fn missing(id: &str) -> impl IntoView {
+    let arxiv = is_arxiv_id(id).then(|| format!("https://arxiv.org/abs/{id}"));
+    view! {
+        <h2>"Paper not in the loaded feeds"</h2>
+        <p>{format!("No loaded feed has the paper “{id}”. Add the feed it came from in Settings → Sources.")}</p>
+        {arxiv.map(|href| view! { <p><a href=href rel="noopener noreferrer">"Open it on arXiv"</a></p> })}
+    }
+}
