@@ -25,10 +25,21 @@ fn state() -> impl Strategy<Value = ViewState> {
             f.dedup();
             f
         });
-    let filters =
-        (0u32..=MAX_VOTES, any::<bool>(), any::<bool>()).prop_map(|(min_votes, has_code, has_project)| {
-            Filters { min_votes, has_code, has_project, ..Filters::default() }
-        });
+    let day = || {
+        proptest::option::of(
+            (0u32..20_000)
+                .prop_map(|d| NaiveDate::from_ymd_opt(1995, 1, 1).unwrap() + chrono::Days::new(u64::from(d))),
+        )
+    };
+    let filters = (0u32..=MAX_VOTES, any::<bool>(), any::<bool>(), day(), day()).prop_map(
+        |(min_votes, has_code, has_project, listed_since, listed_until)| Filters {
+            min_votes,
+            has_code,
+            has_project,
+            listed_since,
+            listed_until,
+        },
+    );
     let paper = proptest::option::of("[a-zA-Z0-9./:#% &=+-]{0,20}[a-zA-Z0-9]");
     (query, period, date, sort, feeds, any::<bool>(), filters, any::<bool>(), paper).prop_map(
         |(query, period, date, sort, feeds, saved, filters, unread, paper)| ViewState {

@@ -1,9 +1,10 @@
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::view_state::MAX_VOTES;
 use crate::view_signals::ViewSignals;
 
-/// Filters beside the query: fewest upvotes, code, project page, hide read.
+/// Filters beside the query: fewest upvotes, a date range, code, project page, hide read.
 #[component]
 pub fn FilterBar(view: ViewSignals) -> impl IntoView {
     let filters = view.filters;
@@ -32,9 +33,30 @@ pub fn FilterBar(view: ViewSignals) -> impl IntoView {
                     }
                 />
             </label>
+            <DateFilter label="From" get=Signal::derive(move || filters.get().listed_since) set=Callback::new(move |d| filters.update(|f| f.listed_since = d)) />
+            <DateFilter label="To" get=Signal::derive(move || filters.get().listed_until) set=Callback::new(move |d| filters.update(|f| f.listed_until = d)) />
             {check("Has code", Signal::derive(move || filters.get().has_code), Callback::new(move |on| filters.update(|f| f.has_code = on)))}
             {check("Has project page", Signal::derive(move || filters.get().has_project), Callback::new(move |on| filters.update(|f| f.has_project = on)))}
             {check("Hide read", view.unread.into(), Callback::new(move |on| view.unread.set(on)))}
         </fieldset>
+    }
+}
+
+/// One end of a custom date range (a range shows every period's papers within it).
+#[component]
+fn DateFilter(
+    label: &'static str,
+    get: Signal<Option<NaiveDate>>,
+    set: Callback<Option<NaiveDate>>,
+) -> impl IntoView {
+    view! {
+        <label class="filter">
+            {label}
+            <input
+                type="date"
+                prop:value=move || get.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                on:change=move |ev| set.run(NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok())
+            />
+        </label>
     }
 }

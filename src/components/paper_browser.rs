@@ -52,7 +52,14 @@ pub fn PaperBrowser(
     });
     let shown = Memo::new(move |_| View {
         query: view.query.get(),
-        period: if view.saved.get() { Period::default() } else { period.get() },
+        // The Saved view and a custom date range span every period.
+        period: if view.saved.get()
+            || view.filters.with(|f| f.listed_since.is_some() || f.listed_until.is_some())
+        {
+            Period::default()
+        } else {
+            period.get()
+        },
         sort: sort.get(),
         mutes: reader.mutes.get(),
         filters: view.filters.get(),

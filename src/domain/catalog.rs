@@ -43,8 +43,10 @@ pub struct Filters {
     pub has_code: bool,
     /// Only papers with a project page.
     pub has_project: bool,
-    /// Only papers listed on or after this day (new since the last visit); not in links.
+    /// Only papers listed on or after this day (a custom range's start, or the last visit).
     pub listed_since: Option<NaiveDate>,
+    /// Only papers listed on or before this day (a custom range's end).
+    pub listed_until: Option<NaiveDate>,
 }
 
 /// The papers of a view: the first ones in order, how many match in all, and a hint when
@@ -187,6 +189,7 @@ impl Catalog {
         let f = view.filters;
         let (first, last) = view.period.day_range();
         let first = f.listed_since.map_or(first, |d| first.max(d.num_days_from_ce()));
+        let last = f.listed_until.map_or(last, |d| last.min(d.num_days_from_ce()));
         let shown = keep.iter().filter(|&i| {
             let p = &self.facts[i];
             (first..=last).contains(&p.listed_day)
@@ -275,7 +278,11 @@ mod tests {
         assert_eq!(ids(&filtered), ["a", "b"]);
         filtered.filters.listed_since = NaiveDate::from_ymd_opt(2026, 8, 21);
         assert_eq!(ids(&filtered), ["b"], "a keeps its first listing, 20 August");
+        filtered.filters.listed_until = NaiveDate::from_ymd_opt(2026, 8, 20);
+        assert!(ids(&filtered).is_empty(), "an empty range");
         filtered.filters.listed_since = None;
+        assert_eq!(ids(&filtered), ["a"]);
+        filtered.filters.listed_until = None;
         filtered.exclude = Arc::new(BTreeSet::from(["a".to_owned()]));
         assert_eq!(ids(&filtered), ["b"]);
         let c = catalog();

@@ -38,7 +38,7 @@ pub struct ViewState {
     pub feeds: Vec<String>,
     /// The Saved view instead of the feed list (`view=saved`).
     pub saved: bool,
-    /// Filters beside the query (`votes=`, `code=1`, `project=1`).
+    /// Filters beside the query (`votes=`, `code=1`, `project=1`, a custom range `from=`/`to=`).
     pub filters: Filters,
     /// Hide papers marked read (`unread=1`).
     pub unread: bool,
@@ -95,6 +95,8 @@ impl ViewState {
                 "project" => "project",
                 "unread" => "unread",
                 "paper" => "paper",
+                "from" => "from",
+                "to" => "to",
                 _ => continue, // unknown keys (and feed=, read below) are not ours here
             };
             if seen.contains(&field) {
@@ -138,6 +140,16 @@ impl ViewState {
                     "0" | "false" | "no" => {}
                     _ => ignore(field, "not 1 or 0"),
                 },
+                "from" | "to" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                    Ok(day) if (1990..=2200).contains(&chrono::Datelike::year(&day)) => {
+                        if field == "from" {
+                            state.filters.listed_since = Some(day);
+                        } else {
+                            state.filters.listed_until = Some(day);
+                        }
+                    }
+                    _ => ignore(field, "not a date (YYYY-MM-DD)"),
+                },
                 "date" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
                     Ok(day) if (1990..=2200).contains(&chrono::Datelike::year(&day)) => {
                         state.date = Some(day)
@@ -179,6 +191,11 @@ impl ViewState {
         }
         if let Some(paper) = &self.paper {
             parts.push(format!("paper={}", encode_component(paper)));
+        }
+        for (key, day) in [("from", self.filters.listed_since), ("to", self.filters.listed_until)] {
+            if let Some(day) = day {
+                parts.push(format!("{key}={}", day.format("%Y-%m-%d")));
+            }
         }
         if self.filters.min_votes > 0 {
             parts.push(format!("votes={}", self.filters.min_votes));

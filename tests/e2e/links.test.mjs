@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
 import { launch, openPage } from './browser.mjs';
-import { latestDay, onDay } from './feed.mjs';
+import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -108,6 +108,22 @@ describe('links', () => {
     await c.page.getByText('Paper not in the loaded feeds').waitFor();
     assert.equal(await c.page.getByRole('link', { name: 'Open it on arXiv' }).getAttribute('href'), 'https://arxiv.org/abs/2601.00001');
     await c.context.close();
+  });
+
+  test('a custom date range spans periods and lives in the link', async () => {
+    const to = latestDay;
+    const start = new Date(`${latestDay}T00:00:00Z`);
+    start.setUTCDate(start.getUTCDate() - 9);
+    const from = start.toISOString().slice(0, 10);
+    const expected = papers.filter((p) => p.listed >= from && p.listed <= to).length;
+    const { context, page, problems } = await open(`${app.url}?from=${from}&to=${to}`);
+    await page.getByRole('status').filter({ hasText: `${expected} papers` }).waitFor();
+    assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), from);
+    await page.getByLabel('From', { exact: true }).fill(to);
+    await page.getByRole('status').filter({ hasText: `${onDay(latestDay).length} papers` }).waitFor();
+    await page.waitForURL(new RegExp(`from=${to}&to=${to}`));
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   test('Back and Forward restore previous views; typing does not add history entries', async () => {
