@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod display;
 pub mod display_prefs;
 pub mod feed;
+pub mod foryou;
 pub mod marks;
 pub mod mutes;
 pub mod paper;

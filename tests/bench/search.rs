@@ -14,12 +14,13 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use papersift::domain::catalog::{Catalog, View};
 use papersift::domain::paper::Paper;
 use papersift::domain::rank::Sort;
 use papersift::domain::search::index::IndexBuilder;
-use serde_json::Value;
+
+mod corpus;
+use corpus::corpus;
 
 fn args() -> (PathBuf, usize) {
     let mut data = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/arxiv_corpus/dedup"));
@@ -33,40 +34,6 @@ fn args() -> (PathBuf, usize) {
         }
     }
     (data, runs)
-}
-
-fn corpus(dir: &PathBuf) -> Vec<Paper> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        eprintln!(
-            "missing corpus: {}; pass --data DIR (the arxiv_corpus/dedup folder of the shared data)",
-            dir.display()
-        );
-        std::process::exit(2);
-    };
-    let mut files: Vec<PathBuf> =
-        entries.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "jsonl")).collect();
-    files.sort();
-    let mut papers = Vec::new();
-    for file in files {
-        for line in std::fs::read_to_string(file).unwrap().lines() {
-            let r: Value = serde_json::from_str(line).unwrap();
-            let listed = NaiveDate::parse_from_str(r["listing_date"].as_str().unwrap(), "%Y-%m-%d").unwrap();
-            let mut p = Paper::new(r["id"].as_str().unwrap(), collapse(r["title"].as_str().unwrap()), listed);
-            p.abstract_text = collapse(r["summary"].as_str().unwrap_or(""));
-            p.authors =
-                r["authors"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()).collect();
-            p.categories = r["categories"]
-                .as_array()
-                .map(|c| c.iter().map(|x| x.as_str().unwrap().to_owned()).collect())
-                .unwrap_or_default();
-            papers.push(p);
-        }
-    }
-    papers
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn queries() -> Vec<String> {

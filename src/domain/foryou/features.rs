@@ -1,0 +1,325 @@
+//! Tf-idf features of word unigrams and bigrams, as a sparse matrix with one
+//! L2-normalised row per paper.
+//!
+//! Documents are first interned as token sequences ([`Corpus`]); [`Features::fit`] then
+//! counts document frequencies, keeps the terms seen in at least `min_df` documents and in
+//! at most a `max_df` share of them, and weights each kept term `tf × idf` with
+//! `idf = ln((1 + n) / (1 + df)) + 1` (scikit-learn's smooth idf) and, when `sublinear`,
+//! `tf = 1 + ln(count)`.
+//!
+//! ```
+//! use papersift::domain::foryou::features::{Config, Corpus, Features};
+//! let mut corpus = Corpus::default();
+//! for text in ["robot grasping policy", "robot grasping in clutter", "language model scaling"] {
+//!     corpus.begin();
+//!     text.split(' ').for_each(|w| corpus.word(w));
+//! }
+//! let config = Config { min_df: 2, max_df: 1.0, ..Config::default() };
+//! let features = Features::fit(&corpus, &config);
+//! let terms: Vec<String> = (0..features.len() as u16).map(|f| features.term(f)).collect();
+//! assert_eq!(terms, ["robot", "grasping", "robot grasping"]);
+//! assert_eq!(features.row(2).0.len(), 0); // nothing it shares with the others
+//! ```
+
+use rustc_hash::FxHashMap;
+
+/// Marks the end of a run of words: no bigram spans it.
+const BREAK: u32 = u32::MAX;
+
+/// Most terms kept: columns are stored in 16 bits, and more terms did not rank better in
+/// the offline evaluation (`cargo bench --bench foryou`).
+pub const MAX_FEATURES: usize = 50_000;
+
+/// The documents as interned token sequences, before any counting.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    ids: FxHashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+    tokens: Vec<u32>,
+    starts: Vec<u32>,
+}
+
+impl Corpus {
+    /// Starts the next document.
+    pub fn begin(&mut self) {
+        self.starts.push(self.tokens.len() as u32);
+    }
+
+    /// Appends a word to the current run of the current document.
+    pub fn word(&mut self, word: &str) {
+        let id = match self.ids.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = self.words.len() as u32;
+                self.words.push(word.into());
+                self.ids.insert(word.into(), id);
+                id
+            }
+        };
+        self.tokens.push(id);
+    }
+
+    /// Ends the current run: the next word starts a new one (no bigram across fields).
+    pub fn split(&mut self) {
+        if self.tokens.last().is_some_and(|&t| t != BREAK) {
+            self.tokens.push(BREAK);
+        }
+    }
+
+    /// A token that stands alone (an author name): never part of a bigram.
+    pub fn tag(&mut self, token: &str) {
+        self.split();
+        self.word(token);
+        self.split();
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether there is no document.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    fn doc(&self, d: usize) -> &[u32] {
+        let end = self.starts.get(d + 1).map_or(self.tokens.len(), |&e| e as usize);
+        &self.tokens[self.starts[d] as usize..end]
+    }
+}
+
+/// Which terms become features, and how they are weighted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Keep terms found in at least this many documents.
+    pub min_df: u32,
+    /// Drop terms found in more than this share of the documents.
+    pub max_df: f32,
+    /// Keep at most this many terms (at most [`MAX_FEATURES`]), the most frequent in the
+    /// whole corpus first.
+    pub max_features: usize,
+    /// Add pairs of adjacent words.
+    pub bigrams: bool,
+    /// `1 + ln(count)` instead of the raw count.
+    pub sublinear: bool,
+}
+
+impl Default for Config {
+    /// The arxiv-sanity-lite settings, with PaperSift's cap of [`MAX_FEATURES`] terms
+    /// (arxiv-sanity-lite keeps 20,000).
+    fn default() -> Self {
+        Self { min_df: 5, max_df: 0.1, max_features: MAX_FEATURES, bigrams: true, sublinear: true }
+    }
+}
+
+/// A kept term: one word, or two adjacent words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Term {
+    Word(u32),
+    Pair(u32, u32),
+}
+
+/// The fitted vocabulary and the tf-idf matrix of the corpus it was fitted on.
+#[derive(Debug, Default, Clone)]
+pub struct Features {
+    words: Vec<Box<str>>,
+    terms: Vec<Term>,
+    idf: Vec<f32>,
+    starts: Vec<u32>,
+    columns: Vec<u16>,
+    values: Vec<f32>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Count {
+    df: u32,
+    tf: u32,
+    last: u32,
+}
+
+impl Count {
+    fn add(&mut self, doc: u32) {
+        self.tf += 1;
+        if self.df == 0 || self.last != doc {
+            self.df += 1;
+            self.last = doc;
+        }
+    }
+}
+
+fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+impl Features {
+    /// Fits the vocabulary on `corpus` and computes its rows.
+    #[allow(clippy::cast_precision_loss, reason = "document counts are far below 2^24")]
+    pub fn fit(corpus: &Corpus, config: &Config) -> Self {
+        let n = corpus.len();
+        let max_df = (config.max_df * n as f32).floor().max(1.0) as u32;
+        let mut words = vec![Count::default(); corpus.words.len()];
+        for d in 0..n {
+            for &t in corpus.doc(d).iter().filter(|&&t| t != BREAK) {
+                words[t as usize].add(d as u32);
+            }
+        }
+        let frequent_enough = |t: u32| t != BREAK && words[t as usize].df >= config.min_df;
+        // A pair is never in more documents than either word, so rare words need no pair count.
+        let mut pairs: FxHashMap<u64, Count> = FxHashMap::default();
+        if config.bigrams {
+            for d in 0..n {
+                for w in corpus.doc(d).windows(2) {
+                    if frequent_enough(w[0]) && frequent_enough(w[1]) {
+                        pairs.entry(pair_key(w[0], w[1])).or_default().add(d as u32);
+                    }
+                }
+            }
+        }
+        let keep = |c: &Count| c.df >= config.min_df && c.df <= max_df;
+        let mut kept: Vec<(Term, Count)> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| keep(c))
+            .map(|(t, c)| (Term::Word(t as u32), *c))
+            .chain(
+                pairs
+                    .iter()
+                    .filter(|(_, c)| keep(c))
+                    .map(|(&k, c)| (Term::Pair((k >> 32) as u32, k as u32), *c)),
+            )
+            .collect();
+        let cap = config.max_features.min(MAX_FEATURES);
+        if kept.len() > cap {
+            kept.sort_by(|a, b| b.1.tf.cmp(&a.1.tf).then_with(|| term_order(a.0, b.0)));
+            kept.truncate(cap);
+        }
+        kept.sort_by(|a, b| term_order(a.0, b.0));
+        let idf = kept.iter().map(|(_, c)| ((1.0 + n as f32) / (1.0 + c.df as f32)).ln() + 1.0).collect();
+        // Keep only the words kept terms spell, renumbered.
+        let mut renumber: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut kept_words: Vec<Box<str>> = Vec::new();
+        let mut word_of = |t: u32| {
+            *renumber.entry(t).or_insert_with(|| {
+                kept_words.push(corpus.words[t as usize].clone());
+                kept_words.len() as u32 - 1
+            })
+        };
+        let terms: Vec<Term> = kept
+            .iter()
+            .map(|(t, _)| match *t {
+                Term::Word(w) => Term::Word(word_of(w)),
+                Term::Pair(a, b) => Term::Pair(word_of(a), word_of(b)),
+            })
+            .collect();
+        let mut word_column: Vec<u32> = vec![u32::MAX; corpus.words.len()];
+        let mut pair_column: FxHashMap<u64, u32> = FxHashMap::default();
+        for (column, (term, _)) in kept.iter().enumerate() {
+            match *term {
+                Term::Word(t) => word_column[t as usize] = column as u32,
+                Term::Pair(a, b) => {
+                    pair_column.insert(pair_key(a, b), column as u32);
+                }
+            }
+        }
+        drop(pairs);
+        let mut features = Self { words: kept_words, terms, idf, ..Self::default() };
+        let mut row: Vec<u32> = Vec::new();
+        for d in 0..n {
+            row.clear();
+            let doc = corpus.doc(d);
+            row.extend(doc.iter().filter(|&&t| t != BREAK).map(|&t| word_column[t as usize]));
+            if config.bigrams {
+                row.extend(doc.windows(2).filter_map(|w| pair_column.get(&pair_key(w[0], w[1])).copied()));
+            }
+            row.retain(|&c| c != u32::MAX);
+            features.push_row(&mut row, config.sublinear);
+        }
+        features
+    }
+
+    #[allow(clippy::cast_precision_loss, reason = "term counts are small")]
+    fn push_row(&mut self, columns: &mut [u32], sublinear: bool) {
+        self.starts.push(self.columns.len() as u32);
+        columns.sort_unstable();
+        let start = self.values.len();
+        let mut i = 0;
+        while i < columns.len() {
+            let column = columns[i];
+            let count = columns[i..].iter().take_while(|&&c| c == column).count();
+            let tf = if sublinear { 1.0 + (count as f32).ln() } else { count as f32 };
+            self.columns.push(column as u16);
+            self.values.push(tf * self.idf[column as usize]);
+            i += count;
+        }
+        let norm = self.values[start..].iter().map(|v| v * v).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            self.values[start..].iter_mut().for_each(|v| *v /= norm);
+        }
+    }
+
+    /// Number of features (kept terms).
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether no term was kept.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Number of rows (documents).
+    pub fn rows(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Row `d`: its feature columns (ascending) and their weights (unit length).
+    pub fn row(&self, d: usize) -> (&[u16], &[f32]) {
+        let start = self.starts[d] as usize;
+        let end = self.starts.get(d + 1).map_or(self.columns.len(), |&e| e as usize);
+        (&self.columns[start..end], &self.values[start..end])
+    }
+
+    /// The term of feature `column`, as text (`"robot grasping"` for a pair).
+    pub fn term(&self, column: u16) -> String {
+        match self.terms[column as usize] {
+            Term::Word(t) => self.words[t as usize].to_string(),
+            Term::Pair(a, b) => format!("{} {}", self.words[a as usize], self.words[b as usize]),
+        }
+    }
+
+    /// Cosine similarity of rows `a` and `b` (rows have unit length).
+    pub fn cosine(&self, a: usize, b: usize) -> f32 {
+        let ((ca, va), (cb, vb)) = (self.row(a), self.row(b));
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < ca.len() && j < cb.len() {
+            match ca[i].cmp(&cb[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += va[i] * vb[j];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// Bytes held by the matrix and vocabulary (for the benchmark's memory figure).
+    pub fn heap_bytes(&self) -> usize {
+        self.words.iter().map(|w| w.len() + 16).sum::<usize>()
+            + self.terms.len() * size_of::<Term>()
+            + (self.idf.len() + self.values.len()) * 4
+            + self.starts.len() * 4
+            + self.columns.len() * 2
+    }
+}
+
+fn term_order(a: Term, b: Term) -> std::cmp::Ordering {
+    let key = |t: Term| match t {
+        Term::Word(w) => (0, w, 0),
+        Term::Pair(x, y) => (1, x, y),
+    };
+    key(a).cmp(&key(b))
+}
