@@ -10,6 +10,7 @@ use crate::components::{
 };
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
+use crate::for_you::ForYou;
 use crate::reader_data::ReaderData;
 use crate::state::Feeds;
 use crate::view_signals::ViewSignals;
@@ -36,6 +37,8 @@ pub fn App() -> impl IntoView {
     provide_context(view);
     let marks = ReaderData::load();
     provide_context(marks);
+    let for_you = ForYou::start(catalog, marks);
+    provide_context(for_you);
     let saved = Signal::derive(move || marks.display.get().defaults());
     view.bind_to_url(initial, saved);
     let sort = Signal::derive(move || view.state().effective_sort(&saved.get()));

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::catalog::Filters;
+use crate::domain::digest::Span;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::Sort;
-use crate::domain::view_state::{Defaults, ViewState};
+use crate::domain::view_state::{Defaults, Page, ViewState};
 use crate::web::location::{current_path, current_query, write_query};
 
 /// What the reader is looking at: their explicit choices (`None`: not chosen, so the saved
@@ -23,8 +24,10 @@ pub struct ViewSignals {
     pub period_kind: RwSignal<Option<PeriodKind>>,
     /// A day of the period shown; `None` follows the latest period with papers.
     pub period_date: RwSignal<Option<NaiveDate>>,
-    /// The Saved view instead of the feed list.
-    pub saved: RwSignal<bool>,
+    /// The list, Saved or the Digest.
+    pub page: RwSignal<Page>,
+    /// The digest's span, as chosen.
+    pub since: RwSignal<Option<Span>>,
     /// Filters beside the query.
     pub filters: RwSignal<Filters>,
     /// Hide papers marked read.
@@ -43,7 +46,8 @@ impl ViewSignals {
             sort: RwSignal::new(state.sort),
             period_kind: RwSignal::new(state.period),
             period_date: RwSignal::new(state.date),
-            saved: RwSignal::new(state.saved),
+            page: RwSignal::new(state.page),
+            since: RwSignal::new(state.since),
             filters: RwSignal::new(state.filters),
             unread: RwSignal::new(state.unread),
             paper: RwSignal::new(state.paper.clone()),
@@ -56,7 +60,8 @@ impl ViewSignals {
         self.sort.set(state.sort);
         self.period_kind.set(state.period);
         self.period_date.set(state.date);
-        self.saved.set(state.saved);
+        self.page.set(state.page);
+        self.since.set(state.since);
         self.filters.set(state.filters);
         self.unread.set(state.unread);
         self.paper.set(state.paper.clone());
@@ -70,7 +75,8 @@ impl ViewSignals {
             date: self.period_date.get(),
             sort: self.sort.get(),
             feeds: self.feeds.get_value(),
-            saved: self.saved.get(),
+            page: self.page.get(),
+            since: self.since.get(),
             filters: self.filters.get(),
             unread: self.unread.get(),
             paper: self.paper.get(),

@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 use papersift::domain::catalog::Filters;
+use papersift::domain::digest::Span;
 use papersift::domain::period::PeriodKind;
 use papersift::domain::rank::Sort;
-use papersift::domain::view_state::{MAX_VOTES, ViewState};
+use papersift::domain::view_state::{MAX_VOTES, Page, ViewState};
 use proptest::prelude::*;
 
 fn state() -> impl Strategy<Value = ViewState> {
@@ -41,14 +42,17 @@ fn state() -> impl Strategy<Value = ViewState> {
         },
     );
     let paper = proptest::option::of("[a-zA-Z0-9./:#% &=+-]{0,20}[a-zA-Z0-9]");
-    (query, period, date, sort, feeds, any::<bool>(), filters, any::<bool>(), paper).prop_map(
-        |(query, period, date, sort, feeds, saved, filters, unread, paper)| ViewState {
+    let page = proptest::sample::select(vec![Page::List, Page::Saved, Page::Digest]);
+    let since = proptest::option::of(proptest::sample::select(Span::ALL.to_vec()));
+    (query, period, date, sort, feeds, (page, since), filters, any::<bool>(), paper).prop_map(
+        |(query, period, date, sort, feeds, (page, since), filters, unread, paper)| ViewState {
             query,
             period,
             date,
             sort,
             feeds,
-            saved,
+            page,
+            since,
             filters,
             unread,
             paper: paper.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),

@@ -3,12 +3,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{PaperCard, PeriodNav, ShowMore, StatusLine};
-use crate::domain::catalog::{Catalog, Selection, View};
+use crate::components::{DigestPage, ForYouNote, PaperCard, PeriodNav, ShowMore, StatusLine};
+use crate::domain::catalog::{Catalog, Personal, Selection, View};
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::rank::Sort;
 use crate::domain::search::highlight::Highlighter;
 use crate::domain::search::query::Query;
+use crate::domain::view_state::Page;
+use crate::for_you::ForYou;
 use crate::reader_data::ReaderData;
 use crate::state::{Feeds, Shared};
 use crate::view_signals::ViewSignals;
@@ -45,6 +47,7 @@ pub fn PaperBrowser(
     });
     let now = now_unix_seconds();
     let reader = expect_context::<ReaderData>();
+    let for_you = expect_context::<ForYou>();
     let marks = reader.marks;
     let saved_catalog = Memo::new(move |_| Shared(Arc::new(Catalog::new(marks.with(|m| m.saved_papers())))));
     let exclude = Memo::new(move |_| {
@@ -53,7 +56,7 @@ pub fn PaperBrowser(
     let shown = Memo::new(move |_| View {
         query: view.query.get(),
         // The Saved view and a custom date range span every period.
-        period: if view.saved.get()
+        period: if view.page.get() == Page::Saved
             || view.filters.with(|f| f.listed_since.is_some() || f.listed_until.is_some())
         {
             Period::default()
@@ -64,6 +67,7 @@ pub fn PaperBrowser(
         mutes: reader.mutes.get(),
         filters: view.filters.get(),
         exclude: exclude.get(),
+        personal: if sort.get() == Sort::ForYou { for_you.personal() } else { Personal::default() },
     });
     // "Show more" counts for the view it was pressed in; any other view starts at one page.
     let more: RwSignal<Option<(View, usize)>> = RwSignal::new(None);
@@ -73,7 +77,7 @@ pub fn PaperBrowser(
             _ => PAGE,
         })
     });
-    let source = move || if view.saved.get() { saved_catalog } else { catalog };
+    let source = move || if view.page.get() == Page::Saved { saved_catalog } else { catalog };
     let selection: Memo<Selection> = Memo::new(move |_| {
         let shown = shown.get();
         source().with(|c| c.0.select(&shown, c.0.ranking_time(&shown.period, now), limit.get()))
@@ -104,34 +108,39 @@ pub fn PaperBrowser(
 
     view! {
         <PeriodNav period days view />
-        <StatusLine count />
-        {move || selection.with(|s| s.hint.clone()).map(|h| view! { <p class="hint">{h}</p> })}
-        <Show when=move || count.get() == 0>
-            <p class="empty">
-                {move || {
-                    if !view.saved.get() && catalog.with(|c| c.0.papers().is_empty()) {
-                        "Preparing the papers for search…"
-                    } else if view.saved.get() {
-                        "No saved papers match. Save papers with their Save button; they stay here even when their feed moves on."
-                    } else {
-                        "No papers match. Try other words, or another period."
+        <Show when=move || view.page.get() != Page::Digest fallback=move || view! { <DigestPage view /> }>
+            <StatusLine count />
+            <Show when=move || sort.get() == Sort::ForYou>
+                <ForYouNote />
+            </Show>
+            {move || selection.with(|s| s.hint.clone()).map(|h| view! { <p class="hint">{h}</p> })}
+            <Show when=move || count.get() == 0>
+                <p class="empty">
+                    {move || {
+                        if view.page.get() != Page::Saved && catalog.with(|c| c.0.papers().is_empty()) {
+                            "Preparing the papers for search…"
+                        } else if view.page.get() == Page::Saved {
+                            "No saved papers match. Save papers with their Save button; they stay here even when their feed moves on."
+                        } else {
+                            "No papers match. Try other words, or another period."
+                        }
+                    }}
+                </p>
+            </Show>
+            <ol class="papers">
+                <For
+                    each=rows
+                    key=|(key, _)| key.clone()
+                    children=move |(_, paper)| {
+                        view! {
+                            <li>
+                                <PaperCard paper for_you=Signal::derive(move || sort.get() == Sort::ForYou) />
+                            </li>
+                        }
                     }
-                }}
-            </p>
+                />
+            </ol>
+            <ShowMore left on_more=show_more />
         </Show>
-        <ol class="papers">
-            <For
-                each=rows
-                key=|(key, _)| key.clone()
-                children=move |(_, paper)| {
-                    view! {
-                        <li>
-                            <PaperCard paper />
-                        </li>
-                    }
-                }
-            />
-        </ol>
-        <ShowMore left on_more=show_more />
     }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{MarkedText, PaperActions};
+use crate::components::{MarkedText, PaperActions, WhyForYou};
 use crate::domain::display::{compact_count, count_noun, short_authors};
 use crate::domain::paper::{LinkKind, Paper};
 use crate::reader_data::ReaderData;
@@ -9,9 +9,10 @@ use crate::view_signals::ViewSignals;
 /// Authors shown before the list is shortened (the last author is always shown too).
 const AUTHORS_SHOWN: usize = 5;
 
-/// One paper: title, authors, date, votes, comments, organisation, links and abstract.
+/// One paper: title, authors, date, votes, comments, organisation, links and abstract; in
+/// the For-you order, why it is there.
 #[component]
-pub fn PaperCard(paper: Paper) -> impl IntoView {
+pub fn PaperCard(paper: Paper, #[prop(into)] for_you: Signal<bool>) -> impl IntoView {
     let expanded = RwSignal::new(false);
     let links = paper.links();
     let title_href = links.first().map(|l| l.url.clone());
@@ -23,6 +24,7 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
     let is_read = move || marks.with(|m| m.is_read(&id));
     let open = expect_context::<ViewSignals>().paper;
     let open_id = paper.id.clone();
+    let why_id = paper.id.clone();
 
     view! {
         <article class="paper" class:is-read=is_read tabindex="-1">
@@ -79,6 +81,9 @@ pub fn PaperCard(paper: Paper) -> impl IntoView {
             <button type="button" class="link-button" data-shortcut="o" on:click=move |_| open.set(Some(open_id.clone()))>
                 "Details"
             </button>
+            <Show when=move || for_you.get()>
+                <WhyForYou id=why_id.clone() />
+            </Show>
             <PaperActions paper=paper.clone() />
         </article>
     }

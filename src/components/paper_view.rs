@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::paper_browser::CatalogContext;
-use crate::components::{CopyLink, MarkedText, PaperActions};
+use crate::components::{CopyLink, MarkedText, PaperActions, SimilarPapers};
 use crate::domain::display::count_noun;
 use crate::domain::paper::{Paper, is_arxiv_id};
 use crate::domain::view_state::Defaults;
@@ -67,7 +67,8 @@ fn details(paper: Paper) -> impl IntoView {
         {paper.ai_summary.clone().map(|s| view! { <p class="summary"><strong>"AI summary: "</strong>{s}</p> })}
         {(!paper.ai_keywords.is_empty()).then(|| view! { <p class="keywords">"Keywords: " {paper.ai_keywords.join(", ")}</p> })}
         <p class="paper-abstract expanded"><MarkedText text=paper.abstract_text.clone() /></p>
-        <PaperActions paper />
+        <PaperActions paper=paper.clone() />
+        <SimilarPapers id=paper.id />
     }
 }
 

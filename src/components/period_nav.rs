@@ -2,9 +2,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::period::{Period, PeriodKind};
+use crate::domain::view_state::Page;
 use crate::view_signals::ViewSignals;
 
-/// Daily / Weekly / Monthly / All, and previous / next among periods that have papers.
+/// Daily / Weekly / Monthly / All, Saved and Digest, and previous / next among periods
+/// that have papers.
 #[component]
 pub fn PeriodNav(period: Memo<Period>, days: Memo<Vec<NaiveDate>>, view: ViewSignals) -> impl IntoView {
     let switch_to = move |kind: PeriodKind| {
@@ -36,9 +38,9 @@ pub fn PeriodNav(period: Memo<Period>, days: Memo<Vec<NaiveDate>>, view: ViewSig
                         view! {
                             <button
                                 type="button"
-                                aria-pressed=move || (!view.saved.get() && period.get().kind == kind).to_string()
+                                aria-pressed=move || (view.page.get() == Page::List && period.get().kind == kind).to_string()
                                 on:click=move |_| {
-                                    view.saved.set(false);
+                                    view.page.set(Page::List);
                                     switch_to(kind);
                                 }
                             >
@@ -49,15 +51,25 @@ pub fn PeriodNav(period: Memo<Period>, days: Memo<Vec<NaiveDate>>, view: ViewSig
                     .collect_view()}
                 <button
                     type="button"
-                    aria-pressed=move || view.saved.get().to_string()
-                    on:click=move |_| view.saved.set(true)
+                    aria-pressed=move || (view.page.get() == Page::Saved).to_string()
+                    on:click=move |_| view.page.set(Page::Saved)
                 >
                     "★ Saved"
                 </button>
+                <button
+                    type="button"
+                    aria-pressed=move || (view.page.get() == Page::Digest).to_string()
+                    on:click=move |_| view.page.set(Page::Digest)
+                >
+                    "Digest"
+                </button>
             </div>
             <Show
-                when=move || !view.saved.get()
-                fallback=|| view! { <h2 class="period-label">"Saved papers"</h2> }
+                when=move || view.page.get() == Page::List
+                fallback=move || {
+                    let label = if view.page.get() == Page::Saved { "Saved papers" } else { "Digest" };
+                    view! { <h2 class="period-label">{label}</h2> }
+                }
             >
             <div class="period-step">
                 <button

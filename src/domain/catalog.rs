@@ -32,7 +32,23 @@ pub struct View {
     pub filters: Filters,
     /// Paper ids left out (read papers, when the reader hides them).
     pub exclude: Arc<BTreeSet<String>>,
+    /// The reader's For-you scores, used by [`Sort::ForYou`].
+    pub personal: Personal,
 }
+
+/// For-you scores by paper id (compared by identity: a new model is a new view).
+#[derive(Debug, Clone, Default)]
+pub struct Personal(pub Option<Arc<FxHashMap<String, f32>>>);
+
+impl PartialEq for Personal {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+impl Eq for Personal {}
 
 /// Filters beside the query (each is also expressible in the query language).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -198,13 +214,18 @@ impl Catalog {
                 && (!f.has_project || p.has_project)
         });
         let mut total = 0;
-        let trending = (view.sort == Sort::Trending).then(|| self.trending_at(at));
+        let personal = view.personal.0.as_ref().filter(|_| view.sort == Sort::ForYou);
+        let trending = matches!(view.sort, Sort::Trending | Sort::ForYou).then(|| self.trending_at(at));
         let keyed = shown.map(|i| {
             total += 1;
             let relevance = found.as_ref().map_or(0.0, |m| m.scores[i]);
-            let key = match &trending {
-                Some(scores) => [scores[i], 0.0, 0.0],
-                None => sort_key(&self.facts[i], view.sort, relevance, at),
+            let key = match (personal, &trending) {
+                (Some(personal), Some(trending)) => {
+                    let mine = personal.get(&self.papers[i].id).copied().unwrap_or(f32::NEG_INFINITY);
+                    [f64::from(mine), trending[i], 0.0]
+                }
+                (None, Some(trending)) => [trending[i], 0.0, 0.0],
+                _ => sort_key(&self.facts[i], view.sort, relevance, at),
             };
             (i, key, self.ties[i])
         });
@@ -290,5 +311,11 @@ mod tests {
         assert!(c.paper("zzz").is_none());
         let top = c.select(&view("", PeriodKind::All, 21), 0, 1);
         assert_eq!((top.ids.len(), top.total), (1, 3));
+        let mut mine = view("", PeriodKind::All, 21);
+        mine.sort = Sort::ForYou;
+        assert_eq!(ids(&mine), ["a", "b", "c"], "no model: Trending");
+        let scores = [("c".to_owned(), 2.0), ("b".to_owned(), 1.0)].into_iter().collect();
+        mine.personal = Personal(Some(Arc::new(scores)));
+        assert_eq!(ids(&mine), ["c", "b", "a"], "scored papers first, the rest by Trending");
     }
 }

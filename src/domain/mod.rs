@@ -4,8 +4,10 @@
 //! and everything is tested natively with `cargo test`.
 
 pub mod backup;
+pub mod bibtex;
 pub mod cache;
 pub mod catalog;
+pub mod digest;
 pub mod display;
 pub mod display_prefs;
 pub mod feed;

@@ -18,12 +18,14 @@ pub enum Sort {
     Newest,
     /// Most upvotes first.
     MostUpvoted,
+    /// The reader's own model first (see [`crate::domain::foryou`]), Trending without one.
+    ForYou,
 }
 
 impl Sort {
     /// All orders, in the order they are offered.
-    pub const ALL: [Self; 5] =
-        [Self::Trending, Self::Relevance, Self::Blend, Self::Newest, Self::MostUpvoted];
+    pub const ALL: [Self; 6] =
+        [Self::Trending, Self::ForYou, Self::Relevance, Self::Blend, Self::Newest, Self::MostUpvoted];
 
     /// The option's label.
     pub fn label(self) -> &'static str {
@@ -33,6 +35,7 @@ impl Sort {
             Self::Blend => "Relevance + trending",
             Self::Newest => "Newest",
             Self::MostUpvoted => "Most upvoted",
+            Self::ForYou => "For you",
         }
     }
 
@@ -44,6 +47,7 @@ impl Sort {
             Self::Blend => "blend",
             Self::Newest => "newest",
             Self::MostUpvoted => "votes",
+            Self::ForYou => "foryou",
         }
     }
 
@@ -137,7 +141,8 @@ pub fn blend_score(facts: &Facts, relevance: f32, at: i64) -> f64 {
 pub fn sort_key(facts: &Facts, sort: Sort, relevance: f32, at: i64) -> [f64; 3] {
     let (votes, comments) = (f64::from(facts.upvotes), f64::from(facts.comments));
     match sort {
-        Sort::Trending => [trending_score(facts, at), 0.0, 0.0],
+        // For you without the reader's scores (no model yet) is Trending.
+        Sort::Trending | Sort::ForYou => [trending_score(facts, at), 0.0, 0.0],
         Sort::Relevance => [f64::from(relevance), votes, comments],
         Sort::Blend => [blend_score(facts, relevance, at), 0.0, 0.0],
         Sort::Newest => [f64::from(facts.listed_day), f64::from(facts.published_day), votes],

@@ -16,6 +16,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::catalog::Filters;
+use crate::domain::digest::Span;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::Sort;
 use crate::domain::sources::{LinkFeeds, feeds_from_query, query_pairs};
@@ -36,14 +37,28 @@ pub struct ViewState {
     pub sort: Option<Sort>,
     /// Extra feed sources (`feed=`, repeatable).
     pub feeds: Vec<String>,
-    /// The Saved view instead of the feed list (`view=saved`).
-    pub saved: bool,
+    /// The page shown: the list, Saved (`view=saved`) or the Digest (`view=digest`).
+    pub page: Page,
+    /// The digest's span (`since=visit|day|week`), when chosen.
+    pub since: Option<Span>,
     /// Filters beside the query (`votes=`, `code=1`, `project=1`, a custom range `from=`/`to=`).
     pub filters: Filters,
     /// Hide papers marked read (`unread=1`).
     pub unread: bool,
     /// The paper opened in the paper view (`paper=<id>`).
     pub paper: Option<String>,
+}
+
+/// The page of the app a link opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Page {
+    /// The list of papers of a period.
+    #[default]
+    List,
+    /// The reader's saved papers.
+    Saved,
+    /// The digest of new papers.
+    Digest,
 }
 
 /// Longest paper id kept from a link, in characters.
@@ -90,6 +105,7 @@ impl ViewState {
                 "date" => "date",
                 "sort" => "sort",
                 "view" => "view",
+                "since" => "since",
                 "votes" => "votes",
                 "code" => "code",
                 "project" => "project",
@@ -116,8 +132,13 @@ impl ViewState {
                     None => ignore("period", "not daily, weekly, monthly or all"),
                 },
                 "view" => match value.as_str() {
-                    "saved" => state.saved = true,
+                    "saved" => state.page = Page::Saved,
+                    "digest" => state.page = Page::Digest,
                     _ => ignore("view", "not a known view"),
+                },
+                "since" => match Span::from_key(&value) {
+                    Some(span) => state.since = Some(span),
+                    None => ignore("since", "not visit, day or week"),
                 },
                 "votes" => match value.parse::<u32>() {
                     Ok(n) => state.filters.min_votes = n.min(MAX_VOTES),
@@ -186,8 +207,13 @@ impl ViewState {
         if let Some(sort) = self.sort {
             parts.push(format!("sort={}", sort.key()));
         }
-        if self.saved {
-            parts.push("view=saved".to_owned());
+        match self.page {
+            Page::List => {}
+            Page::Saved => parts.push("view=saved".to_owned()),
+            Page::Digest => parts.push("view=digest".to_owned()),
+        }
+        if let Some(span) = self.since {
+            parts.push(format!("since={}", span.key()));
         }
         if let Some(paper) = &self.paper {
             parts.push(format!("paper={}", encode_component(paper)));

@@ -39,3 +39,21 @@ pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(|e| e.as_string().unwrap_or_else(|| "the browser refused".to_owned()))
 }
+
+/// Copies `html` and its plain-text version together, so a mail editor pastes the rich
+/// one and a plain-text field the other; `Err` carries the browser's reason.
+pub async fn copy_rich_to_clipboard(html: &str, text: &str) -> Result<(), String> {
+    let reason = |e: wasm_bindgen::JsValue| e.as_string().unwrap_or_else(|| "the browser refused".to_owned());
+    let window = web_sys::window().ok_or("no window")?;
+    let record = js_sys::Object::new();
+    for (mime, body) in [("text/html", html), ("text/plain", text)] {
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let parts = js_sys::Array::of1(&body.into());
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(reason)?;
+        js_sys::Reflect::set(&record, &mime.into(), &blob).map_err(reason)?;
+    }
+    let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record).map_err(reason)?;
+    let promise = window.navigator().clipboard().write(&js_sys::Array::of1(&item));
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(reason)
+}

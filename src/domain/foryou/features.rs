@@ -34,6 +34,7 @@ pub const MAX_FEATURES: usize = 50_000;
 #[derive(Debug, Default)]
 pub struct Corpus {
     ids: FxHashMap<Box<str>, u32>,
+    /// How each interned word is shown: the first form seen (`models` for `model`).
     words: Vec<Box<str>>,
     tokens: Vec<u32>,
     starts: Vec<u32>,
@@ -47,12 +48,17 @@ impl Corpus {
 
     /// Appends a word to the current run of the current document.
     pub fn word(&mut self, word: &str) {
-        let id = match self.ids.get(word) {
+        self.word_shown_as(word, word);
+    }
+
+    /// Appends `key` (a stem), shown as `shown` if it is the first time `key` is seen.
+    pub fn word_shown_as(&mut self, key: &str, shown: &str) {
+        let id = match self.ids.get(key) {
             Some(&id) => id,
             None => {
                 let id = self.words.len() as u32;
-                self.words.push(word.into());
-                self.ids.insert(word.into(), id);
+                self.words.push(shown.into());
+                self.ids.insert(key.into(), id);
                 id
             }
         };

@@ -190,7 +190,7 @@ mod tests {
         let f = fit(&p);
         let m = Model::train(&f, &Labels { positive: vec![0], negative: vec![3] }, 4, 9).unwrap();
         let why = m.explain(&f, 2, 3, 2);
-        assert!(why.terms.contains(&"robot".to_owned()), "{why:?}");
+        assert!(why.terms.contains(&"robots".to_owned()), "shown as first written: {why:?}");
         assert_eq!(why.closest, [0]);
         assert!(m.explain(&f, 3, 3, 2).terms.is_empty());
     }

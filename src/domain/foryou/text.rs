@@ -4,32 +4,35 @@ use super::features::Corpus;
 use crate::domain::paper::Paper;
 use crate::domain::search::analyze::{fold, for_each_word, is_stop_word, stem};
 
-/// Interns `papers` in order: stemmed words of the title, the abstract, the AI keywords,
-/// each a run of its own (so bigrams stay within a field), and every author's name as one
-/// token (`@ada lovelace`), since readers follow people as much as subjects.
+/// Interns `papers` in order, see [`add`].
 pub fn corpus(papers: &[Paper]) -> Corpus {
     let mut corpus = Corpus::default();
-    for paper in papers {
-        corpus.begin();
-        words(&mut corpus, &paper.title);
-        corpus.split();
-        words(&mut corpus, &paper.abstract_text);
-        for keyword in &paper.ai_keywords {
-            corpus.split();
-            words(&mut corpus, keyword);
-        }
-        for author in &paper.authors {
-            corpus.tag(&format!("@{}", fold(author.trim())));
-        }
-    }
+    papers.iter().for_each(|p| add(&mut corpus, p));
     corpus
+}
+
+/// Adds a paper as the next document: stemmed words of the title, the abstract and the AI
+/// keywords, each a run of its own (so bigrams stay within a field), and every author's
+/// name as one token (`@ada lovelace`), since readers follow people as much as subjects.
+pub fn add(corpus: &mut Corpus, paper: &Paper) {
+    corpus.begin();
+    words(corpus, &paper.title);
+    corpus.split();
+    words(corpus, &paper.abstract_text);
+    for keyword in &paper.ai_keywords {
+        corpus.split();
+        words(corpus, keyword);
+    }
+    for author in &paper.authors {
+        corpus.tag(&format!("@{}", fold(author.trim())));
+    }
 }
 
 fn words(corpus: &mut Corpus, text: &str) {
     for_each_word(text, |word, _, _, joined| {
         // Bare numbers and single letters carry no topic.
         if !joined && word.len() > 1 && !is_stop_word(word) && !word.bytes().all(|b| b.is_ascii_digit()) {
-            corpus.word(&stem(word));
+            corpus.word_shown_as(&stem(word), word);
         }
     });
 }

@@ -1,0 +1,151 @@
+use chrono::DateTime;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::paper_browser::CatalogContext;
+use crate::domain::bibtex;
+use crate::domain::catalog::{Filters, View};
+use crate::domain::digest::{Digest, Item, Section, Span};
+use crate::domain::display::count_noun;
+use crate::domain::period::Period;
+use crate::domain::rank::Sort;
+use crate::for_you::ForYou;
+use crate::reader_data::ReaderData;
+use crate::view_signals::ViewSignals;
+use crate::web::clock::now_unix_seconds;
+use crate::web::files::download;
+use crate::web::location::copy_rich_to_clipboard;
+
+/// Papers in the digest's top section, and per followed topic.
+const TOP: usize = 10;
+const PER_TOPIC: usize = 5;
+/// Longest `mailto:` link offered: longer ones are refused or cut by some mail apps.
+const MAILTO_MAX: usize = 1_800;
+
+/// The digest of new papers: the best of the span (For you when there is a model, else
+/// Trending), then each followed topic's new papers; and ways to take it to the inbox.
+#[component]
+pub fn DigestPage(view: ViewSignals) -> impl IntoView {
+    let catalog = expect_context::<CatalogContext>().0;
+    let reader = expect_context::<ReaderData>();
+    let for_you = expect_context::<ForYou>();
+    for_you.want();
+    let now = now_unix_seconds();
+    let built = Memo::new(move |_| {
+        let span = view.since.get().unwrap_or_default();
+        let previous = reader
+            .previous_visit
+            .get()
+            .and_then(|at| DateTime::from_timestamp(at, 0))
+            .map(|t| t.date_naive());
+        let personal = for_you.personal();
+        let catalog = catalog.get();
+        let latest = *catalog.0.days().last()?;
+        let first = span.first_day(latest, previous);
+        let sort = if personal.0.is_some() { Sort::ForYou } else { Sort::Trending };
+        let base = View {
+            sort,
+            personal,
+            mutes: reader.mutes.get(),
+            filters: Filters { listed_since: Some(first), ..Filters::default() },
+            period: Period::default(),
+            ..View::default()
+        };
+        let at = catalog.0.ranking_time(&base.period, now);
+        let items =
+            |ids: Vec<usize>| ids.into_iter().map(|i| catalog.0.papers()[i].clone()).collect::<Vec<_>>();
+        let top = catalog.0.select(&base, at, TOP);
+        let mut sections = vec![(
+            if sort == Sort::ForYou { "Top for you" } else { "Top trending" }.to_owned(),
+            items(top.ids),
+        )];
+        for topic in reader.topics.get().0 {
+            let found = catalog.0.select(&View { query: topic.query.clone(), ..base.clone() }, at, PER_TOPIC);
+            if found.total > 0 {
+                sections.push((format!("{} ({} new)", topic.name, found.total), items(found.ids)));
+            }
+        }
+        Some((top.total, first, sections))
+    });
+    let digest = move || {
+        built.get().map(|(total, first, sections)| Digest {
+            title: format!(
+                "PaperSift digest: {} since {}",
+                count_noun(total, "paper"),
+                first.format("%-d %b %Y")
+            ),
+            sections: sections
+                .into_iter()
+                .map(|(name, papers)| Section { name, items: papers.iter().map(Item::of).collect() })
+                .collect(),
+        })
+    };
+    let said = RwSignal::new(String::new());
+    let copy = move |_| {
+        let Some(d) = digest() else { return };
+        spawn_local(async move {
+            said.set(match copy_rich_to_clipboard(&d.html(), &d.text()).await {
+                Ok(()) => "Digest copied: paste it into an e-mail".to_owned(),
+                Err(reason) => format!("Could not copy ({reason}): download it instead"),
+            });
+        });
+    };
+    let save = move |name: &'static str, mime: &'static str, body: fn(&Digest) -> String| {
+        move |_| {
+            let Some(d) = digest() else { return };
+            said.set(match download(name, mime, &body(&d)) {
+                Ok(()) => format!("Downloaded {name}"),
+                Err(reason) => format!("Could not download ({reason})"),
+            });
+        }
+    };
+    let bibtex = move |_| {
+        let Some((_, _, sections)) = built.get() else { return };
+        let mut papers: Vec<_> = sections.into_iter().flat_map(|(_, p)| p).collect();
+        papers.dedup_by(|a, b| a.id == b.id);
+        said.set(match download("papersift-digest.bib", "application/x-bibtex", &bibtex::entries(&papers)) {
+            Ok(()) => "Downloaded papersift-digest.bib".to_owned(),
+            Err(reason) => format!("Could not download ({reason})"),
+        });
+    };
+    let mailto = move || digest().map(|d| d.mailto(MAILTO_MAX)).unwrap_or_default();
+
+    view! {
+        <section class="digest" aria-label="Digest">
+            <label class="digest-span">
+                "New papers "
+                <select on:change=move |ev| view.since.set(Span::from_key(&event_target_value(&ev)))>
+                    {Span::ALL.into_iter().map(|s| view! {
+                        <option value=s.key() selected=move || view.since.get().unwrap_or_default() == s>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <div class="digest-actions">
+                <button type="button" on:click=copy>"Copy as email"</button>
+                <a class="button" href=mailto>"Open in mail app"</a>
+                <button type="button" on:click=save("papersift-digest.md", "text/markdown", Digest::markdown)>"Download Markdown"</button>
+                <button type="button" on:click=save("papersift-digest.html", "text/html", Digest::html)>"Download HTML"</button>
+                <button type="button" on:click=bibtex>"BibTeX"</button>
+                <span class="copy-said" aria-live="polite">{move || said.get()}</span>
+            </div>
+            {move || match digest() {
+                None => view! { <p class="empty">"No papers loaded yet."</p> }.into_any(),
+                Some(d) if d.sections.iter().all(|s| s.items.is_empty()) => view! {
+                    <h3 class="digest-title">{d.title}</h3>
+                    <p class="empty">"Nothing new in this span. Choose Latest day or Latest week above."</p>
+                }.into_any(),
+                Some(d) => view! {
+                    <h3 class="digest-title">{d.title.clone()}</h3>
+                    {d.sections.into_iter().map(|s| view! {
+                        <h3>{s.name}</h3>
+                        <ol class="digest-list">
+                            {s.items.into_iter().map(|i| view! {
+                                <li><a href=i.url>{i.title}</a>" " <span class="paper-authors">{i.authors}</span></li>
+                            }).collect_view()}
+                        </ol>
+                    }).collect_view()}
+                }.into_any(),
+            }}
+        </section>
+    }
+}

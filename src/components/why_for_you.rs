@@ -1,0 +1,17 @@
+use leptos::prelude::*;
+
+use crate::for_you::ForYou;
+
+/// Under a card in the For-you order: the terms that weighed most and the reader's papers
+/// it is closest to.
+#[component]
+pub fn WhyForYou(id: String) -> impl IntoView {
+    let for_you = expect_context::<ForYou>();
+    move || {
+        let reasons = for_you.reasons(&id)?;
+        let terms = (!reasons.terms.is_empty()).then(|| format!("mentions {}", reasons.terms.join(", ")));
+        let like = reasons.like.first().map(|t| format!("close to “{t}”"));
+        let text = [terms, like].into_iter().flatten().collect::<Vec<_>>().join("; ");
+        (!text.is_empty()).then(|| view! { <p class="why">"For you: " {text}</p> })
+    }
+}

@@ -1,0 +1,261 @@
+//! The daily digest, built on the device: the papers that arrived in a span, best first,
+//! grouped by followed topic, and written as plain text, Markdown, HTML or a `mailto:` link.
+//!
+//! ```
+//! use papersift::domain::digest::{Digest, Item, Section};
+//! let item = Item { title: "A <b>bold</b> idea".into(), url: "https://arxiv.org/abs/2608.00001".into(),
+//!     authors: "Ada Lovelace".into(), upvotes: 12 };
+//! let digest = Digest { title: "PaperSift digest".into(), sections: vec![Section { name: "Top".into(), items: vec![item] }] };
+//! assert!(digest.html().contains("A &lt;b&gt;bold&lt;/b&gt; idea"));
+//! assert!(digest.markdown().contains("[A <b>bold</b> idea](https://arxiv.org/abs/2608.00001)"));
+//! assert!(digest.mailto(2000).starts_with("mailto:?subject=PaperSift%20digest&body="));
+//! ```
+
+use chrono::NaiveDate;
+
+use crate::domain::display::short_authors;
+use crate::domain::paper::Paper;
+
+/// Which papers count as new in the digest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Span {
+    /// Listed since the day of the reader's previous visit.
+    #[default]
+    SinceVisit,
+    /// The latest day with papers.
+    Day,
+    /// The seven days ending with the latest day with papers.
+    Week,
+}
+
+impl Span {
+    /// All spans, in the order offered.
+    pub const ALL: [Self; 3] = [Self::SinceVisit, Self::Day, Self::Week];
+
+    /// Stable machine name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::SinceVisit => "visit",
+            Self::Day => "day",
+            Self::Week => "week",
+        }
+    }
+
+    /// The option's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SinceVisit => "Since my last visit",
+            Self::Day => "Latest day",
+            Self::Week => "Latest week",
+        }
+    }
+
+    /// The span named by [`Span::key`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The first day of the span, given the latest day with papers and the previous visit's
+    /// day (a first visit counts as the latest day).
+    pub fn first_day(self, latest: NaiveDate, previous_visit: Option<NaiveDate>) -> NaiveDate {
+        match self {
+            Self::SinceVisit => previous_visit.unwrap_or(latest),
+            Self::Day => latest,
+            Self::Week => latest - chrono::Days::new(6),
+        }
+    }
+}
+
+/// One paper of the digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The title.
+    pub title: String,
+    /// Where to read it.
+    pub url: String,
+    /// Authors, shortened.
+    pub authors: String,
+    /// Upvotes.
+    pub upvotes: u32,
+}
+
+impl Item {
+    /// The digest line of `paper` (its first link, or its arXiv page).
+    pub fn of(paper: &Paper) -> Self {
+        let url = paper.links().first().map(|l| l.url.clone()).unwrap_or_default();
+        Self {
+            title: paper.title.clone(),
+            url,
+            authors: short_authors(&paper.authors, 3),
+            upvotes: paper.upvotes,
+        }
+    }
+}
+
+/// A group of papers: a followed topic, or the top of the whole span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading.
+    pub name: String,
+    /// Papers, best first.
+    pub items: Vec<Item>,
+}
+
+/// A digest ready to be written out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Digest {
+    /// Its title (the e-mail subject).
+    pub title: String,
+    /// Its sections, in order.
+    pub sections: Vec<Section>,
+}
+
+impl Digest {
+    /// Plain text, one paper per paragraph.
+    pub fn text(&self) -> String {
+        let mut out = format!("{}\n", self.title);
+        for section in &self.sections {
+            out.push_str(&format!("\n== {} ==\n", section.name));
+            for item in &section.items {
+                out.push_str(&format!(
+                    "\n* {} (▲ {})\n  {}\n  {}\n",
+                    item.title, item.upvotes, item.authors, item.url
+                ));
+            }
+        }
+        out
+    }
+
+    /// Markdown with a heading per section.
+    pub fn markdown(&self) -> String {
+        let mut out = format!("# {}\n", self.title);
+        for section in &self.sections {
+            out.push_str(&format!("\n## {}\n\n", section.name));
+            for item in &section.items {
+                out.push_str(&format!(
+                    "- [{}]({}) — {} (▲ {})\n",
+                    item.title.replace(']', "\\]"),
+                    item.url.replace(')', "%29"),
+                    item.authors,
+                    item.upvotes
+                ));
+            }
+        }
+        out
+    }
+
+    /// A standalone HTML document (every feed-derived string escaped).
+    pub fn html(&self) -> String {
+        let mut out = format!(
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{0}</title></head><body>\n<h1>{0}</h1>\n",
+            escape(&self.title)
+        );
+        for section in &self.sections {
+            out.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(&section.name)));
+            for item in &section.items {
+                out.push_str(&format!(
+                    "<li><a href=\"{}\">{}</a> — {} (▲ {})</li>\n",
+                    escape(&item.url),
+                    escape(&item.title),
+                    escape(&item.authors),
+                    item.upvotes
+                ));
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</body></html>\n");
+        out
+    }
+
+    /// A `mailto:` link with the plain text as body, cut at a paper boundary so the whole
+    /// link stays within `max_len` bytes (mail apps refuse or truncate long links).
+    pub fn mailto(&self, max_len: usize) -> String {
+        let head = format!("mailto:?subject={}&body=", mail_encode(&self.title));
+        let text = self.text();
+        let mut body = String::new();
+        for paragraph in text.split_inclusive("\n\n") {
+            let more = mail_encode(paragraph);
+            if head.len() + body.len() + more.len() > max_len {
+                body.push_str(&mail_encode("…"));
+                break;
+            }
+            body.push_str(&more);
+        }
+        head + &body
+    }
+}
+
+/// Percent-encodes for a `mailto:` header value (RFC 6068: a space is `%20`, never `+`).
+fn mail_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(b)),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn digest(n: usize) -> Digest {
+        let items = (0..n)
+            .map(|i| Item {
+                title: format!("Paper {i} & more"),
+                url: format!("https://arxiv.org/abs/2608.{i:05}"),
+                authors: "A. Author".into(),
+                upvotes: 3,
+            })
+            .collect();
+        Digest { title: "Digest".into(), sections: vec![Section { name: "Robots".into(), items }] }
+    }
+
+    #[test]
+    fn spans_start_where_the_reader_expects() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 8, d).unwrap();
+        assert_eq!(Span::SinceVisit.first_day(day(21), Some(day(18))), day(18));
+        assert_eq!(Span::SinceVisit.first_day(day(21), None), day(21));
+        assert_eq!(Span::SinceVisit.first_day(day(21), Some(day(30))), day(30), "nothing new since");
+        assert_eq!(Span::Week.first_day(day(21), None), day(15));
+        assert_eq!(Span::from_key("week"), Some(Span::Week));
+    }
+
+    #[test]
+    fn every_format_lists_every_paper() {
+        let d = digest(3);
+        for out in [d.text(), d.markdown(), d.html()] {
+            assert!(out.contains("Robots"));
+            assert_eq!(out.matches("https://arxiv.org/abs/2608.").count(), 3, "{out}");
+        }
+        assert!(d.html().contains("Paper 0 &amp; more"));
+    }
+
+    #[test]
+    fn mailto_is_cut_at_a_paper_and_stays_short() {
+        let long = digest(200).mailto(1800);
+        assert!(long.len() <= 1800 + 9, "{}", long.len());
+        assert!(long.ends_with("%E2%80%A6"));
+        assert!(!long.contains(' ') && !long.contains('\n'));
+        let short = digest(2).mailto(1800);
+        assert!(short.contains("2608.00001") && !short.ends_with("%E2%80%A6"));
+    }
+}

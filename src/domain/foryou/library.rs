@@ -1,0 +1,188 @@
+//! The papers the reader can be recommended, as features, and what is learned from their marks.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::features::{Config, Corpus, Features};
+use super::model::{Explanation, Labels, Model, similar};
+use super::text;
+use crate::domain::paper::Paper;
+
+/// Seed of the negative sampling: the same marks give the same model.
+const SEED: u64 = 0x5EED;
+
+/// Collects papers one at a time (so a large catalog can be prepared in steps).
+#[derive(Debug, Default)]
+pub struct LibraryBuilder {
+    corpus: Corpus,
+    ids: Vec<String>,
+    titles: Vec<String>,
+}
+
+impl LibraryBuilder {
+    /// Adds a paper.
+    pub fn add(&mut self, paper: &Paper) {
+        self.ids.push(paper.id.clone());
+        self.titles.push(paper.title.clone());
+        text::add(&mut self.corpus, paper);
+    }
+
+    /// Papers added so far.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether no paper was added.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Fits the features of the papers added.
+    pub fn finish(self) -> Library {
+        // Few papers: every term seen twice counts (the corpus-wide settings would keep nothing).
+        let config = if self.ids.len() < 2_000 {
+            Config { min_df: 2, max_df: 0.5, ..Config::default() }
+        } else {
+            Config::default()
+        };
+        let features = Features::fit(&self.corpus, &config);
+        let rows = self.ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        Library { features, ids: self.ids, titles: self.titles, rows }
+    }
+}
+
+/// Papers as tf-idf features, by id.
+#[derive(Debug, Default)]
+pub struct Library {
+    features: Features,
+    ids: Vec<String>,
+    titles: Vec<String>,
+    rows: FxHashMap<String, usize>,
+}
+
+/// A model trained on the reader's marks, with the score of every paper of the library.
+#[derive(Debug)]
+pub struct Trained {
+    model: Model,
+    /// Score by paper id.
+    pub scores: Arc<FxHashMap<String, f32>>,
+}
+
+/// Why a paper is recommended, in words.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reasons {
+    /// Terms of the paper that weighed most.
+    pub terms: Vec<String>,
+    /// Titles of the reader's papers closest to it.
+    pub like: Vec<String>,
+}
+
+impl Library {
+    /// The library of `papers`, at once.
+    pub fn new<'a>(papers: impl IntoIterator<Item = &'a Paper>) -> Self {
+        let mut builder = LibraryBuilder::default();
+        papers.into_iter().for_each(|p| builder.add(p));
+        builder.finish()
+    }
+
+    /// Number of papers.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether there is no paper.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Whether the paper `id` is in.
+    pub fn contains(&self, id: &str) -> bool {
+        self.rows.contains_key(id)
+    }
+
+    /// Trains on the papers `liked` (saved or liked) against `disliked` ones and a sample
+    /// of the rest; `None` when no liked paper is in the library.
+    pub fn train<'a>(
+        &self,
+        liked: impl IntoIterator<Item = &'a str>,
+        disliked: impl IntoIterator<Item = &'a str>,
+    ) -> Option<Trained> {
+        let rows = |ids: &mut dyn Iterator<Item = &'a str>| -> Vec<usize> {
+            let mut rows: Vec<usize> = ids.filter_map(|id| self.rows.get(id).copied()).collect();
+            rows.sort_unstable();
+            rows.dedup();
+            rows
+        };
+        let positive = rows(&mut liked.into_iter());
+        let negative: Vec<usize> =
+            rows(&mut disliked.into_iter()).into_iter().filter(|r| !positive.contains(r)).collect();
+        let model = Model::train(&self.features, &Labels { positive, negative }, self.len(), SEED)?;
+        let scores = model.scores(&self.features);
+        let scores = self.ids.iter().cloned().zip(scores).collect();
+        Some(Trained { model, scores: Arc::new(scores) })
+    }
+
+    /// Why `id` ranks where it does under `trained`: its heaviest terms and the titles of
+    /// the closest papers the reader marked.
+    pub fn reasons(&self, trained: &Trained, id: &str) -> Reasons {
+        let Some(&row) = self.rows.get(id) else { return Reasons::default() };
+        let Explanation { terms, closest } = trained.model.explain(&self.features, row, 3, 2);
+        Reasons { terms, like: closest.into_iter().map(|r| self.titles[r].clone()).collect() }
+    }
+
+    /// Ids of the `k` papers most similar to `id`, most similar first.
+    pub fn similar(&self, id: &str, k: usize) -> Vec<String> {
+        let Some(&row) = self.rows.get(id) else { return Vec::new() };
+        similar(&self.features, row, k).into_iter().map(|r| self.ids[r].clone()).collect()
+    }
+
+    /// Bytes held (for the benchmark's memory figure).
+    pub fn heap_bytes(&self) -> usize {
+        self.features.heap_bytes()
+            + self.ids.iter().chain(&self.titles).map(|s| s.len() + 24).sum::<usize>() * 2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paper(id: &str, title: &str) -> Paper {
+        Paper::new(id, title, chrono::NaiveDate::from_ymd_opt(2026, 8, 21).unwrap())
+    }
+
+    fn library() -> Library {
+        let papers = [
+            paper("r1", "Robot grasping with diffusion policies"),
+            paper("r2", "Dexterous robot grasping from video"),
+            paper("r3", "Robot grasping under occlusion"),
+            paper("l1", "Scaling laws of language models"),
+            paper("l2", "Language models as judges"),
+            paper("l3", "Long context language models"),
+            paper("v1", "Video diffusion with sparse attention"),
+        ];
+        Library::new(&papers)
+    }
+
+    #[test]
+    fn ranks_the_readers_subject_first_and_says_why() {
+        let lib = library();
+        assert!(lib.train(["nope"], []).is_none(), "liked papers outside the library teach nothing");
+        let trained = lib.train(["r1", "r2"], ["l1"]).unwrap();
+        let score = |id: &str| trained.scores[id];
+        assert!(score("r3") > score("l2") && score("r3") > score("l3"));
+        let why = lib.reasons(&trained, "r3");
+        assert!(why.terms.iter().any(|t| t.contains("grasp")), "{why:?}");
+        assert_eq!(why.like.len(), 2);
+        assert_eq!(lib.reasons(&trained, "missing"), Reasons::default());
+    }
+
+    #[test]
+    fn similar_papers_share_terms() {
+        let lib = library();
+        let near = lib.similar("l1", 2);
+        assert!(near.iter().all(|id| id.starts_with('l')), "{near:?}");
+        assert!(lib.similar("missing", 3).is_empty());
+    }
+}

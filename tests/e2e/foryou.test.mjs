@@ -1,0 +1,135 @@
+// End-to-end: For you learns from saved papers on the device; similar papers; the digest.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+import { readFile } from 'node:fs/promises';
+
+import { launch, openPage } from './browser.mjs';
+import { startFeedServer } from './feed-server.mjs';
+import { serveStatic } from './server.mjs';
+import { latestDay, onDay } from './feed.mjs';
+
+const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+
+let app;
+let browser;
+let feeds;
+
+before(async () => {
+  app = await serveStatic(DIST);
+  feeds = await startFeedServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await feeds?.close();
+  await app?.close();
+});
+
+// The app's day format (chrono's `%-d %b %Y`; ICU's en-GB would write "Sept").
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const shortDay = (d) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+
+const withFeeds = (path) => `${app.url}?feed=${encodeURIComponent(`${feeds.origin}${path}`)}`;
+
+async function downloaded(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+const ready = (page) => page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+const robotic = (text) => /robot/i.test(text);
+
+describe('for you', () => {
+  test('saving papers on one topic puts that topic first, with reasons; similar papers', async () => {
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
+    await page.goto(`${app.url}?period=all&q=robot`);
+    await ready(page);
+    const saved = [];
+    for (let i = 0; i < 4; i++) {
+      const card = page.locator('article').nth(i);
+      saved.push(await card.locator('h3').innerText());
+      await card.getByRole('button', { name: /^Save/ }).click();
+    }
+    await page.waitForTimeout(300);
+    await page.goto(`${app.url}?period=all&sort=foryou`);
+    await ready(page);
+    await page.getByText('Ranked by a model of your saved and liked papers').waitFor();
+    const cards = page.locator('article');
+    const texts = await cards.evaluateAll((els) => els.slice(0, 14).map((e) => e.innerText));
+    const others = texts.filter((t) => !saved.some((s) => t.startsWith(s))).slice(0, 10);
+    const onTopic = others.filter(robotic).length;
+    // 32 of the 492 papers mention robots (6.5%): the model must do far better than chance.
+    assert.ok(onTopic >= 6, `only ${onTopic} of the top 10 unsaved papers are about robots`);
+    await cards.first().locator('.why').waitFor();
+    await page.screenshot({ path: new URL('./out/for-you.png', import.meta.url).pathname });
+    assert.match(await cards.nth(5).locator('.why').innerText(), /For you: (mentions|close to)/);
+
+    await cards.nth(5).getByRole('button', { name: 'Details' }).click();
+    const similar = page.getByRole('region', { name: 'Similar papers' });
+    await similar.getByRole('listitem').first().waitFor();
+    assert.equal(await similar.getByRole('listitem').count(), 5);
+    await page.screenshot({ path: new URL('./out/similar.png', import.meta.url).pathname });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('digest', () => {
+  test('a first visit digests the latest day; mailto, Markdown, HTML and BibTeX are produced', async () => {
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
+    await page.goto(`${app.url}?view=digest`);
+    const digest = page.getByRole('region', { name: 'Digest' });
+    const day = shortDay(new Date(`${latestDay}T00:00:00Z`));
+    await digest.getByRole('heading', { name: `PaperSift digest: ${onDay(latestDay).length} papers since ${day}` }).waitFor();
+    assert.equal(await digest.locator('.digest-list').first().getByRole('listitem').count(), 10);
+    const mailto = await digest.getByRole('link', { name: 'Open in mail app' }).getAttribute('href');
+    assert.match(mailto, /^mailto:\?subject=PaperSift%20digest/);
+    assert.ok(mailto.length <= 1800, `mailto is ${mailto.length} bytes`);
+    assert.ok(decodeURIComponent(mailto).includes('https://arxiv.org/abs/'));
+    const md = await downloaded(page, digest.getByRole('button', { name: 'Download Markdown' }));
+    assert.equal(md.name, 'papersift-digest.md');
+    assert.match(md.text, /^# PaperSift digest/);
+    assert.equal((md.text.match(/^- \[/gm) ?? []).length, 10);
+    const html = await downloaded(page, digest.getByRole('button', { name: 'Download HTML' }));
+    assert.match(html.text, /<h2>Top trending<\/h2>/);
+    const bib = await downloaded(page, digest.getByRole('button', { name: 'BibTeX' }));
+    assert.equal((bib.text.match(/^@misc\{/gm) ?? []).length, 10);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await digest.getByRole('button', { name: 'Copy as email' }).click();
+    await digest.getByText('Digest copied').waitFor();
+    const pasted = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return [[...item.types].sort().join(','), await (await item.getType('text/plain')).text()];
+    });
+    assert.equal(pasted[0], 'text/html,text/plain');
+    assert.match(pasted[1], /^PaperSift digest/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the digest lists what arrived since the last visit, grouped by followed topic', async () => {
+    const { context, page } = await openPage(browser, new URL(app.url).origin);
+    await page.goto(withFeeds('/daily?date={date}'));
+    const today = new Date().toISOString().slice(0, 10);
+    await page.locator('article', { hasText: `Live paper of ${today}` }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('live');
+    await page.getByRole('button', { name: '☆ Follow this search' }).click();
+    await page.waitForTimeout(300);
+    // The second visit: only today's live paper is newer than the first.
+    await page.goto(`${withFeeds('/daily?date={date}')}&view=digest`);
+    const digest = page.getByRole('region', { name: 'Digest' });
+    await digest.getByRole('heading', { name: /^PaperSift digest: 1 paper since/ }).waitFor();
+    await digest.getByRole('heading', { name: 'live (1 new)' }).waitFor();
+    assert.deepEqual(await digest.locator('.digest-list').first().locator('a').allInnerTexts(), [`Live paper of ${today}`]);
+    await digest.getByRole('combobox').selectOption('week');
+    await page.waitForURL(/since=week/);
+    const weekStart = new Date(`${today}T00:00:00Z`);
+    weekStart.setUTCDate(weekStart.getUTCDate() - 6);
+    const since = shortDay(weekStart);
+    await digest.getByRole('heading', { name: new RegExp(`^PaperSift digest: \\d+ papers? since ${since}$`) }).waitFor();
+    await context.close();
+  });
+});
