@@ -55,6 +55,16 @@ const STATES = {
     await page.keyboard.press('j');
     await page.keyboard.press('?');
   },
+  'for-you': async (page) => {
+    await page.keyboard.press('Escape');
+    await page.locator('article').first().getByRole('button', { name: /^Save/ }).click();
+    await page.getByRole('combobox', { name: 'Sort' }).selectOption('foryou');
+    await page.locator('.why').first().waitFor();
+  },
+  digest: async (page) => {
+    await page.getByRole('button', { name: 'Digest' }).click();
+    await page.getByRole('region', { name: 'Digest' }).locator('.digest-list').first().waitFor();
+  },
 };
 
 describe('accessibility', () => {
