@@ -1,7 +1,8 @@
 //! The reader's For-you model, kept in step with the loaded papers and their marks. The
 //! papers are turned into features only once something needs them (the For-you order,
 //! similar papers, the digest), in steps that leave the page responsive; training runs
-//! after the browser's next turn, so a click on Save never waits for it.
+//! after the browser's next turn, so a click on Save never waits for it. The scores are kept
+//! in IndexedDB, so the next visit shows the same order at once while features are prepared.
 
 use std::sync::Arc;
 
@@ -9,15 +10,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::catalog::{Catalog, Personal};
-use crate::domain::foryou::library::{Library, LibraryBuilder, Reasons, Trained};
+use crate::domain::foryou::library::{KeptScores, Library, LibraryBuilder, Reasons, Trained, scores_key};
 use crate::domain::marks::Reaction;
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
 use crate::state::Shared;
 use crate::web::clock::{next_turn, now_ms};
+use crate::web::idb::{DB_NAME, Storage};
+
+/// The settings key of the kept scores.
+const KEPT: &str = "foryou_scores";
 
 /// Time given to preparing features before the browser gets its turn.
 const STEP_MS: f64 = 30.0;
+/// Documents per step of the fit (a few milliseconds each).
+const FIT_DOCS: usize = 200;
 
 /// The model and what it was learned from, shared through context.
 #[derive(Clone, Copy)]
@@ -26,19 +33,30 @@ pub struct ForYou {
     pub library: RwSignal<Option<Shared<Library>>>,
     /// The model trained on the reader's marks (none without a saved or liked paper).
     pub trained: RwSignal<Option<Shared<Trained>>>,
+    /// Scores kept from the last visit, while they match the papers and marks.
+    kept: Memo<Option<Shared<rustc_hash::FxHashMap<String, f32>>>>,
     wanted: RwSignal<bool>,
 }
 
 impl ForYou {
     /// Follows `catalog` and the reader's marks.
     pub fn start(catalog: Memo<Shared<Catalog>>, reader: ReaderData) -> Self {
-        let this =
-            Self { library: RwSignal::new(None), trained: RwSignal::new(None), wanted: RwSignal::new(false) };
+        let stored: RwSignal<Option<Shared<KeptScores>>> = RwSignal::new(None);
+        spawn_local(async move {
+            // No kept scores (or no storage) only means the first order waits for training.
+            if let Ok(storage) = Storage::open(DB_NAME).await
+                && let Ok(Some(kept)) = storage.setting::<KeptScores>(KEPT).await
+            {
+                stored.set(Some(Shared(Arc::new(kept))));
+            }
+        });
+        let wanted = RwSignal::new(false);
+        let library: RwSignal<Option<Shared<Library>>> = RwSignal::new(None);
         let generation = StoredValue::new(0u64);
         // The saved papers join the loaded ones: a paper saved from an old feed still teaches.
         let saved = Memo::new(move |_| Shared(Arc::new(reader.marks.with(|m| m.saved_papers()))));
         Effect::new(move |_| {
-            if !this.wanted.get() {
+            if !wanted.get() {
                 return;
             }
             let (catalog, saved) = (catalog.get(), saved.get());
@@ -50,30 +68,25 @@ impl ForYou {
                     saved.0.iter().filter(|p| catalog.0.paper(&p.id).is_none()).collect();
                 let mut all = papers.iter().chain(extra);
                 let mut builder = LibraryBuilder::default();
-                loop {
+                // Papers in, then the fit, each in slices of STEP_MS with a turn for the browser between.
+                let mut done = false;
+                while !done {
                     let start = now_ms();
-                    let mut more = true;
-                    while now_ms() - start < STEP_MS {
+                    while !done && now_ms() - start < STEP_MS {
                         match all.next() {
                             Some(p) => builder.add(p),
-                            None => {
-                                more = false;
-                                break;
-                            }
+                            None => done = builder.fit_step(FIT_DOCS),
                         }
                     }
                     next_turn().await;
                     if generation.try_get_value() != Some(mine) {
                         return; // newer papers arrived: this library is stale
                     }
-                    if !more {
-                        break;
-                    }
                 }
-                this.library.set(Some(Shared(Arc::new(builder.finish()))));
+                library.set(Some(Shared(Arc::new(builder.finish()))));
             });
         });
-        let labels = Memo::new(move |_| {
+        let labels: Memo<(Vec<String>, Vec<String>)> = Memo::new(move |_| {
             reader.marks.with(|m| {
                 let mut liked = Vec::new();
                 let mut disliked = Vec::new();
@@ -88,13 +101,29 @@ impl ForYou {
                 (liked, disliked)
             })
         });
+        let key = move || {
+            let (liked, disliked) = labels.get();
+            catalog.with(|c| scores_key(c.0.papers().iter().map(|p| p.id.as_str()), &liked, &disliked))
+        };
+        let kept = Memo::new(move |_| {
+            let stored = stored.get()?;
+            stored.0.for_key(key()).map(Shared)
+        });
+        let this = Self { library, trained: RwSignal::new(None), kept, wanted };
         Effect::new(move |_| {
             let Some(library) = this.library.get() else { return };
             let (liked, disliked) = labels.get();
+            let key = untrack(key);
             spawn_local(async move {
                 next_turn().await;
                 let trained =
                     library.0.train(liked.iter().map(String::as_str), disliked.iter().map(String::as_str));
+                if let Some(trained) = &trained
+                    && let Ok(storage) = Storage::open(DB_NAME).await
+                {
+                    // Not kept (storage full or missing): the next visit trains before showing the order.
+                    let _ = storage.put_setting(KEPT, &KeptScores::of(trained, key)).await;
+                }
                 this.trained.set(trained.map(|t| Shared(Arc::new(t))));
             });
         });
@@ -108,9 +137,14 @@ impl ForYou {
         }
     }
 
-    /// The scores for the list's For-you order (none until trained).
+    /// The scores for the list's For-you order: the trained model's, else those kept from
+    /// the last visit for the same papers and marks.
     pub fn personal(&self) -> Personal {
-        Personal(self.trained.with(|t| t.as_ref().map(|t| t.0.scores.clone())))
+        Personal(
+            self.trained
+                .with(|t| t.as_ref().map(|t| t.0.scores.clone()))
+                .or_else(|| self.kept.get().map(|k| k.0)),
+        )
     }
 
     /// Why paper `id` is recommended, when there is a model.

@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 
 use papersift::domain::catalog::{Catalog, View};
+use papersift::domain::foryou::library::{Library, LibraryBuilder};
 use papersift::domain::paper::Paper;
 use papersift::domain::rank::Sort;
 use papersift::domain::search::index::IndexBuilder;
@@ -17,6 +18,8 @@ struct Bench {
     papers: Vec<Paper>,
     builder: Option<IndexBuilder>,
     catalog: Option<Catalog>,
+    library_builder: Option<LibraryBuilder>,
+    library: Option<Library>,
 }
 
 thread_local! {
@@ -28,7 +31,7 @@ thread_local! {
 pub fn load(json: &str) -> usize {
     let papers: Vec<Paper> = serde_json::from_str(json).unwrap();
     BENCH.with_borrow_mut(|b| {
-        *b = Bench { papers, builder: Some(IndexBuilder::new()), catalog: None };
+        *b = Bench { papers, builder: Some(IndexBuilder::new()), ..Bench::default() };
         b.papers.len()
     })
 }
@@ -94,5 +97,52 @@ fn select(query: &str, sort: Sort, limit: usize) -> usize {
         // Ranked at the newest listing day, as the app ranks the All period.
         let at = c.ranking_time(&view.period, i64::MAX);
         c.select(&view, at, limit).total
+    })
+}
+
+/// Turns up to `count` more papers of the catalog into For-you features, then fits them
+/// `count` documents at a time, as the app does in steps; returns true once done.
+#[wasm_bindgen]
+pub fn foryou_step(count: usize) -> bool {
+    BENCH.with_borrow_mut(|b| {
+        let papers = b.catalog.as_ref().unwrap().papers();
+        let builder = b.library_builder.get_or_insert_with(LibraryBuilder::default);
+        let from = builder.len();
+        let to = (from + count).min(papers.len());
+        papers[from..to].iter().for_each(|p| builder.add(p));
+        if to < papers.len() || !builder.fit_step(count) {
+            return false;
+        }
+        b.library = Some(b.library_builder.take().unwrap().finish());
+        true
+    })
+}
+
+/// Approximate bytes held by the For-you features.
+#[wasm_bindgen]
+pub fn foryou_bytes() -> usize {
+    BENCH.with_borrow(|b| b.library.as_ref().map_or(0, Library::heap_bytes))
+}
+
+/// Trains For you on `k` papers of `category` (every `stride`-th of them, so runs differ)
+/// and scores every paper; returns how many of the top 20 unlabelled papers are in it.
+#[wasm_bindgen]
+pub fn foryou_train(category: &str, k: usize, stride: usize) -> usize {
+    BENCH.with_borrow(|b| {
+        let (c, library) = (b.catalog.as_ref().unwrap(), b.library.as_ref().unwrap());
+        let has = |p: &Paper| p.categories.iter().any(|x| x == category);
+        let liked: Vec<&str> = c
+            .papers()
+            .iter()
+            .filter(|p| has(p))
+            .step_by(stride.max(1))
+            .take(k)
+            .map(|p| p.id.as_str())
+            .collect();
+        let trained = library.train(liked.iter().copied(), []).unwrap();
+        let mut ranked: Vec<(&String, &f32)> =
+            trained.scores.iter().filter(|(id, _)| !liked.contains(&id.as_str())).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(a.1));
+        ranked.iter().take(20).filter(|(id, _)| c.paper(id).is_some_and(has)).count()
     })
 }

@@ -232,6 +232,34 @@ export async function bench({ sizes, runs, queries }) {
     for (let i = 0; i < runs; i += 1) engine.trending(50);
     row.wasmTrending = (now() - t) / runs;
 
+    // For you: features in steps of 2,000 papers, then train on 10 cs.RO papers + score all.
+    longest = 0;
+    total = 0;
+    for (;;) {
+      t = now();
+      const done = engine.foryou_step(2000);
+      const step = now() - t;
+      total += step;
+      longest = Math.max(longest, step);
+      if (done) break;
+      await pause();
+    }
+    row.forYouPrepare = total;
+    row.forYouLongestStep = longest;
+    row.forYouMB = engine.foryou_bytes() / 1e6;
+    const trains = [];
+    row.forYouHits = 0;
+    for (let i = 0; i < runs; i += 1) {
+      t = now();
+      row.forYouHits += engine.foryou_train('cs.RO', 10, i + 1);
+      trains.push(now() - t);
+      await pause();
+    }
+    trains.sort((a, b) => a - b);
+    row.forYouTrain = trains[Math.floor(trains.length / 2)];
+    row.forYouTrainMax = trains.at(-1);
+    row.forYouHits /= runs;
+
     // The typed-array BM25 baseline.
     let before = heap();
     t = now();

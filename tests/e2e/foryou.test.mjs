@@ -67,6 +67,21 @@ describe('for you', () => {
     await page.screenshot({ path: new URL('./out/for-you.png', import.meta.url).pathname });
     assert.match(await cards.nth(5).locator('.why').innerText(), /For you: (mentions|close to)/);
 
+    // The scores are kept on the device: the next visit shows the same order at once.
+    const top = await cards.evaluateAll((els) => els.slice(0, 8).map((e) => e.querySelector('h3').innerText));
+    const kept = await page.evaluate(() => new Promise((resolve, reject) => {
+      const open = indexedDB.open('papersift');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const get = open.result.transaction('settings').objectStore('settings').get('foryou_scores');
+        get.onsuccess = () => resolve(JSON.parse(get.result).scores.length);
+      };
+    }));
+    assert.equal(kept, 492);
+    await page.reload();
+    await ready(page);
+    await page.waitForFunction((first) => document.querySelector('article h3')?.innerText === first, top[0]);
+    assert.deepEqual(await cards.evaluateAll((els) => els.slice(0, 8).map((e) => e.querySelector('h3').innerText)), top);
     await cards.nth(5).getByRole('button', { name: 'Details' }).click();
     const similar = page.getByRole('region', { name: 'Similar papers' });
     await similar.getByRole('listitem').first().waitFor();

@@ -15,7 +15,7 @@
 //!     text.split(' ').for_each(|w| corpus.word(w));
 //! }
 //! let config = Config { min_df: 2, max_df: 1.0, ..Config::default() };
-//! let features = Features::fit(&corpus, &config);
+//! let features = Features::fit(corpus, &config);
 //! let terms: Vec<String> = (0..features.len() as u16).map(|f| features.term(f)).collect();
 //! assert_eq!(terms, ["robot", "grasping", "robot grasping"]);
 //! assert_eq!(features.row(2).0.len(), 0); // nothing it shares with the others
@@ -34,6 +34,8 @@ pub const MAX_FEATURES: usize = 50_000;
 #[derive(Debug, Default)]
 pub struct Corpus {
     ids: FxHashMap<Box<str>, u32>,
+    /// Token of each form already seen, so a form's key (its stem) is computed once.
+    forms: FxHashMap<Box<str>, u32>,
     /// How each interned word is shown: the first form seen (`models` for `model`).
     words: Vec<Box<str>>,
     tokens: Vec<u32>,
@@ -48,12 +50,26 @@ impl Corpus {
 
     /// Appends a word to the current run of the current document.
     pub fn word(&mut self, word: &str) {
-        self.word_shown_as(word, word);
+        let id = self.intern(word, word);
+        self.tokens.push(id);
     }
 
-    /// Appends `key` (a stem), shown as `shown` if it is the first time `key` is seen.
-    pub fn word_shown_as(&mut self, key: &str, shown: &str) {
-        let id = match self.ids.get(key) {
+    /// Appends the word `form`, counted under `key(form)` (its stem) and shown as the first
+    /// form seen with that key; `key` runs once per distinct form.
+    pub fn word_keyed(&mut self, form: &str, key: impl FnOnce(&str) -> String) {
+        let id = match self.forms.get(form) {
+            Some(&id) => id,
+            None => {
+                let id = self.intern(&key(form), form);
+                self.forms.insert(form.into(), id);
+                id
+            }
+        };
+        self.tokens.push(id);
+    }
+
+    fn intern(&mut self, key: &str, shown: &str) -> u32 {
+        match self.ids.get(key) {
             Some(&id) => id,
             None => {
                 let id = self.words.len() as u32;
@@ -61,8 +77,7 @@ impl Corpus {
                 self.ids.insert(key.into(), id);
                 id
             }
-        };
-        self.tokens.push(id);
+        }
     }
 
     /// Ends the current run: the next word starts a new one (no bigram across fields).
@@ -137,7 +152,7 @@ pub struct Features {
     values: Vec<f32>,
 }
 
-#[derive(Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Count {
     df: u32,
     tf: u32,
@@ -158,38 +173,120 @@ fn pair_key(a: u32, b: u32) -> u64 {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-impl Features {
-    /// Fits the vocabulary on `corpus` and computes its rows.
-    #[allow(clippy::cast_precision_loss, reason = "document counts are far below 2^24")]
-    pub fn fit(corpus: &Corpus, config: &Config) -> Self {
-        let n = corpus.len();
-        let max_df = (config.max_df * n as f32).floor().max(1.0) as u32;
-        let mut words = vec![Count::default(); corpus.words.len()];
-        for d in 0..n {
-            for &t in corpus.doc(d).iter().filter(|&&t| t != BREAK) {
-                words[t as usize].add(d as u32);
-            }
+/// A fit under way, done in steps of a number of documents so that a large corpus never
+/// holds the page for long: count words, count pairs, choose the terms, compute the rows.
+#[derive(Debug)]
+pub struct Fitting {
+    corpus: Corpus,
+    config: Config,
+    stage: Stage,
+    next: usize,
+    words: Vec<Count>,
+    pairs: FxHashMap<u64, Count>,
+    word_column: Vec<u32>,
+    pair_column: FxHashMap<u64, u32>,
+    features: Features,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Words,
+    Pairs,
+    Rows,
+    Done,
+}
+
+impl Fitting {
+    /// Starts fitting `corpus`.
+    pub fn new(corpus: Corpus, config: &Config) -> Self {
+        Self {
+            words: vec![Count::default(); corpus.words.len()],
+            corpus,
+            config: config.clone(),
+            stage: Stage::Words,
+            next: 0,
+            pairs: FxHashMap::default(),
+            word_column: Vec::new(),
+            pair_column: FxHashMap::default(),
+            features: Features::default(),
         }
-        let frequent_enough = |t: u32| t != BREAK && words[t as usize].df >= config.min_df;
-        // A pair is never in more documents than either word, so rare words need no pair count.
-        let mut pairs: FxHashMap<u64, Count> = FxHashMap::default();
-        if config.bigrams {
-            for d in 0..n {
-                for w in corpus.doc(d).windows(2) {
-                    if frequent_enough(w[0]) && frequent_enough(w[1]) {
-                        pairs.entry(pair_key(w[0], w[1])).or_default().add(d as u32);
+    }
+
+    /// Goes through up to `docs` more documents; true once the fit is done.
+    pub fn step(&mut self, docs: usize) -> bool {
+        let n = self.corpus.len();
+        let (from, to) = (self.next, self.next.saturating_add(docs.max(1)).min(n));
+        match self.stage {
+            Stage::Words => {
+                for d in from..to {
+                    for &t in self.corpus.doc(d).iter().filter(|&&t| t != BREAK) {
+                        self.words[t as usize].add(d as u32);
                     }
                 }
             }
+            Stage::Pairs => {
+                let min_df = self.config.min_df;
+                let words = &self.words;
+                // A pair is never in more documents than either word, so rare words need no pair count.
+                let frequent_enough = |t: u32| t != BREAK && words[t as usize].df >= min_df;
+                for d in from..to {
+                    for w in self.corpus.doc(d).windows(2) {
+                        if frequent_enough(w[0]) && frequent_enough(w[1]) {
+                            self.pairs.entry(pair_key(w[0], w[1])).or_default().add(d as u32);
+                        }
+                    }
+                }
+            }
+            Stage::Rows => {
+                let mut row: Vec<u32> = Vec::new();
+                for d in from..to {
+                    row.clear();
+                    let doc = self.corpus.doc(d);
+                    row.extend(doc.iter().filter(|&&t| t != BREAK).map(|&t| self.word_column[t as usize]));
+                    if self.config.bigrams {
+                        let pairs = &self.pair_column;
+                        row.extend(doc.windows(2).filter_map(|w| pairs.get(&pair_key(w[0], w[1])).copied()));
+                    }
+                    row.retain(|&c| c != u32::MAX);
+                    self.features.push_row(&mut row, self.config.sublinear);
+                }
+            }
+            Stage::Done => return true,
         }
+        self.next = to;
+        if to == n {
+            self.next = 0;
+            self.stage = match self.stage {
+                Stage::Words if self.config.bigrams => Stage::Pairs,
+                Stage::Words | Stage::Pairs => {
+                    self.choose_terms();
+                    Stage::Rows
+                }
+                Stage::Rows | Stage::Done => Stage::Done,
+            };
+        }
+        self.stage == Stage::Done
+    }
+
+    /// Runs the remaining steps at once.
+    pub fn finish(mut self) -> Features {
+        while !self.step(usize::MAX) {}
+        self.features
+    }
+
+    #[allow(clippy::cast_precision_loss, reason = "document counts are far below 2^24")]
+    fn choose_terms(&mut self) {
+        let (n, config) = (self.corpus.len(), &self.config);
+        let max_df = (config.max_df * n as f32).floor().max(1.0) as u32;
         let keep = |c: &Count| c.df >= config.min_df && c.df <= max_df;
-        let mut kept: Vec<(Term, Count)> = words
+        let mut kept: Vec<(Term, Count)> = self
+            .words
             .iter()
             .enumerate()
             .filter(|(_, c)| keep(c))
             .map(|(t, c)| (Term::Word(t as u32), *c))
             .chain(
-                pairs
+                self.pairs
                     .iter()
                     .filter(|(_, c)| keep(c))
                     .map(|(&k, c)| (Term::Pair((k >> 32) as u32, k as u32), *c)),
@@ -205,9 +302,10 @@ impl Features {
         // Keep only the words kept terms spell, renumbered.
         let mut renumber: FxHashMap<u32, u32> = FxHashMap::default();
         let mut kept_words: Vec<Box<str>> = Vec::new();
+        let all_words = &self.corpus.words;
         let mut word_of = |t: u32| {
             *renumber.entry(t).or_insert_with(|| {
-                kept_words.push(corpus.words[t as usize].clone());
+                kept_words.push(all_words[t as usize].clone());
                 kept_words.len() as u32 - 1
             })
         };
@@ -218,30 +316,24 @@ impl Features {
                 Term::Pair(a, b) => Term::Pair(word_of(a), word_of(b)),
             })
             .collect();
-        let mut word_column: Vec<u32> = vec![u32::MAX; corpus.words.len()];
-        let mut pair_column: FxHashMap<u64, u32> = FxHashMap::default();
+        self.word_column = vec![u32::MAX; self.corpus.words.len()];
         for (column, (term, _)) in kept.iter().enumerate() {
             match *term {
-                Term::Word(t) => word_column[t as usize] = column as u32,
+                Term::Word(t) => self.word_column[t as usize] = column as u32,
                 Term::Pair(a, b) => {
-                    pair_column.insert(pair_key(a, b), column as u32);
+                    self.pair_column.insert(pair_key(a, b), column as u32);
                 }
             }
         }
-        drop(pairs);
-        let mut features = Self { words: kept_words, terms, idf, ..Self::default() };
-        let mut row: Vec<u32> = Vec::new();
-        for d in 0..n {
-            row.clear();
-            let doc = corpus.doc(d);
-            row.extend(doc.iter().filter(|&&t| t != BREAK).map(|&t| word_column[t as usize]));
-            if config.bigrams {
-                row.extend(doc.windows(2).filter_map(|w| pair_column.get(&pair_key(w[0], w[1])).copied()));
-            }
-            row.retain(|&c| c != u32::MAX);
-            features.push_row(&mut row, config.sublinear);
-        }
-        features
+        self.pairs = FxHashMap::default();
+        self.features = Features { words: kept_words, terms, idf, ..Features::default() };
+    }
+}
+
+impl Features {
+    /// Fits the vocabulary on `corpus` and computes its rows, at once (see [`Fitting`]).
+    pub fn fit(corpus: Corpus, config: &Config) -> Self {
+        Fitting::new(corpus, config).finish()
     }
 
     #[allow(clippy::cast_precision_loss, reason = "term counts are small")]
@@ -328,4 +420,37 @@ fn term_order(a: Term, b: Term) -> std::cmp::Ordering {
         Term::Pair(x, y) => (1, x, y),
     };
     key(a).cmp(&key(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus() -> Corpus {
+        let mut corpus = Corpus::default();
+        for text in ["a b c", "a b d", "b c d e", "a b", "e f", "a c e", "b d f"] {
+            corpus.begin();
+            text.split(' ').for_each(|w| corpus.word(w));
+            corpus.tag("@ada");
+        }
+        corpus
+    }
+
+    #[test]
+    fn fitting_in_steps_gives_the_same_features() {
+        let config = Config { min_df: 2, max_df: 0.6, ..Config::default() };
+        let whole = Features::fit(corpus(), &config);
+        let mut fitting = Fitting::new(corpus(), &config);
+        let mut steps = 1;
+        while !fitting.step(2) {
+            steps += 1;
+        }
+        assert_eq!(steps, 12, "4 steps for each of 3 passes");
+        let stepped = fitting.finish();
+        assert_eq!(whole.len(), stepped.len());
+        for d in 0..whole.rows() {
+            assert_eq!(whole.row(d), stepped.row(d));
+        }
+        assert!((0..whole.len() as u16).all(|c| whole.term(c) != "@ada"), "in every document: over max_df");
+    }
 }

@@ -1,10 +1,12 @@
 //! The papers the reader can be recommended, as features, and what is learned from their marks.
 
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
+use serde::{Deserialize, Serialize};
 
-use super::features::{Config, Corpus, Features};
+use super::features::{Config, Corpus, Features, Fitting};
 use super::model::{Explanation, Labels, Model, similar};
 use super::text;
 use crate::domain::paper::Paper;
@@ -12,10 +14,12 @@ use crate::domain::paper::Paper;
 /// Seed of the negative sampling: the same marks give the same model.
 const SEED: u64 = 0x5EED;
 
-/// Collects papers one at a time (so a large catalog can be prepared in steps).
+/// Collects papers one at a time, then fits their features in steps (so a large catalog
+/// can be prepared between frames).
 #[derive(Debug, Default)]
 pub struct LibraryBuilder {
     corpus: Corpus,
+    fitting: Option<Fitting>,
     ids: Vec<String>,
     titles: Vec<String>,
 }
@@ -38,15 +42,25 @@ impl LibraryBuilder {
         self.ids.is_empty()
     }
 
-    /// Fits the features of the papers added.
-    pub fn finish(self) -> Library {
-        // Few papers: every term seen twice counts (the corpus-wide settings would keep nothing).
-        let config = if self.ids.len() < 2_000 {
-            Config { min_df: 2, max_df: 0.5, ..Config::default() }
-        } else {
-            Config::default()
-        };
-        let features = Features::fit(&self.corpus, &config);
+    /// Fits the features of the papers added so far, going through up to `docs` documents;
+    /// true once done (then call [`LibraryBuilder::finish`]). No paper may be added after.
+    pub fn fit_step(&mut self, docs: usize) -> bool {
+        let fitting = self.fitting.get_or_insert_with(|| {
+            // Few papers: every term seen twice counts (the corpus-wide settings would keep nothing).
+            let config = if self.ids.len() < 2_000 {
+                Config { min_df: 2, max_df: 0.5, ..Config::default() }
+            } else {
+                Config::default()
+            };
+            Fitting::new(std::mem::take(&mut self.corpus), &config)
+        });
+        fitting.step(docs)
+    }
+
+    /// The library of the papers added (fitting what is left to fit).
+    pub fn finish(mut self) -> Library {
+        self.fit_step(0);
+        let features = self.fitting.take().map(Fitting::finish).unwrap_or_default();
         let rows = self.ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
         Library { features, ids: self.ids, titles: self.titles, rows }
     }
@@ -144,6 +158,40 @@ impl Library {
     }
 }
 
+/// A model's scores kept between visits, so the For-you order shows at once, before the
+/// papers are turned into features again. Valid for the papers and marks of its `key`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeptScores {
+    /// [`scores_key`] of what the scores were learned from.
+    pub key: u64,
+    /// Score by paper id.
+    pub scores: Vec<(String, f32)>,
+}
+
+impl KeptScores {
+    /// The scores of `trained`, under `key`.
+    pub fn of(trained: &Trained, key: u64) -> Self {
+        Self { key, scores: trained.scores.iter().map(|(id, s)| (id.clone(), *s)).collect() }
+    }
+
+    /// The scores by id, if they were learned from what `key` describes.
+    pub fn for_key(&self, key: u64) -> Option<Arc<FxHashMap<String, f32>>> {
+        (self.key == key).then(|| Arc::new(self.scores.iter().cloned().collect()))
+    }
+}
+
+/// Identifies the papers (ids in order) and the marks a model learns from.
+pub fn scores_key<'a>(
+    papers: impl IntoIterator<Item = &'a str>,
+    liked: &[String],
+    disliked: &[String],
+) -> u64 {
+    let mut h = FxHasher::default();
+    papers.into_iter().for_each(|id| id.hash(&mut h));
+    (liked, disliked).hash(&mut h);
+    h.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +224,19 @@ mod tests {
         assert!(why.terms.iter().any(|t| t.contains("grasp")), "{why:?}");
         assert_eq!(why.like.len(), 2);
         assert_eq!(lib.reasons(&trained, "missing"), Reasons::default());
+    }
+
+    #[test]
+    fn kept_scores_serve_only_the_same_papers_and_marks() {
+        let lib = library();
+        let trained = lib.train(["r1"], []).unwrap();
+        let liked = vec!["r1".to_owned()];
+        let key = scores_key(["r1", "r2"], &liked, &[]);
+        let kept: KeptScores =
+            serde_json::from_str(&serde_json::to_string(&KeptScores::of(&trained, key)).unwrap()).unwrap();
+        assert_eq!(kept.for_key(key).unwrap()["r3"], trained.scores["r3"]);
+        assert!(kept.for_key(scores_key(["r1", "r2"], &liked, &liked)).is_none(), "marks changed");
+        assert!(kept.for_key(scores_key(["r2", "r1"], &liked, &[])).is_none(), "papers changed");
     }
 
     #[test]

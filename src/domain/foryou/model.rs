@@ -9,7 +9,7 @@
 //! let titles = ["Robot grasping policies", "Robot grasping in clutter", "Scaling language models",
 //!     "Language models that reason", "Robot grasping from video", "Language models for code"];
 //! let papers: Vec<Paper> = titles.iter().enumerate().map(|(i, t)| Paper::new(i.to_string(), *t, day)).collect();
-//! let features = Features::fit(&text::corpus(&papers), &Config { min_df: 2, max_df: 1.0, ..Config::default() });
+//! let features = Features::fit(text::corpus(&papers), &Config { min_df: 2, max_df: 1.0, ..Config::default() });
 //! let labels = Labels { positive: vec![0, 1], negative: vec![] };
 //! let model = Model::train(&features, &labels, features.rows(), 1).unwrap();
 //! let scores = model.scores(&features);
@@ -149,7 +149,7 @@ mod tests {
     }
 
     fn fit(papers: &[Paper]) -> Features {
-        Features::fit(&text::corpus(papers), &Config { min_df: 1, max_df: 1.0, ..Config::default() })
+        Features::fit(text::corpus(papers), &Config { min_df: 1, max_df: 1.0, ..Config::default() })
     }
 
     #[test]

@@ -32,7 +32,7 @@ fn words(corpus: &mut Corpus, text: &str) {
     for_each_word(text, |word, _, _, joined| {
         // Bare numbers and single letters carry no topic.
         if !joined && word.len() > 1 && !is_stop_word(word) && !word.bytes().all(|b| b.is_ascii_digit()) {
-            corpus.word_shown_as(&stem(word), word);
+            corpus.word_keyed(word, |w| stem(w).into_owned());
         }
     });
 }
