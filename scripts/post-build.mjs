@@ -44,7 +44,8 @@ html = html.replace(/<meta charset="utf-8"\s*\/?>/, (m) => `${m}\n    <meta http
 writeFileSync(indexPath, html);
 
 // The service worker: every file of the build but itself, and a version that changes with any of them.
-const precache = ['./', ...files.filter((f) => f !== 'sw.js' && f !== 'index.html').sort().map((f) => `./${f}`)];
+// Published feeds are for feed readers, not the app's start: they are not precached.
+const precache = ['./', ...files.filter((f) => f !== 'sw.js' && f !== 'index.html' && !f.startsWith('feeds/published/')).sort().map((f) => `./${f}`)];
 const version = createHash('sha256');
 for (const f of files.filter((f) => f !== 'sw.js').sort()) version.update(f).update(readFileSync(join(dir, f)));
 const swPath = join(dir, 'sw.js');

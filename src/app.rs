@@ -80,7 +80,7 @@ pub fn App() -> impl IntoView {
             <SourceErrors feeds />
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
-                Phase::Ready => view! { <PaperBrowser catalog feeds view sort kind /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser catalog feeds view sort kind defaults=saved /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
                 Phase::AllOff => {
                     view! { <p class="empty">"Every source is switched off: turn one on in Sources."</p> }

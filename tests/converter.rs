@@ -67,3 +67,46 @@ fn a_failing_url_is_named_and_nothing_is_written() {
     assert!(text.contains(&url) && text.contains("404"), "{text}");
     assert!(!out.exists());
 }
+
+#[test]
+fn publishes_trending_and_linked_views_as_atom_and_json_feed() {
+    let hf = common::fixture("hf/2026-08-21.json");
+    let dir = std::env::temp_dir().join(format!("papersift-publish-{}", std::process::id()));
+    let out = dir.join("feed.json");
+    std::fs::create_dir_all(&dir).unwrap();
+    let link = "https://example.org/papersift/?q=model&votes=5&sort=votes";
+    let args = [
+        "--out",
+        out.to_str().unwrap(),
+        "--publish",
+        dir.to_str().unwrap(),
+        "--base",
+        "https://example.org/feeds/",
+    ];
+    let view = format!("models={link}");
+    let (ok, text) = convert(&[&args[..], &["--view", &view, hf.to_str().unwrap()]].concat());
+    assert!(ok, "{text}");
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
+    let names: Vec<&str> = index.as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["trending-daily", "trending-weekly", "trending-monthly", "models"]);
+    assert_eq!(index[3]["link"], "?q=model&sort=votes&votes=5", "as the app writes its links");
+    let first = std::fs::read(dir.join("models.atom")).unwrap();
+    let feed = parse_feed(&first, common::TODAY).unwrap();
+    assert_eq!(feed.format, FeedFormat::Atom);
+    assert!(!feed.papers.is_empty() && feed.papers.iter().all(|p| p.upvotes == 0), "votes are not in Atom");
+    assert!(
+        String::from_utf8_lossy(&first)
+            .contains("<link rel=\"self\" href=\"https://example.org/feeds/models.atom\"/>")
+    );
+    let json = parse_feed(&std::fs::read(dir.join("trending-daily.json")).unwrap(), common::TODAY).unwrap();
+    assert_eq!(json.format, FeedFormat::JsonFeed);
+    assert_eq!(json.papers.len(), 17);
+    // A second run writes the same files: entry ids and dates do not depend on the clock.
+    let (ok, text) = convert(&[&args[..], &["--view", &view, hf.to_str().unwrap()]].concat());
+    assert!(ok, "{text}");
+    assert_eq!(std::fs::read(dir.join("models.atom")).unwrap(), first);
+    let (ok, text) = convert(&["--out", out.to_str().unwrap(), "--view", "x=?q=a", hf.to_str().unwrap()]);
+    assert!(!ok && text.contains("--view needs --publish"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

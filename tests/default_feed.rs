@@ -45,3 +45,20 @@ fn the_shipped_feed_is_what_the_converter_makes_from_the_shared_data() {
         "public/feeds/default.json is stale: regenerate it with scripts/make-default-feed.sh"
     );
 }
+
+#[test]
+fn the_published_trending_feeds_read_back() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/feeds/published");
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("index.json")).unwrap()).unwrap();
+    let entries = index.as_array().unwrap();
+    assert_eq!(entries.len(), 3, "daily, weekly and monthly trending");
+    for entry in entries {
+        for key in ["atom", "json"] {
+            let body = std::fs::read(dir.join(entry[key].as_str().unwrap())).unwrap();
+            let feed = parse_feed(&body, common::TODAY).unwrap();
+            let expected = if entry["name"] == "trending-daily" { 17 } else { 50 };
+            assert_eq!(feed.papers.len(), expected, "{}", entry[key]);
+        }
+    }
+}

@@ -7,18 +7,34 @@
 //! papersift-feed --out public/feeds/cs-lg.json https://rss.arxiv.org/rss/cs.LG
 //! ```
 //! Papers are merged by id and written newest listing first (see `feed::papersift::prepare`).
+//!
+//! With `--publish DIR` it also writes, for feed readers, Atom and JSON Feed files of the
+//! trending papers of the latest day, week and month, and of any view given as a PaperSift
+//! link (`--view NAME=LINK`, repeatable), with an `index.json` the app's Subscribe reads:
+//!
+//! ```text
+//! papersift-feed --out public/feeds/default.json --publish public/feeds/published \
+//!   --view "diffusion=?q=diffusion+-survey&period=weekly&votes=10" raw/*.json
+//! ```
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use papersift::domain::catalog::Catalog;
 use papersift::domain::feed::papersift::{FeedFile, prepare};
 use papersift::domain::feed::parse_feed;
+use papersift::domain::paper::Paper;
+use papersift::domain::publish::{Listed, Published, atom, json_feed, select_view};
+use papersift::domain::view_state::{Defaults, ViewState, ignored_notice};
 
-const USAGE: &str = "usage: papersift-feed [--title TITLE] --out FILE INPUT...";
+const USAGE: &str = "usage: papersift-feed [--title TITLE] --out FILE [--publish DIR [--base URL] [--view NAME=LINK]...] INPUT...";
 
 struct Args {
     title: String,
     out: PathBuf,
+    publish: Option<PathBuf>,
+    base: String,
+    views: Vec<(String, String)>,
     inputs: Vec<String>,
 }
 
@@ -26,9 +42,22 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut title = "PaperSift feed".to_owned();
     let mut out = None;
     let mut inputs = Vec::new();
+    let (mut publish, mut base, mut views) = (None, String::new(), Vec::new());
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--title" => title = args.next().ok_or("--title needs a value")?,
+            "--publish" => publish = Some(PathBuf::from(args.next().ok_or("--publish needs a folder")?)),
+            "--base" => base = args.next().ok_or("--base needs a URL")?,
+            "--view" => {
+                let view = args.next().ok_or("--view needs NAME=LINK")?;
+                let (name, link) = view.split_once('=').ok_or("--view needs NAME=LINK")?;
+                if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                {
+                    return Err(format!("--view name {name:?}: use letters, digits, - and _"));
+                }
+                let query = link.find('?').map_or(link, |i| &link[i..]);
+                views.push((name.to_owned(), query.to_owned()));
+            }
             "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a file")?)),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}\n{USAGE}")),
@@ -39,7 +68,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     if inputs.is_empty() {
         return Err(format!("no input files\n{USAGE}"));
     }
-    Ok(Args { title, out, inputs })
+    if publish.is_none() && !views.is_empty() {
+        return Err(format!("--view needs --publish\n{USAGE}"));
+    }
+    Ok(Args { title, out, publish, base, views, inputs })
 }
 
 /// Today's date (UTC) for entries of feeds that carry no date.
@@ -88,7 +120,62 @@ fn run(args: Args) -> Result<String, String> {
     let json = serde_json::to_string(&FeedFile::new(&args.title, &papers))
         .map_err(|e| format!("cannot serialize the feed: {e}"))?;
     std::fs::write(&args.out, json + "\n").map_err(|e| format!("{}: {e}", args.out.display()))?;
-    Ok(format!("{}: {} papers from {} files", args.out.display(), papers.len(), args.inputs.len()))
+    let mut summary =
+        format!("{}: {} papers from {} files", args.out.display(), papers.len(), args.inputs.len());
+    if let Some(dir) = &args.publish {
+        let written = publish_all(dir, &args, papers)?;
+        summary
+            .push_str(&format!("\n{}: {written} published feeds (Atom and JSON Feed each)", dir.display()));
+    }
+    Ok(summary)
+}
+
+fn publish_all(dir: &Path, args: &Args, papers: Vec<Paper>) -> Result<usize, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let catalog = Catalog::new(papers);
+    let trending =
+        [("trending-daily", "daily"), ("trending-weekly", "weekly"), ("trending-monthly", "monthly")]
+            .map(|(name, period)| (name.to_owned(), format!("?period={period}&sort=trending")));
+    let label = |name: &str| match name {
+        "trending-daily" => "trending, latest day".to_owned(),
+        "trending-weekly" => "trending, latest week".to_owned(),
+        "trending-monthly" => "trending, latest month".to_owned(),
+        view => view.to_owned(),
+    };
+    let mut index = Vec::new();
+    for (name, link) in trending.iter().chain(&args.views) {
+        let (state, ignored) = ViewState::decode(link);
+        if !ignored.is_empty() {
+            eprintln!("{name}: {}", ignored_notice(&ignored).unwrap_or_default());
+        }
+        let link = state.shareable(&Defaults::default()).encode();
+        let papers = select_view(&catalog, &link)
+            .ok_or_else(|| format!("{name}: a link to a list, not Saved or the digest"))?;
+        let title = format!("{} · {}", args.title, label(name));
+        let url = |ext: &str| format!("{}{name}.{ext}", args.base);
+        let feed = |ext: &str| Published {
+            title: title.clone(),
+            id: format!("urn:papersift:feed:{name}"),
+            link: (!args.base.is_empty()).then(|| url(ext)),
+            papers: papers.clone(),
+        };
+        write(&dir.join(format!("{name}.atom")), &atom(&feed("atom")))?;
+        write(&dir.join(format!("{name}.json")), &json_feed(&feed("json")))?;
+        index.push(Listed {
+            name: name.clone(),
+            title,
+            link,
+            atom: format!("{name}.atom"),
+            json: format!("{name}.json"),
+        });
+    }
+    let listing = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
+    write(&dir.join("index.json"), &(listing + "\n"))?;
+    Ok(index.len())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn main() -> ExitCode {

@@ -3,13 +3,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{DigestPage, ForYouNote, PaperCard, PeriodNav, ShowMore, StatusLine};
+use crate::components::{DigestPage, ForYouNote, PaperCard, PeriodNav, ShowMore, StatusLine, Subscribe};
 use crate::domain::catalog::{Catalog, Personal, Selection, View};
 use crate::domain::period::{Period, PeriodKind};
+use crate::domain::publish::ENTRIES;
 use crate::domain::rank::Sort;
 use crate::domain::search::highlight::Highlighter;
 use crate::domain::search::query::Query;
-use crate::domain::view_state::Page;
+use crate::domain::view_state::{Defaults, Page};
 use crate::for_you::ForYou;
 use crate::reader_data::ReaderData;
 use crate::state::{Feeds, Shared};
@@ -35,6 +36,7 @@ pub fn PaperBrowser(
     view: ViewSignals,
     sort: Signal<Sort>,
     kind: Signal<PeriodKind>,
+    defaults: Signal<Defaults>,
 ) -> impl IntoView {
     let days = Memo::new(move |_| catalog.with(|c| c.0.days().to_vec()));
     // Without a date the view follows the latest period with papers, as sources arrive.
@@ -103,6 +105,11 @@ pub fn PaperBrowser(
                 .collect::<Vec<_>>()
         })
     };
+    let top_papers = Callback::new(move |()| {
+        let catalog = source().get_untracked();
+        selection
+            .with_untracked(|s| s.ids.iter().take(ENTRIES).map(|&i| catalog.0.papers()[i].clone()).collect())
+    });
     let show_more = Callback::new(move |()| more.set(Some((shown.get(), limit.get() + PAGE))));
     let left = Signal::derive(move || selection.with(|s| s.total.saturating_sub(s.ids.len())));
 
@@ -110,6 +117,7 @@ pub fn PaperBrowser(
         <PeriodNav period days view />
         <Show when=move || view.page.get() != Page::Digest fallback=move || view! { <DigestPage view /> }>
             <StatusLine count />
+            <Subscribe view saved=defaults papers=top_papers />
             <Show when=move || sort.get() == Sort::ForYou>
                 <ForYouNote />
             </Show>

@@ -16,6 +16,7 @@ pub mod marks;
 pub mod mutes;
 pub mod paper;
 pub mod period;
+pub mod publish;
 pub mod rank;
 pub mod search;
 pub mod sources;

@@ -320,7 +320,7 @@ pub fn ignored_notice(ignored: &[Ignored]) -> Option<String> {
 }
 
 /// Percent-encodes a query component (spaces as `+`), keeping unreserved characters.
-fn encode_component(text: &str) -> String {
+pub fn encode_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         match b {

@@ -1,0 +1,68 @@
+// End-to-end: power-reader features: subscribe to a view, tune trending, tags and notes.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+import { launch, openPage } from './browser.mjs';
+import { serveStatic } from './server.mjs';
+
+const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+
+let app;
+let browser;
+
+before(async () => {
+  app = await serveStatic(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const ready = (page) => page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+
+async function downloaded(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+/** Entries of an XML feed as the browser's own parser reads it (null if not well-formed). */
+const atomTitles = (page, xml) =>
+  page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    if (doc.querySelector('parsererror')) return null;
+    return [...doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')].map(
+      (e) => e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'title')[0].textContent,
+    );
+  }, xml);
+
+describe('subscribe', () => {
+  test('the published feed of a view is offered; any view downloads as Atom and JSON Feed', async () => {
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
+    await page.goto(`${app.url}?period=weekly`);
+    await ready(page);
+    await page.getByText('Subscribe', { exact: true }).click();
+    const atomLink = page.getByRole('link', { name: 'Atom', exact: true });
+    assert.match(await atomLink.getAttribute('href'), /feeds\/published\/trending-weekly\.atom$/);
+    const served = await page.evaluate(async (href) => (await fetch(href)).text(), await atomLink.getAttribute('href'));
+    const shown = await page.locator('article h3').evaluateAll((els) => els.slice(0, 5).map((e) => e.innerText));
+    assert.deepEqual((await atomTitles(page, served)).slice(0, 5), shown, 'the published feed has the view\'s order');
+
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('agent -survey');
+    await page.waitForURL(/q=agent/);
+    await page.getByRole('link', { name: 'Atom', exact: true }).waitFor({ state: 'detached' });
+    const file = await downloaded(page, page.getByRole('button', { name: 'Download Atom' }));
+    assert.equal(file.name, 'papersift-view.atom');
+    const titles = await atomTitles(page, file.text);
+    const onScreen = await page.locator('article h3').evaluateAll((els) => els.map((e) => e.innerText));
+    assert.deepEqual(titles, onScreen.slice(0, titles.length));
+    assert.ok(titles.length > 5);
+    const json = await downloaded(page, page.getByRole('button', { name: 'Download JSON Feed' }));
+    assert.equal(JSON.parse(json.text).items.length, titles.length);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
