@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 
 use crate::components::paper_browser::CatalogContext;
+use crate::components::paper_browser::RankContext;
 use crate::components::{
     AppStatus, CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, MutesPanel, PaperBrowser,
     PaperView, SearchBox, SearchHelp, Shortcuts, SortSelect, SourceErrors, SourceNotices, SourcesPanel,
-    TopicsBar, TopicsPanel,
+    TopicsBar, TopicsPanel, TrendingPanel,
 };
+use crate::domain::rank::Sort;
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
 use crate::for_you::ForYou;
@@ -43,6 +45,8 @@ pub fn App() -> impl IntoView {
     view.bind_to_url(initial, saved);
     let sort = Signal::derive(move || view.state().effective_sort(&saved.get()));
     let kind = Signal::derive(move || view.state().effective_period(&saved.get()));
+    let trending = Signal::derive(move || view.state().effective_trending(&saved.get()));
+    provide_context(RankContext { sort, trending });
     let phase = Memo::new(move |_| match feeds.counts() {
         (loaded, _, _) if loaded > 0 => Phase::Ready,
         (_, loading, _) if loading > 0 => Phase::Loading,
@@ -66,6 +70,9 @@ pub fn App() -> impl IntoView {
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
             <div class="refine">
                 <FilterBar view />
+                <Show when=move || sort.get() == Sort::Trending>
+                    <TrendingPanel view effective=trending />
+                </Show>
                 <TopicsBar view />
                 <SearchHelp />
             </div>

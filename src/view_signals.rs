@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::domain::catalog::Filters;
 use crate::domain::digest::Span;
 use crate::domain::period::PeriodKind;
-use crate::domain::rank::Sort;
+use crate::domain::rank::{Sort, Trending};
 use crate::domain::view_state::{Defaults, Page, ViewState};
 use crate::web::location::{current_path, current_query, write_query};
 
@@ -28,6 +28,8 @@ pub struct ViewSignals {
     pub page: RwSignal<Page>,
     /// The digest's span, as chosen.
     pub since: RwSignal<Option<Span>>,
+    /// The trending parameters chosen in the link or the panel.
+    pub trending: RwSignal<Option<Trending>>,
     /// Filters beside the query.
     pub filters: RwSignal<Filters>,
     /// Hide papers marked read.
@@ -48,6 +50,7 @@ impl ViewSignals {
             period_date: RwSignal::new(state.date),
             page: RwSignal::new(state.page),
             since: RwSignal::new(state.since),
+            trending: RwSignal::new(state.trending),
             filters: RwSignal::new(state.filters),
             unread: RwSignal::new(state.unread),
             paper: RwSignal::new(state.paper.clone()),
@@ -62,6 +65,7 @@ impl ViewSignals {
         self.period_date.set(state.date);
         self.page.set(state.page);
         self.since.set(state.since);
+        self.trending.set(state.trending);
         self.filters.set(state.filters);
         self.unread.set(state.unread);
         self.paper.set(state.paper.clone());
@@ -77,6 +81,7 @@ impl ViewSignals {
             feeds: self.feeds.get_value(),
             page: self.page.get(),
             since: self.since.get(),
+            trending: self.trending.get(),
             filters: self.filters.get(),
             unread: self.unread.get(),
             paper: self.paper.get(),

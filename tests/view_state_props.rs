@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use papersift::domain::catalog::Filters;
 use papersift::domain::digest::Span;
 use papersift::domain::period::PeriodKind;
-use papersift::domain::rank::Sort;
+use papersift::domain::rank::{Sort, Trending};
 use papersift::domain::view_state::{MAX_VOTES, Page, ViewState};
 use proptest::prelude::*;
 
@@ -44,8 +44,11 @@ fn state() -> impl Strategy<Value = ViewState> {
     let paper = proptest::option::of("[a-zA-Z0-9./:#% &=+-]{0,20}[a-zA-Z0-9]");
     let page = proptest::sample::select(vec![Page::List, Page::Saved, Page::Digest]);
     let since = proptest::option::of(proptest::sample::select(Span::ALL.to_vec()));
-    (query, period, date, sort, feeds, (page, since), filters, any::<bool>(), paper).prop_map(
-        |(query, period, date, sort, feeds, (page, since), filters, unread, paper)| ViewState {
+    let trending = proptest::option::of((0u32..=400, 0u32..=1000, 0u32..=100, 1u32..=168).prop_map(
+        |(gravity, comments, stars, unit_hours)| Trending { gravity, comments, stars, unit_hours },
+    ));
+    (query, period, date, sort, feeds, (page, since, trending), filters, any::<bool>(), paper).prop_map(
+        |(query, period, date, sort, feeds, (page, since, trending), filters, unread, paper)| ViewState {
             query,
             period,
             date,
@@ -53,6 +56,8 @@ fn state() -> impl Strategy<Value = ViewState> {
             feeds,
             page,
             since,
+            // A link leaves out built-in values, so they read back as none.
+            trending: trending.filter(|t| *t != Trending::default()),
             filters,
             unread,
             paper: paper.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),

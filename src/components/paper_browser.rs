@@ -7,7 +7,7 @@ use crate::components::{DigestPage, ForYouNote, PaperCard, PeriodNav, ShowMore, 
 use crate::domain::catalog::{Catalog, Personal, Selection, View};
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::publish::ENTRIES;
-use crate::domain::rank::Sort;
+use crate::domain::rank::{Sort, Trending};
 use crate::domain::search::highlight::Highlighter;
 use crate::domain::search::query::Query;
 use crate::domain::view_state::{Defaults, Page};
@@ -23,6 +23,19 @@ pub const PAGE: usize = 50;
 /// The merged catalog, for components that count papers outside the list (topic badges).
 #[derive(Clone, Copy)]
 pub struct CatalogContext(pub Memo<Shared<Catalog>>);
+
+/// The order in effect and the trending parameters, for score breakdowns.
+#[derive(Clone, Copy)]
+pub struct RankContext {
+    /// The order of the list.
+    pub sort: Signal<Sort>,
+    /// The trending formula's parameters in effect.
+    pub trending: Signal<Trending>,
+}
+
+/// The time the list is ranked at (the end of the period shown, or now).
+#[derive(Clone, Copy)]
+pub struct RankingTime(pub Memo<i64>);
 
 /// What the cards mark as matched, shared by every card of the list.
 #[derive(Clone, Copy)]
@@ -50,6 +63,7 @@ pub fn PaperBrowser(
     let now = now_unix_seconds();
     let reader = expect_context::<ReaderData>();
     let for_you = expect_context::<ForYou>();
+    let rank = expect_context::<RankContext>();
     let marks = reader.marks;
     let saved_catalog = Memo::new(move |_| Shared(Arc::new(Catalog::new(marks.with(|m| m.saved_papers())))));
     let exclude = Memo::new(move |_| {
@@ -70,6 +84,7 @@ pub fn PaperBrowser(
         filters: view.filters.get(),
         exclude: exclude.get(),
         personal: if sort.get() == Sort::ForYou { for_you.personal() } else { Personal::default() },
+        trending: rank.trending.get(),
     });
     // "Show more" counts for the view it was pressed in; any other view starts at one page.
     let more: RwSignal<Option<(View, usize)>> = RwSignal::new(None);
@@ -80,9 +95,11 @@ pub fn PaperBrowser(
         })
     });
     let source = move || if view.page.get() == Page::Saved { saved_catalog } else { catalog };
+    let at = Memo::new(move |_| shown.with(|s| source().with(|c| c.0.ranking_time(&s.period, now))));
+    provide_context(RankingTime(at));
     let selection: Memo<Selection> = Memo::new(move |_| {
         let shown = shown.get();
-        source().with(|c| c.0.select(&shown, c.0.ranking_time(&shown.period, now), limit.get()))
+        source().with(|c| c.0.select(&shown, at.get(), limit.get()))
     });
     let highlighter =
         Memo::new(move |_| view.query.with(|q| Shared(Arc::new(Highlighter::new(&Query::parse(q), true)))));

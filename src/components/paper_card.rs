@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{MarkedText, PaperActions, WhyForYou};
+use crate::components::{MarkedText, PaperActions, ScoreBreakdown, WhyForYou};
 use crate::domain::display::{compact_count, count_noun, short_authors};
 use crate::domain::paper::{LinkKind, Paper};
 use crate::reader_data::ReaderData;
@@ -84,6 +84,7 @@ pub fn PaperCard(paper: Paper, #[prop(into)] for_you: Signal<bool>) -> impl Into
             <Show when=move || for_you.get()>
                 <WhyForYou id=why_id.clone() />
             </Show>
+            <ScoreBreakdown paper=paper.clone() />
             <PaperActions paper=paper.clone() />
         </article>
     }

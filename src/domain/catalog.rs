@@ -10,11 +10,14 @@ use crate::domain::feed::merge_duplicates;
 use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
 use crate::domain::period::Period;
-use crate::domain::rank::{Facts, Sort, id_order, sort_key, top, trending_score};
+use crate::domain::rank::{Facts, Sort, Trending, id_order, sort_key, top};
 use crate::domain::search::bitset::DocSet;
 use crate::domain::search::index::Index;
 use crate::domain::search::matcher::{PhraseCache, matches_cached};
 use crate::domain::search::query::Query;
+
+/// Trending scores of every paper, with the (ranking time, parameters) they were computed for.
+type TrendingCache = Option<((i64, Trending), Arc<Vec<f64>>)>;
 
 /// What the reader asked to see.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -34,6 +37,8 @@ pub struct View {
     pub exclude: Arc<BTreeSet<String>>,
     /// The reader's For-you scores, used by [`Sort::ForYou`].
     pub personal: Personal,
+    /// The trending formula's parameters.
+    pub trending: Trending,
 }
 
 /// For-you scores by paper id (compared by identity: a new model is a new view).
@@ -95,7 +100,7 @@ pub struct Catalog {
     phrases: PhraseCache,
     /// Every paper's trending score at the last ranking time asked for (the same period is
     /// re-ranked on every keystroke).
-    trending: Mutex<Option<(i64, Arc<Vec<f64>>)>>,
+    trending: Mutex<TrendingCache>,
 }
 
 impl Catalog {
@@ -159,16 +164,21 @@ impl Catalog {
             .map_or(now, |t| t.and_utc().timestamp().min(now))
     }
 
-    fn trending_at(&self, at: i64) -> Arc<Vec<f64>> {
+    fn trending_at(&self, at: i64, trending: Trending) -> Arc<Vec<f64>> {
         let mut cache = self.trending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((cached_at, scores)) = cache.as_ref()
-            && *cached_at == at
+        if let Some((cached, scores)) = cache.as_ref()
+            && *cached == (at, trending)
         {
             return Arc::clone(scores);
         }
-        let scores = Arc::new(self.facts.iter().map(|f| trending_score(f, at)).collect::<Vec<f64>>());
-        *cache = Some((at, Arc::clone(&scores)));
+        let scores = Arc::new(self.facts.iter().map(|f| trending.score(f, at)).collect::<Vec<f64>>());
+        *cache = Some(((at, trending), Arc::clone(&scores)));
         scores
+    }
+
+    /// The facts ranking reads of paper `i` (for score breakdowns).
+    pub fn facts(&self, i: usize) -> &Facts {
+        &self.facts[i]
     }
 
     fn muted(&self, mutes: &Mutes) -> Arc<DocSet> {
@@ -215,7 +225,8 @@ impl Catalog {
         });
         let mut total = 0;
         let personal = view.personal.0.as_ref().filter(|_| view.sort == Sort::ForYou);
-        let trending = matches!(view.sort, Sort::Trending | Sort::ForYou).then(|| self.trending_at(at));
+        let trending =
+            matches!(view.sort, Sort::Trending | Sort::ForYou).then(|| self.trending_at(at, view.trending));
         let keyed = shown.map(|i| {
             total += 1;
             let relevance = found.as_ref().map_or(0.0, |m| m.scores[i]);
@@ -225,7 +236,7 @@ impl Catalog {
                     [f64::from(mine), trending[i], 0.0]
                 }
                 (None, Some(trending)) => [trending[i], 0.0, 0.0],
-                _ => sort_key(&self.facts[i], view.sort, relevance, at),
+                _ => sort_key(&self.facts[i], view.sort, relevance, at, &view.trending),
             };
             (i, key, self.ties[i])
         });

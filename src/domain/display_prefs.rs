@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::period::PeriodKind;
-use crate::domain::rank::Sort;
+use crate::domain::rank::{Sort, Trending};
 use crate::domain::view_state::Defaults;
 
 /// Light, dark, or whatever the system says.
@@ -45,12 +45,28 @@ pub struct DisplayPrefs {
     /// The period length used when a link names none.
     #[serde(default, with = "period_key", skip_serializing_if = "Option::is_none")]
     pub default_period: Option<PeriodKind>,
+    /// The trending parameters used when a link names none (damaged values read as none).
+    #[serde(default, deserialize_with = "lenient_trending", skip_serializing_if = "Option::is_none")]
+    pub trending: Option<Trending>,
+}
+
+fn lenient_trending<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Trending>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Maybe {
+        Read(Trending),
+        Other(serde::de::IgnoredAny),
+    }
+    Ok(match Maybe::deserialize(d)? {
+        Maybe::Read(t) => Some(t.clamped()),
+        Maybe::Other(_) => None,
+    })
 }
 
 impl DisplayPrefs {
     /// The saved defaults a view falls back on.
     pub fn defaults(&self) -> Defaults {
-        Defaults { sort: self.default_sort, period: self.default_period }
+        Defaults { sort: self.default_sort, period: self.default_period, trending: self.trending }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Sort orders of the list and the trending formula.
 
 use chrono::Datelike;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::paper::Paper;
 
@@ -63,10 +64,88 @@ impl Sort {
     }
 }
 
-/// Exponent of the age decay, as on Hacker News.
-pub const GRAVITY: f64 = 1.8;
-/// What one comment is worth next to one upvote.
-pub const COMMENT_WEIGHT: f64 = 1.0;
+/// The parameters of the trending formula, in hundredths (so that views compare exactly
+/// and links stay short):
+///
+/// `score = (upvotes + comments × c + stars × s) / (age / unit + 2) ^ gravity`
+///
+/// where `age` is in hours from midnight UTC of the day the paper was listed (never
+/// negative) and `unit` is in hours. The defaults are Hacker News' gravity 1.8, a comment
+/// worth an upvote, stars ignored, ages in hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Trending {
+    /// Exponent of the age decay × 100 (180: 1.8).
+    pub gravity: u32,
+    /// Worth of a comment next to an upvote × 100.
+    pub comments: u32,
+    /// Worth of a GitHub star next to an upvote × 100.
+    pub stars: u32,
+    /// Hours in one unit of age.
+    pub unit_hours: u32,
+}
+
+impl Default for Trending {
+    fn default() -> Self {
+        Self { gravity: 180, comments: 100, stars: 0, unit_hours: 1 }
+    }
+}
+
+/// The terms of a trending score: the three contributions add up to the score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrendingParts {
+    /// Upvotes, decayed.
+    pub upvotes: f64,
+    /// Comments × their weight, decayed.
+    pub comments: f64,
+    /// Stars × their weight, decayed.
+    pub stars: f64,
+    /// Age in units.
+    pub age: f64,
+    /// What the points are divided by: `(age + 2) ^ gravity`.
+    pub decay: f64,
+}
+
+impl TrendingParts {
+    /// The score: the sum of the parts.
+    pub fn score(&self) -> f64 {
+        self.upvotes + self.comments + self.stars
+    }
+}
+
+impl Trending {
+    /// Highest values accepted (from links, sliders or stored preferences).
+    pub const MAX: Self = Self { gravity: 400, comments: 1000, stars: 100, unit_hours: 168 };
+    /// Lowest values accepted.
+    pub const MIN: Self = Self { gravity: 0, comments: 0, stars: 0, unit_hours: 1 };
+
+    /// Every parameter brought within [`Trending::MIN`]..=[`Trending::MAX`].
+    pub fn clamped(self) -> Self {
+        Self {
+            gravity: self.gravity.min(Self::MAX.gravity),
+            comments: self.comments.min(Self::MAX.comments),
+            stars: self.stars.min(Self::MAX.stars),
+            unit_hours: self.unit_hours.clamp(Self::MIN.unit_hours, Self::MAX.unit_hours),
+        }
+    }
+
+    /// The score of a paper seen at `at` (Unix seconds, passed in so ranking is testable).
+    pub fn score(&self, facts: &Facts, at: i64) -> f64 {
+        self.parts(facts, at).score()
+    }
+
+    /// The score's terms (see [`TrendingParts`]).
+    pub fn parts(&self, facts: &Facts, at: i64) -> TrendingParts {
+        let age = facts.age_hours(at) / f64::from(self.unit_hours.max(1));
+        let decay = (age + 2.0).powf(f64::from(self.gravity) / 100.0);
+        TrendingParts {
+            upvotes: f64::from(facts.upvotes) / decay,
+            comments: f64::from(facts.comments) * f64::from(self.comments) / 100.0 / decay,
+            stars: f64::from(facts.stars) * f64::from(self.stars) / 100.0 / decay,
+            age,
+            decay,
+        }
+    }
+}
 
 /// What ranking and filtering read of a paper, packed in a few bytes: a list of 75k papers
 /// is walked on every keystroke, and these stay in cache where whole papers would not.
@@ -82,6 +161,8 @@ pub struct Facts {
     pub upvotes: u32,
     /// Comments.
     pub comments: u32,
+    /// Stars of the code repository.
+    pub stars: u32,
     /// Has a code repository link.
     pub has_code: bool,
     /// Has a project page.
@@ -97,13 +178,10 @@ impl Facts {
             published_day: paper.published.map_or(i32::MIN, |d| d.num_days_from_ce()),
             upvotes: paper.upvotes,
             comments: paper.comments,
+            stars: paper.github_stars.unwrap_or(0),
             has_code: paper.github_repo.is_some(),
             has_project: paper.project_page.is_some(),
         }
-    }
-
-    fn points(&self) -> f64 {
-        f64::from(self.upvotes) + COMMENT_WEIGHT * f64::from(self.comments)
     }
 
     fn age_hours(&self, at: i64) -> f64 {
@@ -114,17 +192,6 @@ impl Facts {
     }
 }
 
-/// Trending score of a paper seen at `at` (seconds since the Unix epoch, passed in so
-/// that ranking is testable and never reads a clock):
-///
-/// `score = (upvotes + COMMENT_WEIGHT × comments) / (age_hours + 2) ^ GRAVITY`
-///
-/// where `age_hours` counts from midnight UTC of the day the paper was listed
-/// (never negative).
-pub fn trending_score(facts: &Facts, at: i64) -> f64 {
-    facts.points() / (facts.age_hours(at) + 2.0).powf(GRAVITY)
-}
-
 /// Relevance with a popularity boost that fades with age:
 ///
 /// `blend = relevance × (1 + ln(1 + upvotes + comments) / 4) × 0.5 ^ (age_days / 30)`
@@ -133,16 +200,17 @@ pub fn trending_score(facts: &Facts, at: i64) -> f64 {
 /// paper twice as relevant is rarely overtaken.
 pub fn blend_score(facts: &Facts, relevance: f32, at: i64) -> f64 {
     let age_days = facts.age_hours(at) / 24.0;
-    f64::from(relevance) * (1.0 + facts.points().ln_1p() / 4.0) * 0.5f64.powf(age_days / 30.0)
+    let points = f64::from(facts.upvotes) + f64::from(facts.comments);
+    f64::from(relevance) * (1.0 + points.ln_1p() / 4.0) * 0.5f64.powf(age_days / 30.0)
 }
 
 /// What a paper is ordered by under `sort` (greater first), before the id tie-break.
 /// Equal relevance falls back to upvotes, then comments.
-pub fn sort_key(facts: &Facts, sort: Sort, relevance: f32, at: i64) -> [f64; 3] {
+pub fn sort_key(facts: &Facts, sort: Sort, relevance: f32, at: i64, trending: &Trending) -> [f64; 3] {
     let (votes, comments) = (f64::from(facts.upvotes), f64::from(facts.comments));
     match sort {
         // For you without the reader's scores (no model yet) is Trending.
-        Sort::Trending | Sort::ForYou => [trending_score(facts, at), 0.0, 0.0],
+        Sort::Trending | Sort::ForYou => [trending.score(facts, at), 0.0, 0.0],
         Sort::Relevance => [f64::from(relevance), votes, comments],
         Sort::Blend => [blend_score(facts, relevance, at), 0.0, 0.0],
         Sort::Newest => [f64::from(facts.listed_day), f64::from(facts.published_day), votes],
@@ -230,8 +298,10 @@ mod tests {
     fn order(sort: Sort, at: i64) -> Vec<String> {
         let papers = papers();
         let ties = id_order(&papers);
-        let keyed =
-            papers.iter().enumerate().map(|(i, p)| (i, sort_key(&Facts::of(p), sort, 0.0, at), ties[i]));
+        let keyed = papers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, sort_key(&Facts::of(p), sort, 0.0, at, &Trending::default()), ties[i]));
         top(keyed, 10).into_iter().map(|i| papers[i].id.clone()).collect()
     }
 
@@ -267,11 +337,50 @@ mod tests {
     }
 
     #[test]
+    fn breakdowns_add_up_and_each_parameter_changes_the_order() {
+        let mut facts: Vec<Facts> = papers().iter().map(Facts::of).collect();
+        facts[2].stars = 500;
+        let t = Trending { stars: 10, ..Trending::default() };
+        for f in &facts {
+            let parts = t.parts(f, AUG_22);
+            assert!((parts.upvotes + parts.comments + parts.stars - t.score(f, AUG_22)).abs() < 1e-12);
+            assert!((f64::from(f.upvotes) / parts.decay - parts.upvotes).abs() < 1e-12);
+        }
+        let best = |t: Trending| {
+            (0..facts.len())
+                .max_by(|&a, &b| {
+                    t.score(&facts[a], AUG_22).total_cmp(&t.score(&facts[b], AUG_22)).then(b.cmp(&a))
+                })
+                .unwrap()
+        };
+        let base = Trending::default();
+        assert_eq!(best(base), 1, "new, with comments");
+        assert_eq!(best(Trending { gravity: 0, ..base }), 0, "no decay: most points");
+        assert_eq!(
+            best(Trending { unit_hours: 168, gravity: 400, ..base }),
+            1,
+            "weeks: age barely counts, comments do"
+        );
+        let no_comments = Trending { comments: 0, ..base };
+        assert_eq!(
+            no_comments.score(&facts[1], AUG_22),
+            no_comments.score(&facts[3], AUG_22),
+            "comments ignored"
+        );
+        assert_eq!(best(Trending { stars: 10, ..base }), 2, "stars count");
+        assert_eq!(
+            Trending { gravity: 9999, unit_hours: 0, ..base }.clamped(),
+            Trending { gravity: 400, unit_hours: 1, ..base }
+        );
+    }
+
+    #[test]
     fn more_votes_at_equal_age_rank_higher() {
         let papers = papers();
         let mut more = papers[2].clone();
         more.upvotes += 1;
-        assert!(trending_score(&Facts::of(&more), AUG_22) > trending_score(&Facts::of(&papers[2]), AUG_22));
+        let t = Trending::default();
+        assert!(t.score(&Facts::of(&more), AUG_22) > t.score(&Facts::of(&papers[2]), AUG_22));
     }
 
     #[test]

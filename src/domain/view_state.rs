@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use crate::domain::catalog::Filters;
 use crate::domain::digest::Span;
 use crate::domain::period::PeriodKind;
-use crate::domain::rank::Sort;
+use crate::domain::rank::{Sort, Trending};
 use crate::domain::sources::{LinkFeeds, feeds_from_query, query_pairs};
 
 /// Longest query kept from a link, in characters.
@@ -41,6 +41,10 @@ pub struct ViewState {
     pub page: Page,
     /// The digest's span (`since=visit|day|week`), when chosen.
     pub since: Option<Span>,
+    /// The trending formula's parameters (`gravity=1.2&cw=0.5&sw=0.01&unit=24`: gravity,
+    /// comment and star weights, hours per unit of age), when set; a link names only those
+    /// that differ from the built-in ones.
+    pub trending: Option<Trending>,
     /// Filters beside the query (`votes=`, `code=1`, `project=1`, a custom range `from=`/`to=`).
     pub filters: Filters,
     /// Hide papers marked read (`unread=1`).
@@ -75,6 +79,8 @@ pub struct Defaults {
     pub sort: Option<Sort>,
     /// Default period length.
     pub period: Option<PeriodKind>,
+    /// Default trending parameters.
+    pub trending: Option<Trending>,
 }
 
 /// A parameter of a link that was not used, for the notice shown to the reader.
@@ -111,6 +117,10 @@ impl ViewState {
                 "project" => "project",
                 "unread" => "unread",
                 "paper" => "paper",
+                "gravity" => "gravity",
+                "cw" => "cw",
+                "sw" => "sw",
+                "unit" => "unit",
                 "from" => "from",
                 "to" => "to",
                 _ => continue, // unknown keys (and feed=, read below) are not ours here
@@ -151,6 +161,21 @@ impl ViewState {
                     } else {
                         state.paper = Some(id);
                     }
+                }
+                "gravity" | "cw" | "sw" | "unit" => {
+                    let t = state.trending.get_or_insert_default();
+                    let slot = match field {
+                        "gravity" => &mut t.gravity,
+                        "cw" => &mut t.comments,
+                        "sw" => &mut t.stars,
+                        _ => &mut t.unit_hours,
+                    };
+                    let parsed = if field == "unit" { value.parse::<u32>().ok() } else { hundredths(&value) };
+                    match parsed {
+                        Some(n) => *slot = n,
+                        None => ignore(field, "not a number"),
+                    }
+                    *t = t.clamped();
                 }
                 "code" | "project" | "unread" => match value.as_str() {
                     "1" | "true" | "yes" => match field {
@@ -218,6 +243,21 @@ impl ViewState {
         if let Some(paper) = &self.paper {
             parts.push(format!("paper={}", encode_component(paper)));
         }
+        if let Some(t) = self.trending {
+            let base = Trending::default();
+            for (key, value, default) in [
+                ("gravity", t.gravity, base.gravity),
+                ("cw", t.comments, base.comments),
+                ("sw", t.stars, base.stars),
+            ] {
+                if value != default {
+                    parts.push(format!("{key}={}", decimal(value)));
+                }
+            }
+            if t.unit_hours != base.unit_hours {
+                parts.push(format!("unit={}", t.unit_hours));
+            }
+        }
         for (key, day) in [("from", self.filters.listed_since), ("to", self.filters.listed_until)] {
             if let Some(day) = day {
                 parts.push(format!("{key}={}", day.format("%Y-%m-%d")));
@@ -250,6 +290,11 @@ impl ViewState {
         self.period.or(saved.period).unwrap_or_default()
     }
 
+    /// The trending parameters in effect: the link's, else the saved ones, else built-in.
+    pub fn effective_trending(&self, saved: &Defaults) -> Trending {
+        self.trending.or(saved.trending).unwrap_or_default()
+    }
+
     /// The link that shows this view in a browser without the reader's saved defaults: the
     /// values in effect, built-in defaults left out.
     ///
@@ -257,7 +302,7 @@ impl ViewState {
     /// use papersift::domain::period::PeriodKind;
     /// use papersift::domain::view_state::{Defaults, ViewState};
     /// let (state, _) = ViewState::decode("?q=x&sort=relevance");
-    /// let saved = Defaults { period: Some(PeriodKind::Weekly), sort: None };
+    /// let saved = Defaults { period: Some(PeriodKind::Weekly), ..Defaults::default() };
     /// assert_eq!(state.shareable(&saved).encode(), "?q=x&period=weekly");
     /// ```
     #[must_use]
@@ -268,6 +313,7 @@ impl ViewState {
         Self {
             sort: Some(sort).filter(|s| *s != built_in_sort),
             period: Some(period).filter(|p| *p != PeriodKind::default()),
+            trending: Some(self.effective_trending(saved)).filter(|t| *t != Trending::default()),
             ..self.clone()
         }
     }
@@ -281,7 +327,7 @@ impl ViewState {
     /// use papersift::domain::view_state::{Defaults, ViewState};
     /// let (state, _) = ViewState::decode("?period=daily&sort=trending&q=x");
     /// assert_eq!(state.clone().for_address_bar(&Defaults::default()).encode(), "?q=x&sort=trending");
-    /// let saved = Defaults { period: Some(PeriodKind::Weekly), sort: None };
+    /// let saved = Defaults { period: Some(PeriodKind::Weekly), ..Defaults::default() };
     /// assert_eq!(state.for_address_bar(&saved).encode(), "?q=x&period=daily&sort=trending");
     /// ```
     #[must_use]
@@ -292,6 +338,9 @@ impl ViewState {
         }
         if saved.sort.is_none_or(|s| s == built_in_sort) {
             self.sort = self.sort.filter(|s| *s != built_in_sort);
+        }
+        if saved.trending.is_none_or(|t| t == Trending::default()) {
+            self.trending = self.trending.filter(|t| *t != Trending::default());
         }
         self
     }
@@ -319,6 +368,27 @@ pub fn ignored_notice(ignored: &[Ignored]) -> Option<String> {
     Some(format!("Part of this link was ignored: {}.", parts.join("; ")))
 }
 
+/// A decimal number of a link as hundredths (`1.8` → 180), if it is one.
+fn hundredths(text: &str) -> Option<u32> {
+    let value: f64 = text.parse().ok()?;
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "checked finite, clamped to u32"
+    )]
+    (value.is_finite() && value >= 0.0).then(|| (value * 100.0).round().min(f64::from(u32::MAX)) as u32)
+}
+
+/// Hundredths as the shortest decimal (180 → `1.8`, 5 → `0.05`).
+fn decimal(hundredths: u32) -> String {
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    match part {
+        0 => whole.to_string(),
+        p if p % 10 == 0 => format!("{whole}.{}", p / 10),
+        p => format!("{whole}.{p:02}"),
+    }
+}
+
 /// Percent-encodes a query component (spaces as `+`), keeping unreserved characters.
 pub fn encode_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -335,6 +405,24 @@ pub fn encode_component(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trending_parameters_travel_in_links_only_when_changed() {
+        let (state, ignored) = ViewState::decode("?gravity=1.2&cw=0.5&unit=24&sw=x");
+        assert_eq!(state.trending, Some(Trending { gravity: 120, comments: 50, stars: 0, unit_hours: 24 }));
+        assert_eq!(ignored.len(), 1, "sw=x");
+        assert_eq!(state.encode(), "?gravity=1.2&cw=0.5&unit=24");
+        assert_eq!(
+            ViewState::decode("?gravity=99&unit=0").0.trending.map(|t| (t.gravity, t.unit_hours)),
+            Some((400, 1))
+        );
+        let saved =
+            Defaults { trending: Some(Trending { stars: 5, ..Trending::default() }), ..Defaults::default() };
+        let plain = ViewState::default();
+        assert_eq!(plain.shareable(&saved).encode(), "?sw=0.05", "the saved parameters are spelled out");
+        assert_eq!(plain.shareable(&Defaults::default()).encode(), "");
+        assert_eq!(ViewState::decode("?gravity=1.8").0.for_address_bar(&Defaults::default()).encode(), "");
+    }
 
     #[test]
     fn a_tampered_link_keeps_every_good_field() {

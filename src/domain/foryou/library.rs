@@ -83,6 +83,24 @@ pub struct Trained {
     pub scores: Arc<FxHashMap<String, f32>>,
 }
 
+/// A For-you score in parts (see [`Library::breakdown`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Breakdown {
+    /// The model's bias.
+    pub bias: f32,
+    /// The heaviest terms and what each adds.
+    pub terms: Vec<(String, f32)>,
+    /// What the other terms add together.
+    pub rest: f32,
+}
+
+impl Breakdown {
+    /// The score: the sum of the parts.
+    pub fn score(&self) -> f32 {
+        self.bias + self.terms.iter().map(|t| t.1).sum::<f32>() + self.rest
+    }
+}
+
 /// Why a paper is recommended, in words.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reasons {
@@ -143,6 +161,17 @@ impl Library {
         let Some(&row) = self.rows.get(id) else { return Reasons::default() };
         let Explanation { terms, closest } = trained.model.explain(&self.features, row, 3, 2);
         Reasons { terms, like: closest.into_iter().map(|r| self.titles[r].clone()).collect() }
+    }
+
+    /// The score of `id` under `trained` in parts: the bias, the `k` terms that weigh most
+    /// (either way) with their contributions, and the rest; the parts add up to the score.
+    pub fn breakdown(&self, trained: &Trained, id: &str, k: usize) -> Option<Breakdown> {
+        let &row = self.rows.get(id)?;
+        let (bias, mut terms) = trained.model.contributions(&self.features, row);
+        terms.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        let rest = terms.iter().skip(k).map(|t| t.1).sum();
+        let terms = terms.into_iter().take(k).map(|(c, w)| (self.features.term(c), w)).collect();
+        Some(Breakdown { bias, terms, rest })
     }
 
     /// Ids of the `k` papers most similar to `id`, most similar first.
@@ -220,6 +249,9 @@ mod tests {
         let trained = lib.train(["r1", "r2"], ["l1"]).unwrap();
         let score = |id: &str| trained.scores[id];
         assert!(score("r3") > score("l2") && score("r3") > score("l3"));
+        let parts = lib.breakdown(&trained, "r3", 2).unwrap();
+        assert!((parts.score() - score("r3")).abs() < 1e-5, "the parts add up to the score");
+        assert_eq!(parts.terms.len(), 2);
         let why = lib.reasons(&trained, "r3");
         assert!(why.terms.iter().any(|t| t.contains("grasp")), "{why:?}");
         assert_eq!(why.like.len(), 2);

@@ -92,6 +92,14 @@ impl Model {
         (0..features.rows()).map(|d| self.score(features, d)).collect()
     }
 
+    /// The bias and what each feature of row `d` adds to its score.
+    pub fn contributions(&self, features: &Features, d: usize) -> (f32, Vec<(u16, f32)>) {
+        let (columns, values) = features.row(d);
+        let parts =
+            columns.iter().zip(values).map(|(&c, v)| (c, self.weights.features[c as usize] * v)).collect();
+        (self.weights.bias, parts)
+    }
+
     /// The `terms` heaviest terms of row `d` and its `papers` closest positives.
     pub fn explain(&self, features: &Features, d: usize, terms: usize, papers: usize) -> Explanation {
         let (columns, values) = features.row(d);
