@@ -177,6 +177,24 @@ impl ReaderData {
         self.persist(record);
     }
 
+    /// Tags a paper (saving it); kept.
+    pub fn add_tag(&self, paper: &Paper, tag: &str) {
+        let record = self.marks.try_update(|m| m.add_tag(paper, tag, now_unix_seconds())).flatten();
+        self.persist(record);
+    }
+
+    /// Removes a tag from a paper; kept.
+    pub fn remove_tag(&self, id: &str, tag: &str) {
+        let record = self.marks.try_update(|m| m.remove_tag(id, tag));
+        self.persist(record);
+    }
+
+    /// Sets a paper's note (saving it when not empty); kept.
+    pub fn set_note(&self, paper: &Paper, note: &str) {
+        let record = self.marks.try_update(|m| m.set_note(paper, note, now_unix_seconds()));
+        self.persist(record);
+    }
+
     /// Marks a paper read or unread.
     pub fn set_read(&self, id: &str, read: bool) {
         let record = self.marks.try_update(|m| m.set_read(id, read));

@@ -30,6 +30,8 @@ pub struct ViewSignals {
     pub since: RwSignal<Option<Span>>,
     /// The trending parameters chosen in the link or the panel.
     pub trending: RwSignal<Option<Trending>>,
+    /// The tag the Saved view is narrowed to.
+    pub tag: RwSignal<Option<String>>,
     /// Filters beside the query.
     pub filters: RwSignal<Filters>,
     /// Hide papers marked read.
@@ -51,6 +53,7 @@ impl ViewSignals {
             page: RwSignal::new(state.page),
             since: RwSignal::new(state.since),
             trending: RwSignal::new(state.trending),
+            tag: RwSignal::new(state.tag.clone()),
             filters: RwSignal::new(state.filters),
             unread: RwSignal::new(state.unread),
             paper: RwSignal::new(state.paper.clone()),
@@ -66,6 +69,7 @@ impl ViewSignals {
         self.page.set(state.page);
         self.since.set(state.since);
         self.trending.set(state.trending);
+        self.tag.set(state.tag.clone());
         self.filters.set(state.filters);
         self.unread.set(state.unread);
         self.paper.set(state.paper.clone());
@@ -82,6 +86,7 @@ impl ViewSignals {
             page: self.page.get(),
             since: self.since.get(),
             trending: self.trending.get(),
+            tag: self.tag.get(),
             filters: self.filters.get(),
             unread: self.unread.get(),
             paper: self.paper.get(),

@@ -42,25 +42,29 @@ fn state() -> impl Strategy<Value = ViewState> {
         },
     );
     let paper = proptest::option::of("[a-zA-Z0-9./:#% &=+-]{0,20}[a-zA-Z0-9]");
+    let tag = proptest::option::of("[a-zA-Z0-9éß&=+#-]{1,12}( [a-z0-9]{1,6})?");
     let page = proptest::sample::select(vec![Page::List, Page::Saved, Page::Digest]);
     let since = proptest::option::of(proptest::sample::select(Span::ALL.to_vec()));
     let trending = proptest::option::of((0u32..=400, 0u32..=1000, 0u32..=100, 1u32..=168).prop_map(
         |(gravity, comments, stars, unit_hours)| Trending { gravity, comments, stars, unit_hours },
     ));
-    (query, period, date, sort, feeds, (page, since, trending), filters, any::<bool>(), paper).prop_map(
-        |(query, period, date, sort, feeds, (page, since, trending), filters, unread, paper)| ViewState {
-            query,
-            period,
-            date,
-            sort,
-            feeds,
-            page,
-            since,
-            // A link leaves out built-in values, so they read back as none.
-            trending: trending.filter(|t| *t != Trending::default()),
-            filters,
-            unread,
-            paper: paper.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
+    (query, period, date, sort, feeds, (page, since, trending, tag), filters, any::<bool>(), paper).prop_map(
+        |(query, period, date, sort, feeds, (page, since, trending, tag), filters, unread, paper)| {
+            ViewState {
+                query,
+                period,
+                date,
+                sort,
+                feeds,
+                page,
+                since,
+                // A link leaves out built-in values, so they read back as none.
+                trending: trending.filter(|t| *t != Trending::default()),
+                tag,
+                filters,
+                unread,
+                paper: paper.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
+            }
         },
     )
 }

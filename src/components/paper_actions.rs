@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::components::MuteMenu;
+use crate::components::{MuteMenu, TagsNote};
 use crate::domain::marks::Reaction;
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
 
-/// Save, read, like and dislike toggles for one paper.
+/// Save, read, like and dislike toggles for one paper, muting, tags and a note.
 #[component]
 pub fn PaperActions(paper: Paper) -> impl IntoView {
     let state = expect_context::<ReaderData>();
@@ -50,6 +50,7 @@ pub fn PaperActions(paper: Paper) -> impl IntoView {
                 "Dislike"
             </button>
             {paper.with_value(|p| view! { <MuteMenu paper=p.clone() /> })}
+            {paper.with_value(|p| view! { <TagsNote paper=p.clone() /> })}
         </div>
     }
 }

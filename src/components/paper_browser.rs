@@ -3,7 +3,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::{DigestPage, ForYouNote, PaperCard, PeriodNav, ShowMore, StatusLine, Subscribe};
+use crate::components::{
+    DigestPage, ForYouNote, PaperCard, PeriodNav, ShowMore, StatusLine, Subscribe, TagBar,
+};
 use crate::domain::catalog::{Catalog, Personal, Selection, View};
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::publish::ENTRIES;
@@ -65,7 +67,17 @@ pub fn PaperBrowser(
     let for_you = expect_context::<ForYou>();
     let rank = expect_context::<RankContext>();
     let marks = reader.marks;
-    let saved_catalog = Memo::new(move |_| Shared(Arc::new(Catalog::new(marks.with(|m| m.saved_papers())))));
+    // Compared by value: a tag or a note added does not change the papers, so the cards
+    // (and any panel open on them) stay.
+    let saved_papers = Memo::new(move |_| {
+        view.tag.with(|tag| {
+            marks.with(|m| match tag {
+                Some(tag) => m.tagged(tag),
+                None => m.saved_papers(),
+            })
+        })
+    });
+    let saved_catalog = Memo::new(move |_| Shared(Arc::new(Catalog::new(saved_papers.get()))));
     let exclude = Memo::new(move |_| {
         Arc::new(if view.unread.get() { marks.with(|m| m.read_ids()) } else { BTreeSet::new() })
     });
@@ -135,6 +147,9 @@ pub fn PaperBrowser(
         <Show when=move || view.page.get() != Page::Digest fallback=move || view! { <DigestPage view /> }>
             <StatusLine count />
             <Subscribe view saved=defaults papers=top_papers />
+            <Show when=move || view.page.get() == Page::Saved>
+                <TagBar view />
+            </Show>
             <Show when=move || sort.get() == Sort::ForYou>
                 <ForYouNote />
             </Show>

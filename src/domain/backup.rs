@@ -109,6 +109,10 @@ pub struct ImportSummary {
     pub topics: usize,
     /// Muted words and authors added.
     pub mutes: usize,
+    /// Tags added to papers.
+    pub tags: usize,
+    /// Notes added where there were none.
+    pub notes: usize,
 }
 
 impl std::fmt::Display for ImportSummary {
@@ -118,8 +122,15 @@ impl std::fmt::Display for ImportSummary {
         }
         write!(
             f,
-            "Imported: {} saved paper(s), {} read mark(s), {} like(s)/dislike(s), {} source(s), {} topic(s), {} mute(s). Nothing was removed.",
-            self.saved, self.read, self.reactions, self.sources, self.topics, self.mutes
+            "Imported: {} saved paper(s), {} read mark(s), {} like(s)/dislike(s), {} tag(s), {} note(s), {} source(s), {} topic(s), {} mute(s). Nothing was removed.",
+            self.saved,
+            self.read,
+            self.reactions,
+            self.tags,
+            self.notes,
+            self.sources,
+            self.topics,
+            self.mutes
         )
     }
 }
@@ -158,6 +169,8 @@ pub fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSo
             snapshot: None,
             read: false,
             reaction: None,
+            tags: Vec::new(),
+            note: String::new(),
         });
         let before = record.clone();
         if record.saved_at.is_none() && incoming.saved_at.is_some() {
@@ -172,6 +185,16 @@ pub fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSo
         if record.reaction.is_none() && incoming.reaction.is_some() {
             record.reaction = incoming.reaction;
             summary.reactions += 1;
+        }
+        for tag in &incoming.tags {
+            if !record.tags.contains(tag) {
+                record.tags.push(tag.clone());
+                summary.tags += 1;
+            }
+        }
+        if record.note.is_empty() && !incoming.note.is_empty() {
+            record.note.clone_from(&incoming.note);
+            summary.notes += 1;
         }
         if record != before {
             changed.push(record);
@@ -218,6 +241,22 @@ mod tests {
         assert_eq!((summary.topics, summary.mutes), (1, 1));
         let mine = Local { marks: &Marks::default(), sources: &[], topics: &topics, mutes: &mutes };
         assert_eq!(merge(mine, &backup).2, ImportSummary::default());
+    }
+
+    #[test]
+    fn tags_and_notes_travel_and_merge_without_loss() {
+        let mut theirs = Marks::default();
+        theirs.add_tag(&paper("a"), "gnn", 1);
+        theirs.add_tag(&paper("a"), "to read", 1);
+        theirs.set_note(&paper("a"), "their note", 1);
+        let backup = Backup::parse(&serde_json::to_vec(&Backup::new(&theirs, vec![], 2)).unwrap()).unwrap();
+        let mut mine = Marks::default();
+        mine.add_tag(&paper("a"), "gnn", 3);
+        mine.set_note(&paper("a"), "my note", 3);
+        let (changed, _, summary) = merge(local(&mine, &[]), &backup);
+        assert_eq!((summary.tags, summary.notes), (1, 0));
+        assert_eq!(changed[0].tags, ["gnn", "to read"]);
+        assert_eq!(changed[0].note, "my note", "the local note wins");
     }
 
     fn paper(id: &str) -> Paper {

@@ -35,16 +35,46 @@ pub struct PaperMarks {
     /// Liked or disliked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reaction: Option<Reaction>,
+    /// The reader's tags, in the order added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The reader's note.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Longest tag kept, in characters.
+pub const MAX_TAG: usize = 40;
+/// Longest note kept, in characters.
+pub const MAX_NOTE: usize = 10_000;
+
+/// A tag as typed, tidied: whitespace collapsed, at most [`MAX_TAG`] characters; `None`
+/// when nothing is left.
+pub fn tidy_tag(tag: &str) -> Option<String> {
+    let tag: String = tag.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(MAX_TAG).collect();
+    (!tag.is_empty()).then_some(tag)
 }
 
 impl PaperMarks {
     fn new(id: &str) -> Self {
-        Self { id: id.to_owned(), saved_at: None, snapshot: None, read: false, reaction: None }
+        Self {
+            id: id.to_owned(),
+            saved_at: None,
+            snapshot: None,
+            read: false,
+            reaction: None,
+            tags: Vec::new(),
+            note: String::new(),
+        }
     }
 
     /// Nothing is marked: the record can be deleted.
     pub fn is_empty(&self) -> bool {
-        self.saved_at.is_none() && !self.read && self.reaction.is_none()
+        self.saved_at.is_none()
+            && !self.read
+            && self.reaction.is_none()
+            && self.tags.is_empty()
+            && self.note.is_empty()
     }
 }
 
@@ -108,6 +138,56 @@ impl Marks {
                 m.snapshot = Some(paper.clone());
             }
         })
+    }
+
+    /// Tags `paper` (saving it, so it stays in Saved with its tags); a tag it already has
+    /// (in any case) is not added twice. Returns the record to store, if the tag is usable.
+    pub fn add_tag(&mut self, paper: &Paper, tag: &str, now: i64) -> Option<PaperMarks> {
+        let tag = tidy_tag(tag)?;
+        Some(self.update(&paper.id, |m| {
+            if m.saved_at.is_none() {
+                m.saved_at = Some(now);
+                m.snapshot = Some(paper.clone());
+            }
+            if !m.tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                m.tags.push(tag);
+            }
+        }))
+    }
+
+    /// Removes a tag from a paper; returns the record to store.
+    pub fn remove_tag(&mut self, id: &str, tag: &str) -> PaperMarks {
+        self.update(id, |m| m.tags.retain(|t| t != tag))
+    }
+
+    /// Sets the note of `paper` (saving it when the note is not empty); returns the record.
+    pub fn set_note(&mut self, paper: &Paper, note: &str, now: i64) -> PaperMarks {
+        let note: String = note.trim().chars().take(MAX_NOTE).collect();
+        self.update(&paper.id, |m| {
+            if !note.is_empty() && m.saved_at.is_none() {
+                m.saved_at = Some(now);
+                m.snapshot = Some(paper.clone());
+            }
+            m.note = note;
+        })
+    }
+
+    /// Every tag in use with how many papers have it, by name.
+    pub fn tags(&self) -> std::collections::BTreeMap<String, usize> {
+        let mut tags = std::collections::BTreeMap::new();
+        for tag in self.0.values().flat_map(|m| &m.tags) {
+            *tags.entry(tag.clone()).or_insert(0) += 1;
+        }
+        tags
+    }
+
+    /// Snapshots of the saved papers tagged `tag`, most recently saved first.
+    pub fn tagged(&self, tag: &str) -> Vec<Paper> {
+        self.saved()
+            .into_iter()
+            .filter(|m| m.tags.iter().any(|t| t == tag))
+            .filter_map(|m| m.snapshot.clone())
+            .collect()
     }
 
     /// Marks a paper read or unread; returns the record to store.
@@ -178,6 +258,32 @@ mod tests {
         assert_eq!(marks.saved_papers().len(), 2);
         assert_eq!(marks.read_ids().into_iter().collect::<Vec<_>>(), ["x"]);
         assert!(marks.is_read("x"));
+    }
+
+    #[test]
+    fn tags_save_the_paper_and_notes_are_kept_with_it() {
+        let mut marks = Marks::default();
+        assert!(marks.add_tag(&paper("a"), "   ", 1).is_none());
+        let record = marks.add_tag(&paper("a"), "  graph   neural ", 1).unwrap();
+        assert_eq!(record.tags, ["graph neural"]);
+        assert!(marks.is_saved("a"), "tagging keeps the paper in Saved");
+        marks.add_tag(&paper("a"), "Graph Neural", 2);
+        marks.add_tag(&paper("b"), "graph neural", 3);
+        marks.add_tag(&paper("b"), "to read", 3);
+        assert_eq!(
+            marks.tags().into_iter().collect::<Vec<_>>(),
+            [("graph neural".into(), 2), ("to read".into(), 1)]
+        );
+        assert_eq!(marks.tagged("to read").iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["b"]);
+        marks.set_note(&paper("c"), " read §3 ", 4);
+        assert_eq!(marks.get("c").map(|m| (m.note.as_str(), m.saved_at)), Some(("read §3", Some(4))));
+        marks.toggle_saved(&paper("c"), 5);
+        marks.set_note(&paper("c"), "", 6);
+        assert!(marks.get("c").is_none(), "nothing left: the record goes");
+        let tag = "x".repeat(100);
+        assert_eq!(marks.add_tag(&paper("d"), &tag, 7).unwrap().tags[0].len(), MAX_TAG);
+        marks.remove_tag("b", "to read");
+        assert!(marks.tagged("to read").is_empty());
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod paper;
 pub mod period;
 pub mod publish;
 pub mod rank;
+pub mod ris;
 pub mod search;
 pub mod sources;
 pub mod topics;

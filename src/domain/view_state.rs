@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 
 use crate::domain::catalog::Filters;
 use crate::domain::digest::Span;
+use crate::domain::marks::tidy_tag;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::{Sort, Trending};
 use crate::domain::sources::{LinkFeeds, feeds_from_query, query_pairs};
@@ -45,6 +46,8 @@ pub struct ViewState {
     /// comment and star weights, hours per unit of age), when set; a link names only those
     /// that differ from the built-in ones.
     pub trending: Option<Trending>,
+    /// The Saved view narrowed to one of the reader's tags (`tag=`).
+    pub tag: Option<String>,
     /// Filters beside the query (`votes=`, `code=1`, `project=1`, a custom range `from=`/`to=`).
     pub filters: Filters,
     /// Hide papers marked read (`unread=1`).
@@ -121,6 +124,7 @@ impl ViewState {
                 "cw" => "cw",
                 "sw" => "sw",
                 "unit" => "unit",
+                "tag" => "tag",
                 "from" => "from",
                 "to" => "to",
                 _ => continue, // unknown keys (and feed=, read below) are not ours here
@@ -162,6 +166,10 @@ impl ViewState {
                         state.paper = Some(id);
                     }
                 }
+                "tag" => match tidy_tag(&value) {
+                    Some(tag) => state.tag = Some(tag),
+                    None => ignore("tag", "empty"),
+                },
                 "gravity" | "cw" | "sw" | "unit" => {
                     let t = state.trending.get_or_insert_default();
                     let slot = match field {
@@ -239,6 +247,9 @@ impl ViewState {
         }
         if let Some(span) = self.since {
             parts.push(format!("since={}", span.key()));
+        }
+        if let Some(tag) = &self.tag {
+            parts.push(format!("tag={}", encode_component(tag)));
         }
         if let Some(paper) = &self.paper {
             parts.push(format!("paper={}", encode_component(paper)));

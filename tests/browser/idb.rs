@@ -96,6 +96,8 @@ async fn an_upgrade_is_not_blocked_by_a_connection_the_app_used() {
                 snapshot: None,
                 read: true,
                 reaction: None,
+                tags: vec!["kept".into()],
+                note: String::new(),
             })
             .await
             .unwrap();

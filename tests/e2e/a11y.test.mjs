@@ -65,6 +65,14 @@ const STATES = {
     await page.getByRole('button', { name: 'Digest' }).click();
     await page.getByRole('region', { name: 'Digest' }).locator('.digest-list').first().waitFor();
   },
+  tags: async (page) => {
+    await page.getByRole('button', { name: '★ Saved' }).click();
+    const card = page.locator('article').first();
+    await card.getByText('Tags and note').click();
+    await card.getByRole('combobox', { name: 'Tag' }).fill('mine');
+    await card.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByRole('button', { name: '#mine (1)' }).waitFor();
+  },
 };
 
 describe('accessibility', () => {

@@ -102,7 +102,7 @@ describe('backup', () => {
     });
     await b.page.getByText(/This file is not a PaperSift backup .*nothing was changed/).waitFor();
     await b.page.getByLabel('Import backup').setInputFiles(file);
-    await b.page.getByText('Imported: 1 saved paper(s), 0 read mark(s), 1 like(s)/dislike(s), 1 source(s), 1 topic(s), 0 mute(s). Nothing was removed.').waitFor();
+    await b.page.getByText('Imported: 1 saved paper(s), 0 read mark(s), 1 like(s)/dislike(s), 0 tag(s), 0 note(s), 1 source(s), 1 topic(s), 0 mute(s). Nothing was removed.').waitFor();
     await b.page.locator('article', { hasText: liked }).getByRole('button', { name: 'Like', exact: true, pressed: true }).waitFor();
     // Let the writes land before the reload.
     await b.page.waitForTimeout(300);

@@ -76,7 +76,7 @@ describe('trending formula', () => {
     const before = await top();
     const score = page.locator('article').first().locator('.score');
     await score.getByText('Score').click();
-    assert.match(await score.innerText(), /Trending [\d.]+ = upvotes \d+ ÷/);
+    assert.match(await score.locator('p').innerText(), /Trending [\d.]+ = upvotes \d+ ÷/);
     await page.getByText('Tune trending').click();
     await page.getByRole('slider', { name: /Gravity/ }).fill('0');
     await page.waitForURL(/gravity=0/);
@@ -102,5 +102,58 @@ describe('trending formula', () => {
     assert.deepEqual(await fresh.page.locator('article h3').evaluateAll((els) => els.slice(0, 6).map((e) => e.innerText)), before, 'a fresh profile keeps the built-in formula');
     assert.deepEqual([...problems, ...fresh.problems], []);
     await fresh.context.close();
+  });
+});
+
+describe('tags and notes', () => {
+  test('tag two papers, filter Saved by the tag, reload: still there; a note; BibTeX and RIS of the tag', async () => {
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
+    await page.goto(`${app.url}?period=weekly`);
+    await ready(page);
+    const titles = [];
+    for (const i of [0, 2]) {
+      const card = page.locator('article').nth(i);
+      titles.push(await card.locator('h3').innerText());
+      await card.getByText('Tags and note').click();
+      await card.getByRole('combobox', { name: 'Tag' }).fill('  graph  models ');
+      await card.getByRole('button', { name: 'Add tag' }).click();
+      await card.getByText('Tags and note: #graph models').waitFor();
+    }
+    const third = page.locator('article').nth(1);
+    await third.getByText('Tags and note').click();
+    await third.getByRole('combobox', { name: 'Tag' }).fill('other');
+    await third.getByRole('combobox', { name: 'Tag' }).press('Enter');
+    await third.getByRole('textbox', { name: 'Note' }).fill('Read section 3 again');
+    await third.getByRole('textbox', { name: 'Note' }).blur();
+    await page.waitForTimeout(300);
+
+    await page.reload();
+    await ready(page);
+    await page.getByRole('button', { name: '★ Saved' }).click();
+    await page.getByRole('status').filter({ hasText: '3 papers' }).waitFor();
+    await page.getByRole('button', { name: '#graph models (2)' }).click();
+    await page.waitForURL(/tag=graph\+models/);
+    await page.getByRole('status').filter({ hasText: '2 papers' }).waitFor();
+    assert.deepEqual((await page.locator('article h3').allInnerTexts()).sort(), [...titles].sort());
+    // The same query language searches the Saved view.
+    const search = page.getByRole('searchbox', { name: 'Search papers' });
+    await search.fill(`title:"${titles[0].split(/\s+/).slice(0, 2).join(' ')}"`);
+    await page.getByRole('status').filter({ hasText: /^1 paper$/ }).waitFor();
+    await search.fill('');
+    const bib = await downloaded(page, page.getByRole('button', { name: 'BibTeX' }));
+    assert.equal(bib.name, 'papersift-graph-models.bib');
+    assert.equal((bib.text.match(/^@misc\{/gm) ?? []).length, 2);
+    const ris = await downloaded(page, page.getByRole('button', { name: 'RIS' }));
+    assert.equal((ris.text.match(/^TY {2}- /gm) ?? []).length, 2);
+
+    // A fresh load of the tag's link: still there, and the note of the other paper too.
+    await page.goto(page.url());
+    await page.getByRole('status').filter({ hasText: '2 papers' }).waitFor();
+    await page.getByRole('button', { name: 'All saved' }).click();
+    const noted = page.locator('article', { hasText: 'Tags and note: #other, note' });
+    await noted.getByText('Tags and note').click();
+    assert.equal(await noted.getByRole('textbox', { name: 'Note' }).inputValue(), 'Read section 3 again');
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });
