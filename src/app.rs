@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
     provide_context(view);
     let marks = ReaderData::load();
     provide_context(marks);
-    let for_you = ForYou::start(catalog, marks);
+    let for_you = ForYou::start(catalog, marks, view.train.into());
     provide_context(for_you);
     let saved = Signal::derive(move || marks.display.get().defaults());
     view.bind_to_url(initial, saved);
@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
             <h1 class="brand">"PaperSift"</h1>
             <div class="controls">
                 <SearchBox query=view.query />
-                <SortSelect sort=view.sort effective=sort />
+                <SortSelect view effective=sort />
                 <CopyLink view saved />
             </div>
         </header>

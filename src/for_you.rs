@@ -9,9 +9,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::catalog::{Catalog, Personal};
+use crate::domain::catalog::{Catalog, Personal, View};
 use crate::domain::foryou::library::{KeptScores, Library, LibraryBuilder, Reasons, Trained, scores_key};
-use crate::domain::marks::Reaction;
+use crate::domain::foryou::target::Target;
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
 use crate::state::Shared;
@@ -23,6 +23,8 @@ const KEPT: &str = "foryou_scores";
 
 /// Time given to preparing features before the browser gets its turn.
 const STEP_MS: f64 = 30.0;
+/// Most matches of a followed topic taken as liked papers.
+const TOPIC_PAPERS: usize = 500;
 /// Documents per step of the fit (a few milliseconds each).
 const FIT_DOCS: usize = 200;
 
@@ -39,8 +41,8 @@ pub struct ForYou {
 }
 
 impl ForYou {
-    /// Follows `catalog` and the reader's marks.
-    pub fn start(catalog: Memo<Shared<Catalog>>, reader: ReaderData) -> Self {
+    /// Follows `catalog`, the reader's marks and what to learn from (`target`).
+    pub fn start(catalog: Memo<Shared<Catalog>>, reader: ReaderData, target: Signal<Option<Target>>) -> Self {
         let stored: RwSignal<Option<Shared<KeptScores>>> = RwSignal::new(None);
         spawn_local(async move {
             // No kept scores (or no storage) only means the first order waits for training.
@@ -87,18 +89,19 @@ impl ForYou {
             });
         });
         let labels: Memo<(Vec<String>, Vec<String>)> = Memo::new(move |_| {
+            let target = target.get().unwrap_or_default();
             reader.marks.with(|m| {
-                let mut liked = Vec::new();
-                let mut disliked = Vec::new();
-                for r in m.records() {
-                    match r.reaction {
-                        Some(Reaction::Dislike) => disliked.push(r.id.clone()),
-                        Some(Reaction::Like) => liked.push(r.id.clone()),
-                        None if r.saved_at.is_some() => liked.push(r.id.clone()),
-                        None => {}
-                    }
-                }
-                (liked, disliked)
+                target.labels(m, |query| {
+                    // A topic's papers: its matches among the loaded papers.
+                    let view = View { query: query.to_owned(), ..View::default() };
+                    catalog.with(|c| {
+                        c.0.select(&view, 0, TOPIC_PAPERS)
+                            .ids
+                            .iter()
+                            .map(|&i| c.0.papers()[i].id.clone())
+                            .collect()
+                    })
+                })
             })
         });
         let key = move || {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::catalog::Filters;
 use crate::domain::digest::Span;
+use crate::domain::foryou::target::Target;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::{Sort, Trending};
 use crate::domain::view_state::{Defaults, Page, ViewState};
@@ -32,6 +33,8 @@ pub struct ViewSignals {
     pub trending: RwSignal<Option<Trending>>,
     /// The tag the Saved view is narrowed to.
     pub tag: RwSignal<Option<String>>,
+    /// What For you learns from, when not every mark.
+    pub train: RwSignal<Option<Target>>,
     /// Filters beside the query.
     pub filters: RwSignal<Filters>,
     /// Hide papers marked read.
@@ -54,6 +57,7 @@ impl ViewSignals {
             since: RwSignal::new(state.since),
             trending: RwSignal::new(state.trending),
             tag: RwSignal::new(state.tag.clone()),
+            train: RwSignal::new(state.train.clone()),
             filters: RwSignal::new(state.filters),
             unread: RwSignal::new(state.unread),
             paper: RwSignal::new(state.paper.clone()),
@@ -70,6 +74,7 @@ impl ViewSignals {
         self.since.set(state.since);
         self.trending.set(state.trending);
         self.tag.set(state.tag.clone());
+        self.train.set(state.train.clone());
         self.filters.set(state.filters);
         self.unread.set(state.unread);
         self.paper.set(state.paper.clone());
@@ -87,6 +92,7 @@ impl ViewSignals {
             since: self.since.get(),
             trending: self.trending.get(),
             tag: self.tag.get(),
+            train: self.train.get(),
             filters: self.filters.get(),
             unread: self.unread.get(),
             paper: self.paper.get(),

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use papersift::domain::catalog::Filters;
 use papersift::domain::digest::Span;
+use papersift::domain::foryou::target::Target;
 use papersift::domain::period::PeriodKind;
 use papersift::domain::rank::{Sort, Trending};
 use papersift::domain::view_state::{MAX_VOTES, Page, ViewState};
@@ -43,30 +44,46 @@ fn state() -> impl Strategy<Value = ViewState> {
     );
     let paper = proptest::option::of("[a-zA-Z0-9./:#% &=+-]{0,20}[a-zA-Z0-9]");
     let tag = proptest::option::of("[a-zA-Z0-9éß&=+#-]{1,12}( [a-z0-9]{1,6})?");
+    let train = proptest::option::of(prop_oneof![
+        "[a-z0-9]{1,10}( [a-z]{1,5})?".prop_map(Target::Tag),
+        "[a-zA-Z0-9\"*:-]{1,10}( [a-z]{1,5})?".prop_map(Target::Topic),
+    ]);
     let page = proptest::sample::select(vec![Page::List, Page::Saved, Page::Digest]);
     let since = proptest::option::of(proptest::sample::select(Span::ALL.to_vec()));
     let trending = proptest::option::of((0u32..=400, 0u32..=1000, 0u32..=100, 1u32..=168).prop_map(
         |(gravity, comments, stars, unit_hours)| Trending { gravity, comments, stars, unit_hours },
     ));
-    (query, period, date, sort, feeds, (page, since, trending, tag), filters, any::<bool>(), paper).prop_map(
-        |(query, period, date, sort, feeds, (page, since, trending, tag), filters, unread, paper)| {
-            ViewState {
+    (query, period, date, sort, feeds, (page, since, trending, tag, train), filters, any::<bool>(), paper)
+        .prop_map(
+            |(
                 query,
                 period,
                 date,
                 sort,
                 feeds,
-                page,
-                since,
-                // A link leaves out built-in values, so they read back as none.
-                trending: trending.filter(|t| *t != Trending::default()),
-                tag,
+                (page, since, trending, tag, train),
                 filters,
                 unread,
-                paper: paper.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
-            }
-        },
-    )
+                paper,
+            )| {
+                ViewState {
+                    query,
+                    period,
+                    date,
+                    sort,
+                    feeds,
+                    page,
+                    since,
+                    // A link leaves out built-in values, so they read back as none.
+                    trending: trending.filter(|t| *t != Trending::default()),
+                    tag,
+                    train,
+                    filters,
+                    unread,
+                    paper: paper.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
+                }
+            },
+        )
 }
 
 proptest! {

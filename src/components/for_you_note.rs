@@ -1,19 +1,26 @@
 use leptos::prelude::*;
 
+use crate::domain::foryou::target::Target;
 use crate::for_you::ForYou;
+use crate::view_signals::ViewSignals;
 
 /// Above the For-you list: what the order is learned from, or how to teach it.
 #[component]
 pub fn ForYouNote() -> impl IntoView {
     let for_you = expect_context::<ForYou>();
+    let view = expect_context::<ViewSignals>();
     for_you.want();
     move || {
         let text = if for_you.library.with(Option::is_none) {
-            "Learning what you like from your saved and liked papers…"
+            "Learning what you like from your saved and liked papers…".to_owned()
         } else if for_you.trained.with(Option::is_none) {
-            "For you learns from the papers you save or like, on this device only. Save or like a few: papers like them will come first. Until then this is Trending."
+            "For you learns from the papers you save or like, on this device only. Save or like a few: papers like them will come first. Until then this is Trending.".to_owned()
         } else {
-            "Ranked by a model of your saved and liked papers (disliked ones count against), trained on this device."
+            match view.train.get() {
+                Some(Target::Tag(tag)) => format!("Ranked by a model of your papers tagged #{tag} (disliked ones count against), trained on this device."),
+                Some(Target::Topic(query)) => format!("Ranked by a model of the papers matching your topic “{query}”, trained on this device."),
+                _ => "Ranked by a model of your saved and liked papers (disliked ones count against), trained on this device.".to_owned(),
+            }
         };
         view! { <p class="hint for-you-note">{text}</p> }
     }

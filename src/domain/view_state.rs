@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 
 use crate::domain::catalog::Filters;
 use crate::domain::digest::Span;
+use crate::domain::foryou::target::Target;
 use crate::domain::marks::tidy_tag;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::{Sort, Trending};
@@ -48,6 +49,9 @@ pub struct ViewState {
     pub trending: Option<Trending>,
     /// The Saved view narrowed to one of the reader's tags (`tag=`).
     pub tag: Option<String>,
+    /// What the For-you order learns from, when not all the reader's marks (`for=#tag` or
+    /// `for=<followed topic's query>`).
+    pub train: Option<Target>,
     /// Filters beside the query (`votes=`, `code=1`, `project=1`, a custom range `from=`/`to=`).
     pub filters: Filters,
     /// Hide papers marked read (`unread=1`).
@@ -125,6 +129,7 @@ impl ViewState {
                 "sw" => "sw",
                 "unit" => "unit",
                 "tag" => "tag",
+                "for" => "for",
                 "from" => "from",
                 "to" => "to",
                 _ => continue, // unknown keys (and feed=, read below) are not ours here
@@ -166,6 +171,10 @@ impl ViewState {
                         state.paper = Some(id);
                     }
                 }
+                "for" => match Target::from_key(&value) {
+                    Some(target) => state.train = Some(target),
+                    None => ignore("for", "empty"),
+                },
                 "tag" => match tidy_tag(&value) {
                     Some(tag) => state.tag = Some(tag),
                     None => ignore("tag", "empty"),
@@ -250,6 +259,9 @@ impl ViewState {
         }
         if let Some(tag) = &self.tag {
             parts.push(format!("tag={}", encode_component(tag)));
+        }
+        if let Some(target) = &self.train {
+            parts.push(format!("for={}", encode_component(&target.key())));
         }
         if let Some(paper) = &self.paper {
             parts.push(format!("paper={}", encode_component(paper)));

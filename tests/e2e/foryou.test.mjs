@@ -92,6 +92,47 @@ describe('for you', () => {
   });
 });
 
+describe('for you per tag and per topic', () => {
+  test('a tag and a followed topic each train their own For you', async () => {
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
+    await page.goto(`${app.url}?period=all&q=robot`);
+    await ready(page);
+    for (let i = 0; i < 3; i++) {
+      const card = page.locator('article').nth(i);
+      await card.getByText('Tags and note').click();
+      await card.getByRole('combobox', { name: 'Tag' }).fill('robots');
+      await card.getByRole('button', { name: 'Add tag' }).click();
+    }
+    // Saved papers on another subject must not sway the tag's model.
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('speech audio');
+    await page.waitForURL(/q=speech/);
+    for (let i = 0; i < 3; i++) await page.locator('article').nth(i).getByRole('button', { name: /^Save/ }).click();
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('video generation');
+    await page.getByRole('button', { name: '☆ Follow this search' }).click();
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
+
+    const sort = page.getByRole('combobox', { name: 'Sort' });
+    await sort.selectOption({ label: 'For you · #robots' });
+    await page.waitForURL(/for=%23robots/);
+    await page.getByText('Ranked by a model of your papers tagged #robots').waitFor();
+    const texts = async () => (await page.locator('article').evaluateAll((els) => els.slice(0, 10).map((e) => e.innerText)));
+    const robots = (await texts()).filter(robotic).length;
+    assert.ok(robots >= 8, `${robots} of the top 10 are about robots`);
+
+    await sort.selectOption({ label: 'For you · video generation' });
+    await page.waitForURL(/for=video\+generation/);
+    await page.getByText('Ranked by a model of the papers matching your topic').waitFor();
+    const video = (await texts()).filter((t) => /video/i.test(t)).length;
+    assert.ok(video >= 8, `${video} of the top 10 are about video`);
+    // The link keeps the choice.
+    await page.reload();
+    await page.getByText('Ranked by a model of the papers matching your topic').waitFor();
+    assert.equal(await sort.locator('option:checked').innerText(), 'For you · video generation');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('digest', () => {
   test('a first visit digests the latest day; mailto, Markdown, HTML and BibTeX are produced', async () => {
     const { context, page, problems } = await openPage(browser, new URL(app.url).origin);

@@ -11,4 +11,5 @@ pub mod library;
 pub mod model;
 pub mod sample;
 pub mod svm;
+pub mod target;
 pub mod text;
