@@ -178,7 +178,8 @@ describe('PaperSift on the embedded default feed', () => {
   });
 
   test('a failed feed shows a clear error, and retry recovers', async () => {
-    const opened = await openPage(browser, new URL(server.url).origin);
+    // page.route does not see a service worker's fetches: without one, the failure is certain.
+    const opened = await openPage(browser, new URL(server.url).origin, undefined, { serviceWorkers: 'block' });
     const { context, page } = opened;
     await page.route('**/feeds/default.json', (route) => route.fulfill({ status: 503, body: 'down' }));
     await page.goto(server.url);
