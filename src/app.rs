@@ -17,6 +17,7 @@ use crate::reader_data::ReaderData;
 use crate::state::Feeds;
 use crate::view_signals::ViewSignals;
 use crate::web::location::current_query;
+use crate::web::seen_observer;
 
 /// What the main area shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
     let marks = ReaderData::load();
     provide_context(marks);
     let for_you = ForYou::start(catalog, marks, view.train.into());
+    seen_observer::start(move |id| marks.mark_seen(&id));
     provide_context(for_you);
     let saved = Signal::derive(move || marks.display.get().defaults());
     view.bind_to_url(initial, saved);

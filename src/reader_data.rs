@@ -9,6 +9,7 @@ use crate::domain::display_prefs::DisplayPrefs;
 use crate::domain::marks::{Marks, PaperMarks, Reaction};
 use crate::domain::mutes::Mutes;
 use crate::domain::paper::Paper;
+use crate::domain::seen::Seen;
 use crate::domain::topics::Topics;
 use crate::web::channel::{announce, listen};
 use crate::web::clock::now_unix_seconds;
@@ -36,6 +37,8 @@ const MUTES: &str = "mutes";
 const DISPLAY: &str = "display";
 /// The settings key of the followed topics.
 const TOPICS: &str = "topics";
+/// The settings key of the papers seen.
+const SEEN: &str = "seen";
 /// The settings key of the time of the last visit.
 const LAST_VISIT: &str = "last_visit";
 
@@ -52,6 +55,11 @@ pub struct ReaderData {
     pub topics: RwSignal<Topics>,
     /// When the reader last opened PaperSift before this visit (Unix seconds), once known.
     pub previous_visit: RwSignal<Option<i64>>,
+    /// Papers scrolled past or opened.
+    pub seen: RwSignal<Seen>,
+    /// Bumped when `seen` is read from the store (not when the reader scrolls).
+    pub seen_loaded: RwSignal<u32>,
+    seen_pending: StoredValue<bool>,
     /// A problem with keeping marks, shown to the reader.
     pub note: RwSignal<Option<String>>,
 }
@@ -65,13 +73,16 @@ impl ReaderData {
             display: RwSignal::new(DisplayPrefs::default()),
             topics: RwSignal::new(Topics::default()),
             previous_visit: RwSignal::new(None),
+            seen: RwSignal::new(Seen::default()),
+            seen_loaded: RwSignal::new(0),
+            seen_pending: StoredValue::new(false),
             note: RwSignal::new(None),
         };
         state.refresh();
         state.record_visit();
         // Another tab saved something: read it back.
         listen(move |what| {
-            if ["marks", "mutes", "display", "topics"].contains(&what.as_str()) {
+            if ["marks", "mutes", "display", "topics", "seen"].contains(&what.as_str()) {
                 state.refresh();
             }
         });
@@ -93,6 +104,14 @@ impl ReaderData {
                     Ok(Some(topics)) => state.topics.set(topics),
                     Ok(None) => {}
                     Err(e) => state.note.set(Some(format!("{e}; followed topics could not be read"))),
+                }
+                match storage.setting::<Seen>(SEEN).await {
+                    Ok(Some(seen)) => {
+                        state.seen.update(|s| s.merge(&seen));
+                        state.seen_loaded.update(|n| *n += 1);
+                    }
+                    Ok(None) => {}
+                    Err(e) => state.note.set(Some(format!("{e}; the papers you had seen were forgotten"))),
                 }
                 match storage.setting::<DisplayPrefs>(DISPLAY).await {
                     Ok(Some(display)) => state.display.set(display),
@@ -193,6 +212,35 @@ impl ReaderData {
     pub fn set_note(&self, paper: &Paper, note: &str) {
         let record = self.marks.try_update(|m| m.set_note(paper, note, now_unix_seconds()));
         self.persist(record);
+    }
+
+    /// Marks a paper seen (unless the reader turned that off); written to the store at most
+    /// every two seconds, since scrolling marks many.
+    pub fn mark_seen(&self, id: &str) {
+        if self.display.with_untracked(|d| d.seen_off) || self.seen.with_untracked(|s| s.contains(id)) {
+            return;
+        }
+        self.seen.update(|s| {
+            s.mark(id);
+        });
+        if self.seen_pending.get_value() {
+            return;
+        }
+        self.seen_pending.set_value(true);
+        let state = *self;
+        set_timeout(
+            move || {
+                state.seen_pending.set_value(false);
+                let seen = state.seen.get_untracked();
+                keep(
+                    state.note,
+                    "seen",
+                    "papers seen are remembered only until the page is closed",
+                    async move { Storage::open(DB_NAME).await?.put_setting(SEEN, &seen).await },
+                );
+            },
+            std::time::Duration::from_secs(2),
+        );
     }
 
     /// Marks a paper read or unread.

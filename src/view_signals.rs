@@ -39,6 +39,8 @@ pub struct ViewSignals {
     pub filters: RwSignal<Filters>,
     /// Hide papers marked read.
     pub unread: RwSignal<bool>,
+    /// Hide papers seen before.
+    pub unseen: RwSignal<bool>,
     /// The paper open in the paper view.
     pub paper: RwSignal<Option<String>>,
     /// The link's extra sources (fixed for the session).
@@ -60,6 +62,7 @@ impl ViewSignals {
             train: RwSignal::new(state.train.clone()),
             filters: RwSignal::new(state.filters),
             unread: RwSignal::new(state.unread),
+            unseen: RwSignal::new(state.unseen),
             paper: RwSignal::new(state.paper.clone()),
             feeds: StoredValue::new(state.feeds.clone()),
         }
@@ -77,6 +80,7 @@ impl ViewSignals {
         self.train.set(state.train.clone());
         self.filters.set(state.filters);
         self.unread.set(state.unread);
+        self.unseen.set(state.unseen);
         self.paper.set(state.paper.clone());
     }
 
@@ -95,6 +99,7 @@ impl ViewSignals {
             train: self.train.get(),
             filters: self.filters.get(),
             unread: self.unread.get(),
+            unseen: self.unseen.get(),
             paper: self.paper.get(),
         }
     }

@@ -53,7 +53,17 @@ fn state() -> impl Strategy<Value = ViewState> {
     let trending = proptest::option::of((0u32..=400, 0u32..=1000, 0u32..=100, 1u32..=168).prop_map(
         |(gravity, comments, stars, unit_hours)| Trending { gravity, comments, stars, unit_hours },
     ));
-    (query, period, date, sort, feeds, (page, since, trending, tag, train), filters, any::<bool>(), paper)
+    (
+        query,
+        period,
+        date,
+        sort,
+        feeds,
+        (page, since, trending, tag, train),
+        filters,
+        (any::<bool>(), any::<bool>()),
+        paper,
+    )
         .prop_map(
             |(
                 query,
@@ -63,7 +73,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                 feeds,
                 (page, since, trending, tag, train),
                 filters,
-                unread,
+                (unread, unseen),
                 paper,
             )| {
                 ViewState {
@@ -80,6 +90,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                     train,
                     filters,
                     unread,
+                    unseen,
                     paper: paper.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
                 }
             },

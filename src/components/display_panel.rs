@@ -55,6 +55,17 @@ pub fn DisplayPanel() -> impl IntoView {
                     />
                     "Compact list"
                 </label>
+                <label class="source-switch">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || !reader.display.get().seen_off
+                        on:change=move |ev| {
+                            let seen_off = !event_target_checked(&ev);
+                            reader.set_display(DisplayPrefs { seen_off, ..reader.display.get_untracked() });
+                        }
+                    />
+                    "Mark papers seen as I scroll past or open them"
+                </label>
                 <DefaultView />
             </div>
         </details>

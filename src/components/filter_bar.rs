@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use crate::domain::view_state::MAX_VOTES;
 use crate::view_signals::ViewSignals;
 
-/// Filters beside the query: fewest upvotes, a date range, code, project page, hide read.
+/// Filters beside the query: fewest upvotes, a date range, code, project page, hide read,
+/// hide seen.
 #[component]
 pub fn FilterBar(view: ViewSignals) -> impl IntoView {
     let filters = view.filters;
@@ -38,6 +39,7 @@ pub fn FilterBar(view: ViewSignals) -> impl IntoView {
             {check("Has code", Signal::derive(move || filters.get().has_code), Callback::new(move |on| filters.update(|f| f.has_code = on)))}
             {check("Has project page", Signal::derive(move || filters.get().has_project), Callback::new(move |on| filters.update(|f| f.has_project = on)))}
             {check("Hide read", view.unread.into(), Callback::new(move |on| view.unread.set(on)))}
+            {check("Hide seen", view.unseen.into(), Callback::new(move |on| view.unseen.set(on)))}
         </fieldset>
     }
 }

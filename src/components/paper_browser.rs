@@ -12,6 +12,7 @@ use crate::domain::publish::ENTRIES;
 use crate::domain::rank::{Sort, Trending};
 use crate::domain::search::highlight::Highlighter;
 use crate::domain::search::query::Query;
+use crate::domain::seen::Seen;
 use crate::domain::view_state::{Defaults, Page};
 use crate::for_you::ForYou;
 use crate::reader_data::ReaderData;
@@ -78,8 +79,16 @@ pub fn PaperBrowser(
         })
     });
     let saved_catalog = Memo::new(move |_| Shared(Arc::new(Catalog::new(saved_papers.get()))));
+    // Papers seen as of loading (or of turning Hide seen on): those scrolled past now stay
+    // on screen, so the list does not jump under the reader.
+    let seen_before = Memo::new(move |_| {
+        reader.seen_loaded.track();
+        if view.unseen.get() { untrack(|| reader.seen.with(Seen::ids)) } else { BTreeSet::new() }
+    });
     let exclude = Memo::new(move |_| {
-        Arc::new(if view.unread.get() { marks.with(|m| m.read_ids()) } else { BTreeSet::new() })
+        let mut out = if view.unread.get() { marks.with(|m| m.read_ids()) } else { BTreeSet::new() };
+        seen_before.with(|seen| out.extend(seen.iter().cloned()));
+        Arc::new(out)
     });
     let shown = Memo::new(move |_| View {
         query: view.query.get(),

@@ -5,6 +5,7 @@ use crate::domain::display::{compact_count, count_noun, short_authors};
 use crate::domain::paper::{LinkKind, Paper};
 use crate::reader_data::ReaderData;
 use crate::view_signals::ViewSignals;
+use crate::web::seen_observer;
 
 /// Authors shown before the list is shortened (the last author is always shown too).
 const AUTHORS_SHOWN: usize = 5;
@@ -25,9 +26,17 @@ pub fn PaperCard(paper: Paper, #[prop(into)] for_you: Signal<bool>) -> impl Into
     let open = expect_context::<ViewSignals>().paper;
     let open_id = paper.id.clone();
     let why_id = paper.id.clone();
+    let card = NodeRef::<leptos::html::Article>::new();
+    // Syncing with the observer outside the app: it reports the card once scrolled past.
+    Effect::new(move |_| {
+        if let Some(el) = card.get() {
+            seen_observer::watch(&el);
+            on_cleanup(move || seen_observer::unwatch(&el));
+        }
+    });
 
     view! {
-        <article class="paper" class:is-read=is_read tabindex="-1">
+        <article class="paper" class:is-read=is_read tabindex="-1" data-paper-id=paper.id.clone() node_ref=card>
             <h3 class="paper-title">
                 {match title_href {
                     Some(href) => view! { <a href=href><MarkedText text=paper.title.clone() /></a> }.into_any(),

@@ -19,6 +19,13 @@ pub fn PaperView(view: ViewSignals, saved: Signal<Defaults>) -> impl IntoView {
         let paper = catalog.with(|c| c.0.paper(&id).cloned());
         Some((id.clone(), paper.or_else(|| marks.with(|m| m.get(&id).and_then(|r| r.snapshot.clone())))))
     });
+    let reader = expect_context::<ReaderData>();
+    // An opened paper counts as seen.
+    Effect::new(move |_| {
+        if let Some(id) = view.paper.get() {
+            reader.mark_seen(&id);
+        }
+    });
     let close = move |_| view.paper.set(None);
     let close_button = NodeRef::<leptos::html::Button>::new();
     // Syncing the DOM focus: an opened paper takes it, so the keyboard continues there.

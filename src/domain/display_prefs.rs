@@ -45,6 +45,9 @@ pub struct DisplayPrefs {
     /// The period length used when a link names none.
     #[serde(default, with = "period_key", skip_serializing_if = "Option::is_none")]
     pub default_period: Option<PeriodKind>,
+    /// Papers scrolled past or opened are not marked seen.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub seen_off: bool,
     /// The trending parameters used when a link names none (damaged values read as none).
     #[serde(default, deserialize_with = "lenient_trending", skip_serializing_if = "Option::is_none")]
     pub trending: Option<Trending>,

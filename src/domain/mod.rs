@@ -20,6 +20,7 @@ pub mod publish;
 pub mod rank;
 pub mod ris;
 pub mod search;
+pub mod seen;
 pub mod sources;
 pub mod topics;
 pub mod view_state;

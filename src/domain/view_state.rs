@@ -56,6 +56,8 @@ pub struct ViewState {
     pub filters: Filters,
     /// Hide papers marked read (`unread=1`).
     pub unread: bool,
+    /// Hide papers seen before (`unseen=1`).
+    pub unseen: bool,
     /// The paper opened in the paper view (`paper=<id>`).
     pub paper: Option<String>,
 }
@@ -123,6 +125,7 @@ impl ViewState {
                 "code" => "code",
                 "project" => "project",
                 "unread" => "unread",
+                "unseen" => "unseen",
                 "paper" => "paper",
                 "gravity" => "gravity",
                 "cw" => "cw",
@@ -194,10 +197,11 @@ impl ViewState {
                     }
                     *t = t.clamped();
                 }
-                "code" | "project" | "unread" => match value.as_str() {
+                "code" | "project" | "unread" | "unseen" => match value.as_str() {
                     "1" | "true" | "yes" => match field {
                         "code" => state.filters.has_code = true,
                         "project" => state.filters.has_project = true,
+                        "unseen" => state.unseen = true,
                         _ => state.unread = true,
                     },
                     "0" | "false" | "no" => {}
@@ -289,9 +293,12 @@ impl ViewState {
         if self.filters.min_votes > 0 {
             parts.push(format!("votes={}", self.filters.min_votes));
         }
-        for (on, key) in
-            [(self.filters.has_code, "code"), (self.filters.has_project, "project"), (self.unread, "unread")]
-        {
+        for (on, key) in [
+            (self.filters.has_code, "code"),
+            (self.filters.has_project, "project"),
+            (self.unread, "unread"),
+            (self.unseen, "unseen"),
+        ] {
             if on {
                 parts.push(format!("{key}=1"));
             }

@@ -6,4 +6,5 @@ pub mod fetch;
 pub mod files;
 pub mod idb;
 pub mod location;
+pub mod seen_observer;
 pub mod service_worker;

@@ -157,3 +157,48 @@ describe('tags and notes', () => {
     await context.close();
   });
 });
+
+describe('hide seen', () => {
+  test('papers scrolled past or opened are seen, and Hide seen shows each paper once', async () => {
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin, { width: 1280, height: 700 });
+    await page.goto(`${app.url}?period=weekly`);
+    await ready(page);
+    const total = Number((await page.getByRole('status').innerText()).match(/\d+/)[0]);
+    const opened = await page.locator('article h3').nth(12).innerText();
+    await page.locator('article').nth(12).getByRole('button', { name: 'Details' }).click();
+    await page.getByRole('complementary', { name: 'Paper' }).getByRole('button', { name: 'Close' }).click();
+    // Back to the top, then scrolling as a reader does (the cards pass through the screen)
+    // until six are above it.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    await page.mouse.move(640, 400);
+    while (await page.locator('article').nth(5).evaluate((e) => e.getBoundingClientRect().bottom >= 0)) {
+      await page.mouse.wheel(0, 250);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(300);
+    const past = await page.locator('article').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().bottom < 0).map((e) => e.querySelector('h3').innerText));
+    assert.ok(past.length >= 5, `${past.length} cards scrolled past`);
+    // Still on screen in this visit: the list does not jump.
+    await page.getByText('Hide seen').click();
+    await page.waitForURL(/unseen=1/);
+    const hidden = new Set([...past, opened]);
+    await page.getByRole('status').filter({ hasText: `${total - hidden.size} papers` }).waitFor();
+    await page.waitForTimeout(2500); // the seen list is written every two seconds at most
+    await page.goto(`${app.url}?period=weekly&unseen=1`);
+    await page.getByRole('status').filter({ hasText: `${total - hidden.size} papers` }).waitFor();
+    const shown = await page.locator('article h3').allInnerTexts();
+    assert.ok(shown.every((t) => !hidden.has(t)));
+    // Turned off in Display: nothing more is marked.
+    await page.getByText('Settings', { exact: true }).click();
+    await page.getByText('Display and defaults').click();
+    await page.getByText('Mark papers seen as I scroll past or open them').click();
+    await page.locator('article').first().getByRole('button', { name: 'Details' }).click();
+    await page.getByRole('complementary', { name: 'Paper' }).getByRole('button', { name: 'Close' }).click();
+    await page.waitForTimeout(2500);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: `${total - hidden.size} papers` }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
