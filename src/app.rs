@@ -13,6 +13,7 @@ use crate::domain::rank::Sort;
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
 use crate::for_you::ForYou;
+use crate::new_papers;
 use crate::reader_data::ReaderData;
 use crate::state::Feeds;
 use crate::view_signals::ViewSignals;
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
     provide_context(marks);
     let for_you = ForYou::start(catalog, marks, view.train.into());
     seen_observer::start(move |id| marks.mark_seen(&id));
+    new_papers::notify_on_open(catalog, feeds, marks, for_you);
     provide_context(for_you);
     let saved = Signal::derive(move || marks.display.get().defaults());
     view.bind_to_url(initial, saved);

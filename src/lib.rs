@@ -17,6 +17,8 @@ mod components;
 #[cfg(target_arch = "wasm32")]
 mod for_you;
 #[cfg(target_arch = "wasm32")]
+mod new_papers;
+#[cfg(target_arch = "wasm32")]
 mod reader_data;
 #[cfg(target_arch = "wasm32")]
 mod state;

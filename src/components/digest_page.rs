@@ -2,6 +2,7 @@ use chrono::DateTime;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::NotifyToggle;
 use crate::components::paper_browser::CatalogContext;
 use crate::domain::bibtex;
 use crate::domain::catalog::{Filters, View};
@@ -126,6 +127,7 @@ pub fn DigestPage(view: ViewSignals) -> impl IntoView {
                 <button type="button" on:click=save("papersift-digest.md", "text/markdown", Digest::markdown)>"Download Markdown"</button>
                 <button type="button" on:click=save("papersift-digest.html", "text/html", Digest::html)>"Download HTML"</button>
                 <button type="button" on:click=bibtex>"BibTeX"</button>
+                <NotifyToggle />
                 <span class="copy-said" aria-live="polite">{move || said.get()}</span>
             </div>
             {move || match digest() {

@@ -45,6 +45,9 @@ pub struct DisplayPrefs {
     /// The period length used when a link names none.
     #[serde(default, with = "period_key", skip_serializing_if = "Option::is_none")]
     pub default_period: Option<PeriodKind>,
+    /// Tell of new papers with a notification when PaperSift opens (asked after a click).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub notify: bool,
     /// Papers scrolled past or opened are not marked seen.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub seen_off: bool,

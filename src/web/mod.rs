@@ -6,5 +6,6 @@ pub mod fetch;
 pub mod files;
 pub mod idb;
 pub mod location;
+pub mod notify;
 pub mod seen_observer;
 pub mod service_worker;

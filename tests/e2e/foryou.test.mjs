@@ -166,6 +166,34 @@ describe('digest', () => {
     await context.close();
   });
 
+  test('asked after a click, a notification tells of new papers when PaperSift opens', async () => {
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
+    // A stand-in for the system's notifications that records what is shown.
+    await context.addInitScript(() => {
+      window.shown = [];
+      window.Notification = class {
+        static permission = 'default';
+        static requestPermission() { window.Notification.permission = 'granted'; return Promise.resolve('granted'); }
+        constructor(title, options) { window.shown.push([title, options.body]); }
+      };
+      if (localStorage.getItem('granted')) window.Notification.permission = 'granted';
+    });
+    const url = `${withFeeds('/daily?date={date}')}&view=digest`;
+    await page.goto(url);
+    await page.getByRole('region', { name: 'Digest' }).locator('.digest-list').first().waitFor();
+    await page.getByRole('button', { name: 'Notify me of new papers' }).click();
+    await page.getByRole('button', { name: 'Notifications on' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.shown), [], 'nothing shown on the visit that asked');
+    await page.evaluate(() => localStorage.setItem('granted', '1'));
+    await page.waitForTimeout(300);
+    await page.goto(url);
+    await page.waitForFunction(() => window.shown.length > 0);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.deepEqual(await page.evaluate(() => window.shown), [['1 new paper', `Top: Live paper of ${today}`]]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the digest lists what arrived since the last visit, grouped by followed topic', async () => {
     const { context, page } = await openPage(browser, new URL(app.url).origin);
     await page.goto(withFeeds('/daily?date={date}'));

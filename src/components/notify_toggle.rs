@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::display_prefs::DisplayPrefs;
+use crate::reader_data::ReaderData;
+use crate::web::notify;
+
+/// "Notify me": a notification of new papers each time PaperSift opens, asked for only
+/// when the reader clicks, and turned off the same way.
+#[component]
+pub fn NotifyToggle() -> impl IntoView {
+    let reader = expect_context::<ReaderData>();
+    let said = RwSignal::new(String::new());
+    let on = move || reader.display.get().notify && notify::allowed();
+    let toggle = move |_| {
+        if on() {
+            reader.set_display(DisplayPrefs { notify: false, ..reader.display.get_untracked() });
+            said.set("Notifications off".to_owned());
+            return;
+        }
+        spawn_local(async move {
+            if notify::ask().await {
+                reader.set_display(DisplayPrefs { notify: true, ..reader.display.get_untracked() });
+                said.set("You will be told of new papers when you open PaperSift".to_owned());
+            } else {
+                said.set("Notifications are blocked or not available in this browser".to_owned());
+            }
+        });
+    };
+    view! {
+        <button type="button" aria-pressed=move || on().to_string() on:click=toggle>
+            {move || if on() { "Notifications on" } else { "Notify me of new papers" }}
+        </button>
+        <span class="copy-said" aria-live="polite">{move || said.get()}</span>
+    }
+}
