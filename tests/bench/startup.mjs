@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/browser.mjs';
 import { serveStatic } from '../e2e/server.mjs';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 7);
+const at = process.argv.indexOf('--runs');
+const runs = at > 0 ? Number(process.argv[at + 1]) : 7;
 const app = await serveStatic(fileURLToPath(new URL('../../dist', import.meta.url)));
 const browser = await launch();
 // Milliseconds from navigation start to the first paper card in the DOM.
