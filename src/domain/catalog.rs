@@ -13,7 +13,7 @@ use crate::domain::period::Period;
 use crate::domain::rank::{Facts, Sort, Trending, id_order, sort_key, top};
 use crate::domain::search::bitset::DocSet;
 use crate::domain::search::index::Index;
-use crate::domain::search::matcher::{PhraseCache, matches_cached};
+use crate::domain::search::matcher::{PhraseCache, explain, matches_cached};
 use crate::domain::search::query::Query;
 
 /// Trending scores of every paper, with the (ranking time, parameters) they were computed for.
@@ -176,6 +176,13 @@ impl Catalog {
         scores
     }
 
+    /// Paper `id`'s relevance to `query` in parts per field (see [`explain`]), as the list
+    /// ranks it (the last word also a prefix); `None` for a paper not here.
+    pub fn explain_relevance(&self, query: &str, id: &str) -> Option<[f32; 5]> {
+        let &doc = self.by_id.get(id)?;
+        Some(explain(&self.index, &self.papers, &Query::parse(query), true, doc as usize))
+    }
+
     /// The facts ranking reads of paper `i` (for score breakdowns).
     pub fn facts(&self, i: usize) -> &Facts {
         &self.facts[i]
@@ -322,6 +329,9 @@ mod tests {
         assert!(c.paper("zzz").is_none());
         let top = c.select(&view("", PeriodKind::All, 21), 0, 1);
         assert_eq!((top.ids.len(), top.total), (1, 3));
+        let parts = c.explain_relevance("diffusion", "b").unwrap();
+        assert!(parts[0] == 0.0 && parts[2] > 0.0, "b has diffusion in its abstract: {parts:?}");
+        assert!(c.explain_relevance("diffusion", "zzz").is_none());
         let mut mine = view("", PeriodKind::All, 21);
         mine.sort = Sort::ForYou;
         assert_eq!(ids(&mine), ["a", "b", "c"], "no model: Trending");

@@ -105,6 +105,25 @@ describe('trending formula', () => {
   });
 });
 
+describe('score breakdown', () => {
+  test('relevance is shown per field, and the parts add up', async () => {
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
+    await page.goto(`${app.url}?period=all&q=diffusion+video`);
+    await ready(page);
+    const score = page.locator('article').first().locator('.score');
+    await score.getByText('Score').click();
+    const text = await score.locator('p').innerText();
+    const n = '(\\d+\\.\\d+)';
+    const m = text.match(new RegExp(`BM25F relevance ${n} = title ${n} \\+ keywords ${n} \\+ abstract ${n} \\+ authors ${n} \\+ organisation ${n}`));
+    assert.ok(m, text);
+    const [total, ...parts] = m.slice(1).map(Number);
+    assert.ok(Math.abs(parts.reduce((a, b) => a + b, 0) - total) < 0.01, text);
+    assert.ok(parts[0] > 0, 'the first hit has a query word in its title');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('tags and notes', () => {
   test('tag two papers, filter Saved by the tag, reload: still there; a note; BibTeX and RIS of the tag', async () => {
     const { context, page, problems } = await openPage(browser, new URL(app.url).origin);

@@ -390,6 +390,14 @@ impl Index {
         }
     }
 
+    /// The weighted, length-normalised term frequency of `term` in each field of paper
+    /// `doc` (the parts of [`Index::weighted_postings`]' `tf̃`), for explaining a score.
+    pub fn field_tfs(&self, term: u32, doc: u32) -> [f32; 5] {
+        let Some(posting) = self.postings(term).find(|p| p.doc == doc) else { return [0.0; 5] };
+        let norms = self.norms[doc as usize];
+        std::array::from_fn(|f| f32::from(posting.tf[f]) * norms[f])
+    }
+
     /// Approximate heap bytes held (for the benchmark's memory figure).
     pub fn heap_bytes(&self) -> usize {
         let surfaces: usize = self.surfaces.iter().map(|(s, _)| s.len() + 16 + 4).sum();

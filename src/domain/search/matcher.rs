@@ -76,10 +76,23 @@ pub fn matches_cached(
     cache: &PhraseCache,
 ) -> Matches {
     let n = index.docs().min(papers.len());
-    let mut m = Matcher { index, papers, scores: vec![0.0; n], n, cache };
+    let mut m = Matcher { index, papers, scores: vec![0.0; n], n, cache, explained: None };
     let root = if last_prefix { with_last_prefix(&query.root) } else { query.root.clone() };
     let docs = m.eval(&root);
     Matches { docs, scores: m.scores }
+}
+
+/// Paper `doc`'s relevance to `query` in parts, one per field in [`Field::ALL`] order: each
+/// term's BM25F contribution shared among the fields by their part of its `tf̃`. The parts
+/// add up to the paper's score in [`matches`].
+pub fn explain(index: &Index, papers: &[Paper], query: &Query, last_prefix: bool, doc: usize) -> [f32; 5] {
+    let n = index.docs().min(papers.len());
+    let cache = PhraseCache::default();
+    let mut m =
+        Matcher { index, papers, scores: vec![0.0; n], n, cache: &cache, explained: Some((doc, [0.0; 5])) };
+    let root = if last_prefix { with_last_prefix(&query.root) } else { query.root.clone() };
+    m.eval(&root);
+    m.explained.map_or([0.0; 5], |(_, parts)| parts)
 }
 
 fn with_last_prefix(root: &Node) -> Node {
@@ -100,6 +113,8 @@ struct Matcher<'a> {
     scores: Vec<f32>,
     n: usize,
     cache: &'a PhraseCache,
+    /// A paper whose score is being explained, and its parts per field so far.
+    explained: Option<(usize, [f32; 5])>,
 }
 
 impl Matcher<'_> {
@@ -142,9 +157,11 @@ impl Matcher<'_> {
     /// Excluded parts match without adding to any score.
     fn eval_unscored(&mut self, node: &Node) -> DocSet {
         let saved = std::mem::take(&mut self.scores);
+        let explained = self.explained;
         self.scores = vec![0.0; self.n];
         let set = self.eval(node);
         self.scores = saved;
+        self.explained = explained;
         set
     }
 
@@ -158,13 +175,26 @@ impl Matcher<'_> {
     fn term(&mut self, term: u32, field: Option<Field>, weight: f32, set: &mut DocSet) {
         let idf = self.index.idf(term) * weight;
         let (n, scores) = (self.n, &mut self.scores);
+        let (mut explained_tf, explained_doc) = (None, self.explained.map(|(d, _)| d));
         self.index.weighted_postings(term, field, |doc, tf| {
             let doc = doc as usize;
             if doc < n {
                 scores[doc] += idf * tf / (K1 + tf);
                 set.insert(doc);
+                if Some(doc) == explained_doc {
+                    explained_tf = Some(tf);
+                }
             }
         });
+        if let (Some(tf), Some((doc, parts))) = (explained_tf, self.explained.as_mut()) {
+            let by_field = self.index.field_tfs(term, *doc as u32);
+            let only = field.map(Field::index);
+            for (f, part) in parts.iter_mut().enumerate() {
+                if only.is_none_or(|o| o == f) {
+                    *part += idf * tf / (K1 + tf) * by_field[f] / tf;
+                }
+            }
+        }
     }
 
     fn word(&mut self, field: Option<Field>, text: &str, prefix: bool) -> DocSet {
@@ -406,6 +436,34 @@ mod tests {
         ];
         papers[0].github_repo = Some("https://github.com/x/y".into());
         papers
+    }
+
+    #[test]
+    fn explained_parts_add_up_to_the_score() {
+        let papers = papers();
+        let index = Index::build(&papers);
+        for (query, prefix) in [
+            ("diffusion model", false),
+            ("robo", true),
+            ("title:diffusion -survey", false),
+            ("\"language models\" OR control", false),
+        ] {
+            let q = Query::parse(query);
+            let m = matches(&index, &papers, &q, prefix);
+            for doc in m.docs.iter() {
+                let parts = explain(&index, &papers, &q, prefix, doc);
+                assert!(
+                    (parts.iter().sum::<f32>() - m.scores[doc]).abs() < 1e-4,
+                    "{query}: {parts:?} vs {}",
+                    m.scores[doc]
+                );
+            }
+        }
+        let q = Query::parse("diffusion");
+        let [title, _, abstract_part, ..] = explain(&index, &papers, &q, false, 0);
+        assert!(title > 0.0 && abstract_part == 0.0, "paper 0 has diffusion in its title only");
+        let [title, _, abstract_part, ..] = explain(&index, &papers, &q, false, 1);
+        assert!(title == 0.0 && abstract_part > 0.0);
     }
 
     fn ids(query: &str, prefix: bool) -> Vec<&'static str> {
