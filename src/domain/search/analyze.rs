@@ -90,7 +90,14 @@ fn fold_char(c: char, out: &mut String) {
             return;
         }
     }
-    out.extend(c.to_lowercase());
+    for lower in c.to_lowercase() {
+        // A sign that lower-cases to a Latin letter (Å, U+212B, to å) folds like that letter.
+        if lower != c && (0xC0..0x180).contains(&(lower as u32)) {
+            fold_char(lower, out);
+        } else {
+            out.push(lower);
+        }
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -196,6 +203,7 @@ mod tests {
     fn folding_removes_case_and_latin_diacritics() {
         assert_eq!(fold("Ærø Straße NAÏVE Łódź"), "aero strasse naive lodz");
         assert_eq!(fold("ΑΒΓ"), "αβγ");
+        assert_eq!(fold("\u{212B}ngström"), "angstrom", "the Angstrom sign folds like Å");
         let spans: Vec<_> = fold_words("Ünïcode wörds").into_iter().map(|w| w.span).collect();
         assert_eq!(spans, [0..9, 10..16]);
     }
