@@ -58,6 +58,17 @@ pub fn DisplayPanel() -> impl IntoView {
                 <label class="source-switch">
                     <input
                         type="checkbox"
+                        prop:checked=move || reader.display.get().thumbnails
+                        on:change=move |ev| {
+                            let thumbnails = event_target_checked(&ev);
+                            reader.set_display(DisplayPrefs { thumbnails, ..reader.display.get_untracked() });
+                        }
+                    />
+                    "Show thumbnails (fetched from the feed's image server)"
+                </label>
+                <label class="source-switch">
+                    <input
+                        type="checkbox"
                         prop:checked=move || !reader.display.get().seen_off
                         on:change=move |ev| {
                             let seen_off = !event_target_checked(&ev);

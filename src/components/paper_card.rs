@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::{MarkedText, PaperActions, ScoreBreakdown, WhyForYou};
 use crate::domain::display::{compact_count, count_noun, short_authors};
-use crate::domain::paper::{LinkKind, Paper};
+use crate::domain::paper::{LinkKind, Paper, safe_http_url};
 use crate::reader_data::ReaderData;
 use crate::view_signals::ViewSignals;
 use crate::web::seen_observer;
@@ -10,8 +10,8 @@ use crate::web::seen_observer;
 /// Authors shown before the list is shortened (the last author is always shown too).
 const AUTHORS_SHOWN: usize = 5;
 
-/// One paper: title, authors, date, votes, comments, organisation, links and abstract; in
-/// the For-you order, why it is there.
+/// One paper: title, authors, date, votes, comments, organisation, links, abstract and (when
+/// the reader shows them) its thumbnail; in the For-you order, why it is there.
 #[component]
 pub fn PaperCard(paper: Paper, #[prop(into)] for_you: Signal<bool>) -> impl IntoView {
     let expanded = RwSignal::new(false);
@@ -20,7 +20,9 @@ pub fn PaperCard(paper: Paper, #[prop(into)] for_you: Signal<bool>) -> impl Into
     let date = paper.published.unwrap_or(paper.listed).format("%-d %b %Y").to_string();
     let abstract_id = format!("abstract-{}", paper.id);
     let stars = paper.github_stars;
-    let marks = expect_context::<ReaderData>().marks;
+    let reader = expect_context::<ReaderData>();
+    let marks = reader.marks;
+    let thumbnail = paper.thumbnail.as_deref().and_then(safe_http_url).map(str::to_owned);
     let id = paper.id.clone();
     let is_read = move || marks.with(|m| m.is_read(&id));
     let open = expect_context::<ViewSignals>().paper;
@@ -37,6 +39,10 @@ pub fn PaperCard(paper: Paper, #[prop(into)] for_you: Signal<bool>) -> impl Into
 
     view! {
         <article class="paper" class:is-read=is_read tabindex="-1" data-paper-id=paper.id.clone() node_ref=card>
+            {move || thumbnail.clone().filter(|_| reader.display.get().thumbnails).map(|src| view! {
+                // Decorative: the title says what it is. Lazy, so only cards near the screen fetch.
+                <img class="thumb" src=src alt="" loading="lazy" decoding="async" width="160" height="90" />
+            })}
             <h3 class="paper-title">
                 {match title_href {
                     Some(href) => view! { <a href=href><MarkedText text=paper.title.clone() /></a> }.into_any(),

@@ -48,6 +48,9 @@ pub struct DisplayPrefs {
     /// Tell of new papers with a notification when PaperSift opens (asked after a click).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub notify: bool,
+    /// Show the feed's thumbnails (off by default: each is fetched from the feed's image server).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub thumbnails: bool,
     /// Papers scrolled past or opened are not marked seen.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub seen_off: bool,

@@ -221,3 +221,35 @@ describe('hide seen', () => {
     await context.close();
   });
 });
+
+describe('thumbnails', () => {
+  test('off by default (no image leaves for another server); when shown, lazily loaded', async () => {
+    const { context, page } = await openPage(browser, new URL(app.url).origin, undefined, { serviceWorkers: 'block' });
+    const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    const fetched = [];
+    await context.route('https://cdn-thumbnails.huggingface.co/**', (route) => {
+      fetched.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'image/png', body: PNG });
+    });
+    await page.goto(app.url);
+    await ready(page);
+    assert.equal(await page.locator('img.thumb').count(), 0);
+    await page.getByText('Settings', { exact: true }).click();
+    await page.getByText('Display and defaults').click();
+    await page.getByText('Show thumbnails').click();
+    const cards = await page.locator('article').count();
+    await page.locator('img.thumb').first().waitFor();
+    assert.equal(await page.locator('img.thumb').count(), cards);
+    const first = page.locator('img.thumb').first();
+    assert.equal(await first.getAttribute('loading'), 'lazy');
+    assert.equal(await first.getAttribute('alt'), '');
+    await page.waitForFunction(() => document.querySelector('img.thumb').complete);
+    await page.locator('article').first().screenshot({ path: new URL('./out/thumbnail-card.png', import.meta.url).pathname });
+    assert.ok(fetched.length > 0 && fetched.length < cards, `${fetched.length} of ${cards} fetched: only those near the screen`);
+    await page.waitForTimeout(300);
+    await page.reload();
+    await ready(page);
+    await page.locator('img.thumb').first().waitFor();
+    await context.close();
+  });
+});
