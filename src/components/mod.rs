@@ -1,6 +1,7 @@
 //! Small views, one public component per file, each wiring signals to the domain.
 
 mod app_status;
+mod copy_bibtex;
 mod copy_link;
 mod data_panel;
 mod default_view;
@@ -39,6 +40,7 @@ mod trending_panel;
 mod why_for_you;
 
 pub use app_status::AppStatus;
+pub use copy_bibtex::CopyBibtex;
 pub use copy_link::CopyLink;
 pub use data_panel::DataPanel;
 pub use default_view::DefaultView;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::paper_browser::CatalogContext;
-use crate::components::{CopyLink, MarkedText, PaperActions, SimilarPapers};
+use crate::components::{CopyBibtex, CopyLink, MarkedText, PaperActions, SimilarPapers};
 use crate::domain::display::count_noun;
 use crate::domain::paper::{Paper, is_arxiv_id};
 use crate::domain::view_state::Defaults;
@@ -75,6 +75,7 @@ fn details(paper: Paper) -> impl IntoView {
         {(!paper.ai_keywords.is_empty()).then(|| view! { <p class="keywords">"Keywords: " {paper.ai_keywords.join(", ")}</p> })}
         <p class="paper-abstract expanded"><MarkedText text=paper.abstract_text.clone() /></p>
         <PaperActions paper=paper.clone() />
+        <CopyBibtex paper=paper.clone() />
         <SimilarPapers id=paper.id />
     }
 }

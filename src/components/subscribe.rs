@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::bibtex;
 use crate::domain::paper::Paper;
 use crate::domain::publish::{Published, atom, find_published, json_feed};
 use crate::domain::view_state::Defaults;
@@ -12,7 +13,7 @@ use crate::web::files::download;
 const INDEX: &str = "feeds/published/index.json";
 
 /// "Subscribe": the deployment's published feed of this view when it has one, else the
-/// view's top papers as an Atom or JSON Feed file for any feed reader.
+/// view's top papers as an Atom or JSON Feed file for any feed reader (or as BibTeX).
 #[component]
 pub fn Subscribe(
     view: ViewSignals,
@@ -42,14 +43,14 @@ pub fn Subscribe(
                 link: None,
                 papers: papers.run(()),
             };
-            let (body, mime) = if ext == "atom" {
-                (atom(&feed), "application/atom+xml")
-            } else {
-                (json_feed(&feed), "application/feed+json")
+            let (body, mime) = match ext {
+                "atom" => (atom(&feed), "application/atom+xml"),
+                "bib" => (bibtex::entries(&feed.papers), "application/x-bibtex"),
+                _ => (json_feed(&feed), "application/feed+json"),
             };
             let name = format!("papersift-view.{ext}");
             said.set(match download(&name, mime, &body) {
-                Ok(()) => format!("Downloaded {name}: open it in your feed reader"),
+                Ok(()) => format!("Downloaded {name}"),
                 Err(reason) => format!("Could not download ({reason})"),
             });
         }
@@ -69,6 +70,7 @@ pub fn Subscribe(
             <div class="digest-actions">
                 <button type="button" on:click=save("atom")>"Download Atom"</button>
                 <button type="button" on:click=save("json")>"Download JSON Feed"</button>
+                <button type="button" on:click=save("bib")>"Download BibTeX"</button>
                 <span class="copy-said" aria-live="polite">{move || said.get()}</span>
             </div>
         </details>

@@ -87,6 +87,10 @@ describe('for you', () => {
     await similar.getByRole('listitem').first().waitFor();
     assert.equal(await similar.getByRole('listitem').count(), 5);
     await page.screenshot({ path: new URL('./out/similar.png', import.meta.url).pathname });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('complementary', { name: 'Paper' }).getByRole('button', { name: 'Copy BibTeX' }).click();
+    await page.getByText('BibTeX copied').waitFor();
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^@misc\{\w+,\n  title = \{/);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -62,6 +62,8 @@ describe('subscribe', () => {
     assert.ok(titles.length > 5);
     const json = await downloaded(page, page.getByRole('button', { name: 'Download JSON Feed' }));
     assert.equal(JSON.parse(json.text).items.length, titles.length);
+    const bib = await downloaded(page, page.getByRole('button', { name: 'Download BibTeX' }));
+    assert.equal((bib.text.match(/^@misc\{/gm) ?? []).length, titles.length);
     assert.deepEqual(problems, []);
     await context.close();
   });
