@@ -28,13 +28,28 @@ const TOPIC_PAPERS: usize = 500;
 /// Documents per step of the fit (a few milliseconds each).
 const FIT_DOCS: usize = 200;
 
+/// Where the For-you model stands for the current papers and labels.
+pub enum ModelState {
+    /// The papers are being turned into features.
+    Preparing,
+    /// Training on the current labels has not finished.
+    Training,
+    /// Nothing is liked, so there is nothing to learn from.
+    Untaught,
+    /// The model of the current labels.
+    Ready(Shared<Trained>),
+}
+
 /// The model and what it was learned from, shared through context.
 #[derive(Clone, Copy)]
 pub struct ForYou {
     /// The loaded and saved papers as features, once prepared.
     pub library: RwSignal<Option<Shared<Library>>>,
-    /// The model trained on the reader's marks (none without a saved or liked paper).
-    pub trained: RwSignal<Option<Shared<Trained>>>,
+    /// The last training's outcome (none without a liked paper) and the [`scores_key`] of
+    /// what it learned from, so a model is never shown for labels it was not trained on.
+    trained: RwSignal<Option<(u64, Option<Shared<Trained>>)>>,
+    /// [`scores_key`] of the current papers and labels.
+    key: Memo<u64>,
     /// Scores kept from the last visit, while they match the papers and marks.
     kept: Memo<Option<Shared<rustc_hash::FxHashMap<String, f32>>>>,
     wanted: RwSignal<bool>,
@@ -104,33 +119,55 @@ impl ForYou {
                 })
             })
         });
-        let key = move || {
+        let key = Memo::new(move |_| {
             let (liked, disliked) = labels.get();
             catalog.with(|c| scores_key(c.0.papers().iter().map(|p| p.id.as_str()), &liked, &disliked))
-        };
+        });
         let kept = Memo::new(move |_| {
             let stored = stored.get()?;
-            stored.0.for_key(key()).map(Shared)
+            stored.0.for_key(key.get()).map(Shared)
         });
-        let this = Self { library, trained: RwSignal::new(None), kept, wanted };
+        let this = Self { library, trained: RwSignal::new(None), key, kept, wanted };
         Effect::new(move |_| {
             let Some(library) = this.library.get() else { return };
             let (liked, disliked) = labels.get();
-            let key = untrack(key);
+            let key = key.get_untracked();
             spawn_local(async move {
                 next_turn().await;
                 let trained =
                     library.0.train(liked.iter().map(String::as_str), disliked.iter().map(String::as_str));
-                if let Some(trained) = &trained
+                let trained = trained.map(|t| Shared(Arc::new(t)));
+                this.trained.set(Some((key, trained.clone())));
+                if let Some(trained) = trained
                     && let Ok(storage) = Storage::open(DB_NAME).await
                 {
                     // Not kept (storage full or missing): the next visit trains before showing the order.
-                    let _ = storage.put_setting(KEPT, &KeptScores::of(trained, key)).await;
+                    let _ = storage.put_setting(KEPT, &KeptScores::of(&trained.0, key)).await;
                 }
-                this.trained.set(trained.map(|t| Shared(Arc::new(t))));
             });
         });
         this
+    }
+
+    /// Where the model for the current papers and labels stands.
+    pub fn state(&self) -> ModelState {
+        if self.library.with(Option::is_none) {
+            return ModelState::Preparing;
+        }
+        let key = self.key.get();
+        self.trained.with(|t| match t {
+            Some((k, Some(model))) if *k == key => ModelState::Ready(model.clone()),
+            Some((k, None)) if *k == key => ModelState::Untaught,
+            _ => ModelState::Training,
+        })
+    }
+
+    /// The model trained on the current labels, once it is.
+    pub fn model(&self) -> Option<Shared<Trained>> {
+        match self.state() {
+            ModelState::Ready(model) => Some(model),
+            _ => None,
+        }
     }
 
     /// Asks for the features to be prepared (the first call starts the work).
@@ -143,17 +180,13 @@ impl ForYou {
     /// The scores for the list's For-you order: the trained model's, else those kept from
     /// the last visit for the same papers and marks.
     pub fn personal(&self) -> Personal {
-        Personal(
-            self.trained
-                .with(|t| t.as_ref().map(|t| t.0.scores.clone()))
-                .or_else(|| self.kept.get().map(|k| k.0)),
-        )
+        Personal(self.model().map(|t| t.0.scores.clone()).or_else(|| self.kept.get().map(|k| k.0)))
     }
 
     /// Why paper `id` is recommended, when there is a model.
     pub fn reasons(&self, id: &str) -> Option<Reasons> {
         let library = self.library.get()?;
-        let trained = self.trained.get()?;
+        let trained = self.model()?;
         Some(library.0.reasons(&trained.0, id))
     }
 }

@@ -19,7 +19,7 @@ pub fn ScoreBreakdown(paper: Paper) -> impl IntoView {
     let text = move || match rank.sort.get() {
         Sort::Trending => trending(&facts, rank, at.get()),
         Sort::ForYou => {
-            let (Some(library), Some(trained)) = (for_you.library.get(), for_you.trained.get()) else {
+            let (Some(library), Some(trained)) = (for_you.library.get(), for_you.model()) else {
                 return format!("No model yet: ranked by Trending. {}", trending(&facts, rank, at.get()));
             };
             match library.0.breakdown(&trained.0, &paper.id, 5) {
