@@ -15,6 +15,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
+mod drawn_rows;
+#[cfg(target_arch = "wasm32")]
 mod for_you;
 #[cfg(target_arch = "wasm32")]
 mod new_papers;

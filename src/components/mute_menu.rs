@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::LazyDetails;
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
 
@@ -17,10 +18,10 @@ pub fn MuteMenu(paper: Paper) -> impl IntoView {
     }
     let label = format!("Mute a word in papers like “{}”", paper.title.chars().take(40).collect::<String>());
     view! {
-        <details class="mute-menu">
-            <summary>"Mute…"</summary>
+        <LazyDetails class="mute-menu" summary=ViewFn::from(|| "Mute…")>
             <div class="mute-options">
                 {authors
+                    .clone()
                     .into_iter()
                     .map(|name| {
                         let text = format!("Mute author {name}");
@@ -38,7 +39,7 @@ pub fn MuteMenu(paper: Paper) -> impl IntoView {
                 }>
                     <input
                         type="text"
-                        aria-label=label
+                        aria-label=label.clone()
                         placeholder="word or phrase"
                         prop:value=move || word.get()
                         on:input=move |ev| word.set(event_target_value(&ev))
@@ -46,6 +47,6 @@ pub fn MuteMenu(paper: Paper) -> impl IntoView {
                     <button type="submit">"Mute word"</button>
                 </form>
             </div>
-        </details>
+        </LazyDetails>
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::search::highlight::Highlighter;
 use crate::domain::search::query::Query;
 use crate::domain::seen::Seen;
 use crate::domain::view_state::{Defaults, Page};
+use crate::drawn_rows::DrawnRows;
 use crate::for_you::ForYou;
 use crate::reader_data::ReaderData;
 use crate::state::{Feeds, Shared};
@@ -128,13 +129,16 @@ pub fn PaperBrowser(
     // Dated sources (Hugging Face live) fetch the days of the period shown.
     Effect::new(move |_| feeds.want_days(&period.get().days()));
     let count = Signal::derive(move || selection.with(|s| s.total));
+    let (list, above, below) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+    let drawn = DrawnRows::follow(selection, list, above, below);
     // Rows are keyed by paper id and catalog build: a source arriving later may merge new
     // fields into a paper already on screen, so its card must be drawn again.
     let rows = move || {
         let catalog = source().get();
         let build = Arc::as_ptr(&catalog.0) as usize;
+        let rows = drawn.rows();
         selection.with(|s| {
-            s.ids
+            s.ids[rows.start.min(s.ids.len())..rows.end.min(s.ids.len())]
                 .iter()
                 .map(|&i| {
                     let paper = catalog.0.papers()[i].clone();
@@ -176,7 +180,9 @@ pub fn PaperBrowser(
                     }}
                 </p>
             </Show>
-            <ol class="papers">
+            // Stands for the rows scrolled away above (a bounded number of cards is drawn).
+            <div class="rows-above" node_ref=above style:height=move || format!("{}px", drawn.spacer())></div>
+            <ol class="papers" node_ref=list aria-busy=move || drawn.busy().then_some("true")>
                 <For
                     each=rows
                     key=|(key, _)| key.clone()
@@ -189,6 +195,7 @@ pub fn PaperBrowser(
                     }
                 />
             </ol>
+            <div class="rows-below" node_ref=below></div>
             <ShowMore left on_more=show_more />
         </Show>
     }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::LazyDetails;
 use crate::components::paper_browser::{CatalogContext, RankContext, RankingTime};
 use crate::domain::paper::Paper;
 use crate::domain::rank::{Facts, Sort};
@@ -54,15 +55,11 @@ pub fn ScoreBreakdown(paper: Paper) -> impl IntoView {
         Sort::Newest => format!("Listed {listed}."),
         Sort::MostUpvoted => format!("{} upvotes, then {} comments.", facts.upvotes, facts.comments),
     };
-    // Worked out only when opened: most cards are never asked.
-    let open = RwSignal::new(false);
     view! {
-        <details class="score" on:toggle=move |_| open.update(|o| *o = !*o)>
-            <summary>"Score"</summary>
-            <Show when=move || open.get()>
-                <p>{text.clone()}</p>
-            </Show>
-        </details>
+        // Worked out only when opened: most cards are never asked.
+        <LazyDetails class="score" summary=ViewFn::from(|| "Score")>
+            <p>{text.clone()}</p>
+        </LazyDetails>
     }
 }
 

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::LazyDetails;
 use crate::domain::marks::MAX_TAG;
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
@@ -37,8 +38,7 @@ pub fn TagsNote(paper: Paper) -> impl IntoView {
         }
     };
     view! {
-        <details class="tags-note">
-            <summary>{label}</summary>
+        <LazyDetails class="tags-note" summary=ViewFn::from(label)>
             <ul class="tags">
                 {move || record.get().0.into_iter().map(|tag| {
                     let remove = tag.clone();
@@ -62,6 +62,6 @@ pub fn TagsNote(paper: Paper) -> impl IntoView {
                     on:change=move |ev| paper.with_value(|p| reader.set_note(p, &event_target_value(&ev)))
                 ></textarea>
             </label>
-        </details>
+        </LazyDetails>
     }
 }

@@ -19,6 +19,7 @@ pub mod period;
 pub mod publish;
 pub mod rank;
 pub mod ris;
+pub mod row_window;
 pub mod search;
 pub mod seen;
 pub mod sources;

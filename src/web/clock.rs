@@ -1,4 +1,7 @@
-//! The current time, read from the browser (`SystemTime::now` panics on wasm32).
+//! The current time, read from the browser (`SystemTime::now` panics on wasm32), and the
+//! browser's turns (timers and frames) that long work waits for.
+
+use wasm_bindgen::JsCast;
 
 /// Seconds since the Unix epoch, from `Date.now()`.
 pub fn now_unix_seconds() -> i64 {
@@ -29,6 +32,31 @@ pub async fn next_turn() {
             }
         }
         let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+    });
+    // The promise never rejects.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves once the browser has painted a frame: a zero-delay timer set from a
+/// `requestAnimationFrame` callback runs after that frame. Work drawn in steps awaits this so
+/// each step reaches the screen before the next begins.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let in_frame = resolve.clone();
+        let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let timer = web_sys::window().map(|w| w.set_timeout_with_callback(&in_frame));
+            if !matches!(timer, Some(Ok(_))) {
+                let _ = in_frame.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+        // A refused frame callback resolves at once instead: the work continues without a pause.
+        if window.request_animation_frame(frame.unchecked_ref()).is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
     });
     // The promise never rejects.
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;

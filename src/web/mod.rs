@@ -6,6 +6,7 @@ pub mod fetch;
 pub mod files;
 pub mod idb;
 pub mod location;
+pub mod near_screen;
 pub mod notify;
 pub mod seen_observer;
 pub mod service_worker;

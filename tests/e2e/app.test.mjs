@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage } from './browser.mjs';
+import { cardsDrawn, launch, openPage } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { inWeekOf, latestDay, matching, onDay, papers } from './feed.mjs';
 
@@ -43,6 +43,7 @@ describe('PaperSift on the embedded default feed', () => {
     const expected = onDay(latestDay);
     assert.ok(expected.length > 0);
     assert.equal(await statusText(page), plural(expected.length));
+    await cardsDrawn(page, expected.length);
     assert.equal(await page.locator('article').count(), expected.length);
     assert.equal(await page.locator('article h3').count(), expected.length);
     const [y, m, d] = latestDay.split('-').map(Number);
@@ -110,7 +111,7 @@ describe('PaperSift on the embedded default feed', () => {
     await context.close();
   });
 
-  test('broken query syntax still searches, with a hint; long lists grow page by page', async () => {
+  test('broken query syntax still searches, with a hint; long lists grow page by page, 50 cards on the page at most', async () => {
     const { context, page, problems } = await openApp();
     const search = page.getByRole('searchbox', { name: 'Search papers' });
     await search.fill('(language models');
@@ -119,9 +120,30 @@ describe('PaperSift on the embedded default feed', () => {
     await search.fill('');
     await page.getByRole('button', { name: 'All', exact: true }).click();
     assert.equal(await statusText(page), plural(papers.length));
+    await cardsDrawn(page, 50);
     assert.equal(await page.locator('article').count(), 50);
+    const ids = () => page.locator('article').evaluateAll((els) => els.map((e) => e.dataset.paperId));
+    const firstPage = await ids();
+    const first = firstPage[0];
     await page.getByRole('button', { name: /^Show 50 more/ }).click();
-    assert.equal(await page.locator('article').count(), 100);
+    // The next papers arrive at the bottom as the reader scrolls down; the first ones leave
+    // the page and a spacer keeps their place.
+    const spacer = () => page.locator('.rows-above').evaluate((e) => e.getBoundingClientRect().height);
+    const fresh = async () => (await ids()).filter((id) => !firstPage.includes(id)).length;
+    for (let i = 0; i < 50 && (await fresh()) < 50; i++) {
+      await page.mouse.wheel(0, 2000);
+      await page.waitForTimeout(50);
+      assert.ok((await ids()).length <= 50);
+    }
+    assert.equal(await fresh(), 50, 'the 51st to 100th papers are drawn');
+    assert.ok((await spacer()) > 0);
+    assert.equal(await page.getByRole('button', { name: /^Show 50 more/ }).count(), 1);
+    // Back at the top, the first papers are drawn again and the spacer is gone.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator(`article[data-paper-id="${first}"]`).waitFor();
+    await page.waitForFunction(() => document.querySelector('.rows-above').getBoundingClientRect().height === 0);
+    assert.equal(await spacer(), 0);
+    assert.ok((await page.locator('article').count()) <= 50);
     assert.deepEqual(problems, []);
     await context.close();
   });

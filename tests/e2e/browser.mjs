@@ -20,6 +20,15 @@ export function launch() {
   });
 }
 
+/**
+ * Resolves once the list holds `n` cards: a new list is drawn a screenful first, the rest in
+ * the following frames.
+ */
+export const cardsDrawn = (page, n) => page.locator('article').nth(n - 1).waitFor();
+
+/** Resolves once every card of the current list that may be on the page is drawn. */
+export const listDrawn = (page) => page.locator('ol.papers:not([aria-busy])').waitFor();
+
 /** A persistent (not incognito) context in `dir`: what installability checks need. */
 export function launchPersistent(dir) {
   return chromium.launchPersistentContext(dir, {

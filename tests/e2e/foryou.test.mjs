@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { readFile } from 'node:fs/promises';
 
-import { launch, openPage } from './browser.mjs';
+import { cardsDrawn, launch, openPage } from './browser.mjs';
 import { startFeedServer } from './feed-server.mjs';
 import { serveStatic } from './server.mjs';
 import { latestDay, onDay } from './feed.mjs';
@@ -58,6 +58,7 @@ describe('for you', () => {
     await ready(page);
     await page.getByText('Ranked by a model of your saved and liked papers').waitFor();
     const cards = page.locator('article');
+    await cardsDrawn(page, 14);
     const texts = await cards.evaluateAll((els) => els.slice(0, 14).map((e) => e.innerText));
     const others = texts.filter((t) => !saved.some((s) => t.startsWith(s))).slice(0, 10);
     const onTopic = others.filter(robotic).length;

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage } from './browser.mjs';
+import { launch, listDrawn, openPage } from './browser.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
@@ -32,7 +32,10 @@ async function open(url, options = {}) {
   return opened;
 }
 
-const titles = (page) => page.locator('article h3').allInnerTexts();
+const titles = async (page) => {
+  await listDrawn(page);
+  return page.locator('article h3').allInnerTexts();
+};
 const search = (page) => page.getByRole('searchbox', { name: 'Search papers' });
 const sortSelect = (page) => page.getByRole('combobox', { name: 'Sort' });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage } from './browser.mjs';
+import { launch, listDrawn, openPage } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -239,6 +239,7 @@ describe('thumbnails', () => {
     await page.getByText('Settings', { exact: true }).click();
     await page.getByText('Display and defaults').click();
     await page.getByText('Show thumbnails').click();
+    await listDrawn(page);
     const cards = await page.locator('article').count();
     await page.locator('img.thumb').first().waitFor();
     assert.equal(await page.locator('img.thumb').count(), cards);

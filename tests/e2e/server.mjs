@@ -8,6 +8,7 @@ import { extname, join, normalize } from 'node:path';
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
   '.wasm': 'application/wasm',
   '.css': 'text/css',
   '.json': 'application/json',
@@ -17,8 +18,11 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` at http://127.0.0.1:<port><prefix>; resolves to { url, close }. */
-export async function serveStatic(root, prefix = '/papersift/') {
+/**
+ * Serves `root` at http://127.0.0.1:<port><prefix>; resolves to { url, close }. `mounts` maps
+ * a first path segment to another folder (benchmarks serve their generated feeds so).
+ */
+export async function serveStatic(root, prefix = '/papersift/', mounts = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -28,7 +32,8 @@ export async function serveStatic(root, prefix = '/papersift/') {
     let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
     if (rel === '' || rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
     try {
-      const body = await readFile(join(root, rel));
+      const [first, ...rest] = rel.split(/[/\\]/);
+      const body = await readFile(first in mounts ? join(mounts[first], ...rest) : join(root, rel));
       // As a static host does: compressed when the browser accepts it, and trunk's hashed
       // files cached for good.
       const headers = { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', vary: 'accept-encoding' };

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage } from './browser.mjs';
+import { cardsDrawn, launch, openPage } from './browser.mjs';
 import { startFeedServer } from './feed-server.mjs';
 import { latestDay, onDay } from './feed.mjs';
 import { serveStatic } from './server.mjs';
@@ -149,6 +149,7 @@ describe('feed sources', () => {
     await page.getByRole('status').filter({ hasText: `${total} papers` }).waitFor();
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('wombats');
     assert.equal(await page.getByRole('status').innerText(), '2000 papers');
+    await cardsDrawn(page, 50);
     assert.equal(await page.locator('article').count(), 50);
     assert.deepEqual(problems.filter((p) => !foreign(p)), []);
     await context.close();
