@@ -100,8 +100,8 @@ describe('PaperSift on the embedded default feed', () => {
     await search.fill(query.toUpperCase());
     assert.equal(await statusText(page), plural(1));
     assert.equal(await page.locator('article').count(), 1);
-    assert.equal(await page.locator('article h3').innerText(), matching(day, query)[0].title);
-    assert.match((await page.locator('article h3 mark').allInnerTexts()).join(' ').toLowerCase(), new RegExp(query.toLowerCase()));
+    assert.equal(await page.locator('article h3').textContent(), matching(day, query)[0].title);
+    assert.match((await page.locator('article h3 mark').allTextContents()).join(' ').toLowerCase(), new RegExp(query.toLowerCase()));
     // Excluding it leaves the rest of the day.
     await search.fill(`-${query}`);
     assert.equal(await statusText(page), plural(day.length - 1));
@@ -185,7 +185,7 @@ describe('PaperSift on the embedded default feed', () => {
       (a, b) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || (b.comments ?? 0) - (a.comments ?? 0) || (a.id < b.id ? -1 : 1),
     )[0];
     await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'Most upvoted' });
-    assert.equal(await page.locator('article h3').first().innerText(), top.title);
+    assert.equal(await page.locator('article h3').first().textContent(), top.title);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -50,7 +50,7 @@ describe('for you', () => {
     const saved = [];
     for (let i = 0; i < 4; i++) {
       const card = page.locator('article').nth(i);
-      saved.push(await card.locator('h3').innerText());
+      saved.push(await card.locator('h3').textContent());
       await card.getByRole('button', { name: /^Save/ }).click();
     }
     await page.waitForTimeout(300);
@@ -59,17 +59,17 @@ describe('for you', () => {
     await page.getByText('Ranked by a model of your saved and liked papers').waitFor();
     const cards = page.locator('article');
     await cardsDrawn(page, 14);
-    const texts = await cards.evaluateAll((els) => els.slice(0, 14).map((e) => e.innerText));
+    const texts = await cards.evaluateAll((els) => els.slice(0, 14).map((e) => e.textContent));
     const others = texts.filter((t) => !saved.some((s) => t.startsWith(s))).slice(0, 10);
     const onTopic = others.filter(robotic).length;
     // 32 of the 492 papers mention robots (6.5%): the model must do far better than chance.
     assert.ok(onTopic >= 6, `only ${onTopic} of the top 10 unsaved papers are about robots`);
     await cards.first().locator('.why').waitFor();
     await page.screenshot({ path: new URL('./out/for-you.png', import.meta.url).pathname });
-    assert.match(await cards.nth(5).locator('.why').innerText(), /For you: (mentions|close to)/);
+    assert.match(await cards.nth(5).locator('.why').textContent(), /For you: (mentions|close to)/);
 
     // The scores are kept on the device: the next visit shows the same order at once.
-    const top = await cards.evaluateAll((els) => els.slice(0, 8).map((e) => e.querySelector('h3').innerText));
+    const top = await cards.evaluateAll((els) => els.slice(0, 8).map((e) => e.querySelector('h3').textContent));
     const kept = await page.evaluate(() => new Promise((resolve, reject) => {
       const open = indexedDB.open('papersift');
       open.onerror = () => reject(open.error);
@@ -81,8 +81,8 @@ describe('for you', () => {
     assert.equal(kept, 492);
     await page.reload();
     await ready(page);
-    await page.waitForFunction((first) => document.querySelector('article h3')?.innerText === first, top[0]);
-    assert.deepEqual(await cards.evaluateAll((els) => els.slice(0, 8).map((e) => e.querySelector('h3').innerText)), top);
+    await page.waitForFunction((first) => document.querySelector('article h3')?.textContent === first, top[0]);
+    assert.deepEqual(await cards.evaluateAll((els) => els.slice(0, 8).map((e) => e.querySelector('h3').textContent)), top);
     await cards.nth(5).getByRole('button', { name: 'Details' }).click();
     const similar = page.getByRole('region', { name: 'Similar papers' });
     await similar.getByRole('listitem').first().waitFor();
@@ -120,7 +120,7 @@ describe('for you per tag and per topic', () => {
     await sort.selectOption({ label: 'For you · #robots' });
     await page.waitForURL(/for=%23robots/);
     await page.getByText('Ranked by a model of your papers tagged #robots').waitFor();
-    const texts = async () => (await page.locator('article').evaluateAll((els) => els.slice(0, 10).map((e) => e.innerText)));
+    const texts = async () => (await page.locator('article').evaluateAll((els) => els.slice(0, 10).map((e) => e.textContent)));
     const robots = (await texts()).filter(robotic).length;
     assert.ok(robots >= 8, `${robots} of the top 10 are about robots`);
 

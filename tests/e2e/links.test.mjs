@@ -34,7 +34,7 @@ async function open(url, options = {}) {
 
 const titles = async (page) => {
   await listDrawn(page);
-  return page.locator('article h3').allInnerTexts();
+  return page.locator('article h3').allTextContents();
 };
 const search = (page) => page.getByRole('searchbox', { name: 'Search papers' });
 const sortSelect = (page) => page.getByRole('combobox', { name: 'Sort' });
@@ -86,7 +86,7 @@ describe('links', () => {
   test('a paper opens in the paper view, its link reproduces it, and closing keeps the list where it was', async () => {
     const a = await open(app.url, { clipboard: true });
     const third = a.page.locator('article').nth(2);
-    const title = await third.locator('h3').innerText();
+    const title = await third.locator('h3').textContent();
     await third.getByRole('button', { name: 'Details' }).click();
     const panel = a.page.getByRole('complementary', { name: 'Paper' });
     await panel.getByRole('heading', { level: 2, name: title }).waitFor();

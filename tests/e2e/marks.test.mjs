@@ -30,8 +30,8 @@ describe('marks', () => {
     const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
     await page.goto(app.url);
     await ready(page);
-    const first = await card(page, 0).locator('h3').innerText();
-    const second = await card(page, 1).locator('h3').innerText();
+    const first = await card(page, 0).locator('h3').textContent();
+    const second = await card(page, 1).locator('h3').textContent();
     const save = card(page, 0).getByRole('button', { name: /^Save/ });
     assert.equal(await save.getAttribute('aria-pressed'), 'false');
     await save.click();
@@ -52,7 +52,7 @@ describe('marks', () => {
     await page.getByRole('button', { name: '★ Saved' }).click();
     await page.waitForURL(/view=saved/);
     assert.equal(await page.getByRole('status').innerText(), '1 paper');
-    assert.deepEqual(await page.locator('article h3').allInnerTexts(), [first]);
+    assert.deepEqual(await page.locator('article h3').allTextContents(), [first]);
     await page.reload();
     await page.getByRole('status').filter({ hasText: '1 paper' }).waitFor();
 
@@ -69,8 +69,8 @@ describe('backup', () => {
     const a = await openPage(browser, new URL(app.url).origin);
     await a.page.goto(app.url);
     await ready(a.page);
-    const saved = await card(a.page, 2).locator('h3').innerText();
-    const liked = await card(a.page, 3).locator('h3').innerText();
+    const saved = await card(a.page, 2).locator('h3').textContent();
+    const liked = await card(a.page, 3).locator('h3').textContent();
     await card(a.page, 2).getByRole('button', { name: /^Save/ }).click();
     await card(a.page, 3).getByRole('button', { name: 'Like', exact: true }).click();
     await a.page.getByRole('searchbox', { name: 'Search papers' }).fill('agents');
@@ -109,7 +109,7 @@ describe('backup', () => {
     await b.page.reload();
     await ready(b.page);
     await b.page.getByRole('button', { name: '★ Saved' }).click();
-    assert.deepEqual(await b.page.locator('article h3').allInnerTexts(), [saved]);
+    assert.deepEqual(await b.page.locator('article h3').allTextContents(), [saved]);
     assert.equal(await b.page.getByText('Sources (2)').count(), 1);
     await b.page.getByRole('navigation', { name: 'Followed topics' }).getByRole('button', { name: 'agents' }).waitFor();
     await b.context.close();
@@ -122,7 +122,7 @@ describe('mutes', () => {
     await page.goto(app.url);
     await ready(page);
     const day = onDay(latestDay);
-    const shownFirst = await card(page, 0).locator('h3').innerText();
+    const shownFirst = await card(page, 0).locator('h3').textContent();
     const author = day.find((p) => p.title === shownFirst).authors[0];
     const byAuthor = day.filter((p) => (p.authors ?? []).some((a) => a.toLowerCase() === author.toLowerCase())).length;
     await card(page, 0).getByText('Mute…').click();
@@ -149,7 +149,7 @@ describe('tabs and storage limits', () => {
     await other.goto(app.url);
     await ready(page);
     await ready(other);
-    const title = await card(page, 0).locator('h3').innerText();
+    const title = await card(page, 0).locator('h3').textContent();
     await card(page, 0).getByRole('button', { name: /^Save/ }).click();
     await other.locator('article', { hasText: title }).getByRole('button', { name: /^Save/, pressed: true }).waitFor();
     await page.getByText('Settings', { exact: true }).click();

@@ -48,7 +48,7 @@ describe('subscribe', () => {
     const atomLink = page.getByRole('link', { name: 'Atom', exact: true });
     assert.match(await atomLink.getAttribute('href'), /feeds\/published\/trending-weekly\.atom$/);
     const served = await page.evaluate(async (href) => (await fetch(href)).text(), await atomLink.getAttribute('href'));
-    const shown = await page.locator('article h3').evaluateAll((els) => els.slice(0, 5).map((e) => e.innerText));
+    const shown = await page.locator('article h3').evaluateAll((els) => els.slice(0, 5).map((e) => e.textContent));
     assert.deepEqual((await atomTitles(page, served)).slice(0, 5), shown, 'the published feed has the view\'s order');
 
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('agent -survey');
@@ -57,7 +57,7 @@ describe('subscribe', () => {
     const file = await downloaded(page, page.getByRole('button', { name: 'Download Atom' }));
     assert.equal(file.name, 'papersift-view.atom');
     const titles = await atomTitles(page, file.text);
-    const onScreen = await page.locator('article h3').evaluateAll((els) => els.map((e) => e.innerText));
+    const onScreen = await page.locator('article h3').evaluateAll((els) => els.map((e) => e.textContent));
     assert.deepEqual(titles, onScreen.slice(0, titles.length));
     assert.ok(titles.length > 5);
     const json = await downloaded(page, page.getByRole('button', { name: 'Download JSON Feed' }));
@@ -74,15 +74,15 @@ describe('trending formula', () => {
     const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
     await page.goto(`${app.url}?period=weekly`);
     await ready(page);
-    const top = () => page.locator('article h3').evaluateAll((els) => els.slice(0, 6).map((e) => e.innerText));
+    const top = () => page.locator('article h3').evaluateAll((els) => els.slice(0, 6).map((e) => e.textContent));
     const before = await top();
     const score = page.locator('article').first().locator('.score');
     await score.getByText('Score').click();
-    assert.match(await score.locator('p').innerText(), /Trending [\d.]+ = upvotes \d+ ÷/);
+    assert.match(await score.locator('p').textContent(), /Trending [\d.]+ = upvotes \d+ ÷/);
     await page.getByText('Tune trending').click();
     await page.getByRole('slider', { name: /Gravity/ }).fill('0');
     await page.waitForURL(/gravity=0/);
-    const topJoined = () => [...document.querySelectorAll('article h3')].slice(0, 6).map((e) => e.innerText).join('|');
+    const topJoined = () => [...document.querySelectorAll('article h3')].slice(0, 6).map((e) => e.textContent).join('|');
     await page.waitForFunction(`(${topJoined})() !== ${JSON.stringify(before.join('|'))}`);
     const after = await top();
     assert.notDeepEqual(after, before);
@@ -98,10 +98,10 @@ describe('trending formula', () => {
     const fresh = await openPage(browser, new URL(app.url).origin);
     await fresh.page.goto(link);
     await ready(fresh.page);
-    assert.deepEqual(await fresh.page.locator('article h3').evaluateAll((els) => els.slice(0, 6).map((e) => e.innerText)), after);
+    assert.deepEqual(await fresh.page.locator('article h3').evaluateAll((els) => els.slice(0, 6).map((e) => e.textContent)), after);
     await fresh.page.goto(`${app.url}?period=weekly`);
     await ready(fresh.page);
-    assert.deepEqual(await fresh.page.locator('article h3').evaluateAll((els) => els.slice(0, 6).map((e) => e.innerText)), before, 'a fresh profile keeps the built-in formula');
+    assert.deepEqual(await fresh.page.locator('article h3').evaluateAll((els) => els.slice(0, 6).map((e) => e.textContent)), before, 'a fresh profile keeps the built-in formula');
     assert.deepEqual([...problems, ...fresh.problems], []);
     await fresh.context.close();
   });
@@ -114,7 +114,7 @@ describe('score breakdown', () => {
     await ready(page);
     const score = page.locator('article').first().locator('.score');
     await score.getByText('Score').click();
-    const text = await score.locator('p').innerText();
+    const text = await score.locator('p').textContent();
     const n = '(\\d+\\.\\d+)';
     const m = text.match(new RegExp(`BM25F relevance ${n} = title ${n} \\+ keywords ${n} \\+ abstract ${n} \\+ authors ${n} \\+ organisation ${n}`));
     assert.ok(m, text);
@@ -134,7 +134,7 @@ describe('tags and notes', () => {
     const titles = [];
     for (const i of [0, 2]) {
       const card = page.locator('article').nth(i);
-      titles.push(await card.locator('h3').innerText());
+      titles.push(await card.locator('h3').textContent());
       await card.getByText('Tags and note').click();
       await card.getByRole('combobox', { name: 'Tag' }).fill('  graph  models ');
       await card.getByRole('button', { name: 'Add tag' }).click();
@@ -155,7 +155,7 @@ describe('tags and notes', () => {
     await page.getByRole('button', { name: '#graph models (2)' }).click();
     await page.waitForURL(/tag=graph\+models/);
     await page.getByRole('status').filter({ hasText: '2 papers' }).waitFor();
-    assert.deepEqual((await page.locator('article h3').allInnerTexts()).sort(), [...titles].sort());
+    assert.deepEqual((await page.locator('article h3').allTextContents()).sort(), [...titles].sort());
     // The same query language searches the Saved view.
     const search = page.getByRole('searchbox', { name: 'Search papers' });
     await search.fill(`title:"${titles[0].split(/\s+/).slice(0, 2).join(' ')}"`);
@@ -185,7 +185,7 @@ describe('hide seen', () => {
     await page.goto(`${app.url}?period=weekly`);
     await ready(page);
     const total = Number((await page.getByRole('status').innerText()).match(/\d+/)[0]);
-    const opened = await page.locator('article h3').nth(12).innerText();
+    const opened = await page.locator('article h3').nth(12).textContent();
     await page.locator('article').nth(12).getByRole('button', { name: 'Details' }).click();
     await page.getByRole('complementary', { name: 'Paper' }).getByRole('button', { name: 'Close' }).click();
     // Back to the top, then scrolling as a reader does (the cards pass through the screen)
@@ -198,7 +198,7 @@ describe('hide seen', () => {
       await page.waitForTimeout(50);
     }
     await page.waitForTimeout(300);
-    const past = await page.locator('article').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().bottom < 0).map((e) => e.querySelector('h3').innerText));
+    const past = await page.locator('article').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().bottom < 0).map((e) => e.querySelector('h3').textContent));
     assert.ok(past.length >= 5, `${past.length} cards scrolled past`);
     // Still on screen in this visit: the list does not jump.
     await page.getByText('Hide seen').click();
@@ -208,7 +208,7 @@ describe('hide seen', () => {
     await page.waitForTimeout(2500); // the seen list is written every two seconds at most
     await page.goto(`${app.url}?period=weekly&unseen=1`);
     await page.getByRole('status').filter({ hasText: `${total - hidden.size} papers` }).waitFor();
-    const shown = await page.locator('article h3').allInnerTexts();
+    const shown = await page.locator('article h3').allTextContents();
     assert.ok(shown.every((t) => !hidden.has(t)));
     // Turned off in Display: nothing more is marked.
     await page.getByText('Settings', { exact: true }).click();

@@ -50,7 +50,7 @@ describe('installable offline app', () => {
     const { context, page, problems, violations } = await openControlled();
     await waitForController(page);
     const first = page.locator('article').first();
-    const title = await first.locator('h3').innerText();
+    const title = await first.locator('h3').textContent();
     await first.getByRole('button', { name: /^Save/ }).click();
     await page.waitForTimeout(300);
     await context.setOffline(true);
@@ -59,7 +59,7 @@ describe('installable offline app', () => {
     await page.getByText('Offline: showing the copies kept on this device.').waitFor();
     await page.locator('article', { hasText: title }).getByRole('button', { name: /^Save/, pressed: true }).waitFor();
     await page.getByRole('button', { name: '★ Saved' }).click();
-    assert.deepEqual(await page.locator('article h3').allInnerTexts(), [title]);
+    assert.deepEqual(await page.locator('article h3').allTextContents(), [title]);
     await context.setOffline(false);
     assert.deepEqual(violations, []);
     assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);

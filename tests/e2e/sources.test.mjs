@@ -56,10 +56,10 @@ describe('feed sources', () => {
     await page.getByRole('status').filter({ hasText: `${expected} papers` }).waitFor();
     const merged = page.locator('article', { hasText: onDay(latestDay)[0].title });
     assert.equal(await merged.count(), 1);
-    assert.match(await merged.innerText(), /127\.0\.0\.1:\d+\/valid\.json/);
+    assert.match(await merged.textContent(), /127\.0\.0\.1:\d+\/valid\.json/);
     // (b) markup shows as text; no script ran, no dialog opened, no unsafe link exists.
     const hostile = page.locator('article', { hasText: 'Hostile title' });
-    assert.match(await hostile.locator('h3').innerText(), /^<img src=x onerror="window.__pwned=1;alert\(1\)">Hostile title$/);
+    assert.match(await hostile.locator('h3').textContent(), /^<img src=x onerror="window.__pwned=1;alert\(1\)">Hostile title$/);
     assert.equal(await hostile.locator('img, script, svg, b').count(), 0);
     assert.equal(await page.locator('a[href^="javascript:"], a[href^="data:"]').count(), 0);
     await page.waitForTimeout(300);
