@@ -9,3 +9,19 @@ fn now_agrees_with_the_browser_clock() {
     assert!((now as f64 - date_now).abs() < 2.0, "{now} vs {date_now}");
     assert!(now > 1_700_000_000);
 }
+
+#[wasm_bindgen_test]
+async fn after_paint_waits_for_a_frame() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    // A frame callback asked for before waiting has run by the time the wait ends.
+    let framed = Rc::new(Cell::new(false));
+    let flag = framed.clone();
+    let callback = Closure::once_into_js(move || flag.set(true));
+    web_sys::window().unwrap().request_animation_frame(callback.unchecked_ref()).unwrap();
+    papersift::web::clock::after_paint().await;
+    assert!(framed.get());
+}
