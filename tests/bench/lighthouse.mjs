@@ -21,7 +21,13 @@ for (const profile of ['desktop', 'mobile']) {
   const scores = Object.values(report.categories).map((c) => `${c.title} ${Math.round(c.score * 100)}`);
   console.log(`${profile}: ${scores.join(', ')}`);
   for (const audit of Object.values(report.audits)) {
-    if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative') console.log(`  ${audit.id}: ${audit.score} ${audit.displayValue ?? ''}`);
+    if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative') {
+      console.log(`  ${audit.id}: ${audit.score} ${audit.displayValue ?? ''}`);
+      // Accessibility failures name their elements.
+      if (report.categories.accessibility.auditRefs.some((r) => r.id === audit.id)) {
+        for (const item of audit.details?.items ?? []) console.log(`    ${item.node?.snippet ?? ''} ${item.node?.explanation?.split('\n')[0] ?? ''}`);
+      }
+    }
   }
 }
 await app.close();
