@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use crate::components::paper_browser::CatalogContext;
 use crate::components::paper_browser::RankContext;
 use crate::components::{
-    AppStatus, CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, MutesPanel, PaperBrowser,
-    PaperView, SearchBox, SearchHelp, Shortcuts, SortSelect, SourceErrors, SourceNotices, SourcesPanel,
-    TopicsBar, TopicsPanel, TrendingPanel,
+    AppStatus, CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, LoadingMore, MutesPanel,
+    PaperBrowser, PaperView, SearchBox, SearchHelp, Shortcuts, SortSelect, SourceErrors, SourceNotices,
+    SourcesPanel, TopicsBar, TopicsPanel, TrendingPanel,
 };
 use crate::domain::rank::Sort;
 use crate::domain::sources::Source;
@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
         (_, _, failed) if failed > 0 => Phase::AllFailed,
         _ => Phase::AllOff,
     });
+    // Papers are on screen and a source is still arriving.
+    let more_to_come = move || phase.get() == Phase::Ready && feeds.counts().1 > 0;
 
     view! {
         <header class="masthead">
@@ -89,6 +91,9 @@ pub fn App() -> impl IntoView {
                 <DisplayPanel />
             </details>
             <SourceErrors feeds />
+            <Show when=more_to_come>
+                <LoadingMore progress=feeds.progress />
+            </Show>
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
                 Phase::Ready => view! { <PaperBrowser catalog feeds view sort kind defaults=saved /> }.into_any(),

@@ -60,6 +60,11 @@ impl<T> PartialEq for Shared<T> {
 pub enum SourceStatus {
     /// Still downloading.
     Loading,
+    /// Still downloading, with its first papers decoded and shown meanwhile.
+    Arriving {
+        /// The first papers, already tagged with the source's name.
+        papers: Shared<Vec<Paper>>,
+    },
     /// Loaded: its papers, and what was skipped.
     Loaded {
         /// The papers, already tagged with the source's name.
@@ -225,6 +230,17 @@ impl Feeds {
         self.entries.with_untracked(|e| e.iter().filter(|e| keep(e)).map(|e| e.source.url.clone()).collect())
     }
 
+    /// Shows a source's first papers, unless it was switched off or reloaded meanwhile.
+    fn set_status_if_loading(&self, url: &str, status: SourceStatus) {
+        self.entries.update(|entries| {
+            if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url && e.enabled)
+                && matches!(entry.status, SourceStatus::Loading)
+            {
+                entry.status = status;
+            }
+        });
+    }
+
     fn set_status(&self, url: &str, status: SourceStatus, fetched_at: Option<i64>) {
         self.entries.update(|entries| {
             if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url) {
@@ -371,7 +387,14 @@ impl Feeds {
         let feeds = *self;
         spawn_local(async move {
             let on_progress = move |p: Progress| feeds.progress.set(p);
-            let fetched = fetch_feed(&source.url, FetchLimits::default(), on_progress).await;
+            let name = source.name.clone();
+            let on_preview = move |first: &[Paper]| {
+                let papers =
+                    first.iter().cloned().map(|p| Paper { sources: vec![name.clone()], ..p }).collect();
+                feeds
+                    .set_status_if_loading(&url, SourceStatus::Arriving { papers: Shared(Arc::new(papers)) });
+            };
+            let fetched = fetch_feed(&source.url, FetchLimits::default(), on_progress, on_preview).await;
             let storage = Storage::open(DB_NAME).await;
             let (status, fetched_at) = match fetched {
                 Ok(feed) => {
@@ -420,9 +443,9 @@ impl Feeds {
                 entries
                     .iter()
                     .filter_map(|e| match &e.status {
-                        SourceStatus::Loaded { papers, .. } | SourceStatus::Stale { papers, .. } => {
-                            Some(papers.0.iter().cloned())
-                        }
+                        SourceStatus::Loaded { papers, .. }
+                        | SourceStatus::Stale { papers, .. }
+                        | SourceStatus::Arriving { papers } => Some(papers.0.iter().cloned()),
                         _ => None,
                     })
                     .flatten()
@@ -460,12 +483,14 @@ impl Feeds {
         Memo::new(move |_| built.get())
     }
 
-    /// How many enabled sources are (showing papers, loading, failed).
+    /// How many enabled sources are (showing papers, loading, failed); a source showing its
+    /// first papers while the rest arrives counts as both showing and loading.
     pub fn counts(&self) -> (usize, usize, usize) {
         self.entries.with(|entries| {
             entries.iter().fold((0, 0, 0), |(shown, loading, failed), e| match e.status {
                 SourceStatus::Loaded { .. } | SourceStatus::Stale { .. } => (shown + 1, loading, failed),
                 SourceStatus::Loading => (shown, loading + 1, failed),
+                SourceStatus::Arriving { .. } => (shown + 1, loading + 1, failed),
                 SourceStatus::Failed(_) => (shown, loading, failed + 1),
                 SourceStatus::Off | SourceStatus::Dated => (shown, loading, failed),
             })

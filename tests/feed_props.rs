@@ -5,7 +5,9 @@
 mod common;
 
 use papersift::domain::feed::clean::{display_text, html_display_text};
-use papersift::domain::feed::parse_feed;
+use papersift::domain::feed::papersift::FeedFile;
+use papersift::domain::feed::stream::FeedStream;
+use papersift::domain::feed::{FeedError, ParsedFeed, parse_feed};
 use papersift::domain::paper::safe_http_url;
 use proptest::prelude::*;
 
@@ -24,6 +26,25 @@ fn fixtures() -> Vec<Vec<u8>> {
         .iter()
         .map(|f| std::fs::read(common::fixture(f)).unwrap())
         .collect()
+}
+
+/// The first papers of the shipped default feed, written again as a small feed file.
+fn small_default_feed() -> Vec<u8> {
+    static BODY: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BODY.get_or_init(|| {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/feeds/default.json");
+        let papers = parse_feed(&std::fs::read(path).unwrap(), common::TODAY).unwrap().papers;
+        serde_json::to_vec(&FeedFile::new("Default", &papers[..30])).unwrap()
+    })
+    .clone()
+}
+
+fn streamed(body: &[u8], chunk: usize) -> Result<ParsedFeed, FeedError> {
+    let mut stream = FeedStream::new(common::TODAY);
+    for part in body.chunks(chunk) {
+        stream.push(part)?;
+    }
+    stream.finish()
 }
 
 proptest! {
@@ -60,5 +81,28 @@ proptest! {
     #[test]
     fn latex_markup_never_panics(text in "[\\\\${}^_a-z0-9 ]{0,200}") {
         let _ = display_text(&text, 1_000);
+    }
+
+    #[test]
+    fn streaming_reads_what_the_whole_body_reader_reads(
+        cut in proptest::option::of(any::<prop::sample::Index>()),
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..4),
+        chunk in 1..4_096usize,
+    ) {
+        let mut body = small_default_feed();
+        if let Some(cut) = cut {
+            body.truncate(cut.index(body.len() + 1));
+        }
+        for (at, byte) in flips {
+            if !body.is_empty() {
+                let i = at.index(body.len());
+                body[i] = byte;
+            }
+        }
+        match (parse_feed(&body, common::TODAY), streamed(&body, chunk)) {
+            (Ok(whole), Ok(streamed)) => prop_assert_eq!(whole, streamed),
+            (Err(_), Err(_)) => {}
+            (whole, streamed) => prop_assert!(false, "whole {:?}, streamed {:?}", whole.map(|f| f.papers.len()), streamed.map(|f| f.papers.len())),
+        }
     }
 }

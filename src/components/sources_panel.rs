@@ -96,6 +96,9 @@ fn status_text(entry: &Entry, all: &[Entry]) -> String {
         .unwrap_or_default();
     match &entry.status {
         SourceStatus::Loading => "Loading…".to_owned(),
+        SourceStatus::Arriving { papers } => {
+            format!("Loading… {} so far", count_noun(papers.0.len(), "paper"))
+        }
         SourceStatus::Loaded { papers, .. } => {
             format!("{}{when}", count_noun(papers.0.len(), "paper"))
         }

@@ -37,15 +37,21 @@ pub async fn next_turn() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// How long [`after_paint`] waits for a frame that may never come.
+pub const NO_FRAME_MS: i32 = 100;
+
 /// Resolves once the browser has painted a frame: a zero-delay timer set from a
 /// `requestAnimationFrame` callback runs after that frame. Work drawn in steps awaits this so
-/// each step reaches the screen before the next begins.
+/// each step reaches the screen before the next begins. A hidden page paints no frames: there
+/// it resolves after [`NO_FRAME_MS`].
 pub async fn after_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let Some(window) = web_sys::window() else {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
             return;
         };
+        // Whichever comes first resolves; the other call does nothing.
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, NO_FRAME_MS);
         let in_frame = resolve.clone();
         let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
             let timer = web_sys::window().map(|w| w.set_timeout_with_callback(&in_frame));

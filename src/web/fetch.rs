@@ -12,8 +12,10 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, RequestMode};
 
-use crate::domain::feed::{FeedError, ParsedFeed, parse_feed};
-use crate::web::clock::today;
+use crate::domain::feed::stream::FeedStream;
+use crate::domain::feed::{FeedError, ParsedFeed};
+use crate::domain::paper::Paper;
+use crate::web::clock::{after_paint, today};
 
 /// Limits of one fetch.
 #[derive(Debug, Clone, Copy)]
@@ -111,14 +113,38 @@ pub enum LoadError {
 }
 
 /// Fetches `url` and parses it as a feed of any known format.
+///
+/// A PaperSift feed is decoded while it downloads: `on_preview` gets its first papers as soon
+/// as they are worth showing (see [`FeedStream::preview`]), and the first rows reach the
+/// screen before the rest is read.
 pub async fn fetch_feed(
     url: &str,
     limits: FetchLimits,
     on_progress: impl Fn(Progress),
+    on_preview: impl FnOnce(&[Paper]),
 ) -> Result<ParsedFeed, LoadError> {
-    let body = fetch_bytes(url, limits, on_progress).await?;
-    Ok(parse_feed(&body, today())?)
+    let mut download = Download::start(url, limits).await?;
+    let mut stream = FeedStream::new(today());
+    let mut on_preview = Some(on_preview);
+    on_progress(download.progress());
+    while let Some(chunk) = download.chunk().await? {
+        // In parts, so a body that arrives at once still shows its first day early.
+        for part in chunk.chunks(PART_BYTES) {
+            stream.push(part)?;
+            if let Some(papers) = stream.preview()
+                && let Some(show) = on_preview.take()
+            {
+                show(papers);
+                after_paint().await;
+            }
+        }
+        on_progress(download.progress());
+    }
+    Ok(stream.finish()?)
 }
+
+/// How much of a body is decoded before looking for a preview again.
+const PART_BYTES: usize = 64 * 1024;
 
 /// Fetches `url` with a timeout and a byte cap, reporting progress as chunks arrive.
 pub async fn fetch_bytes(
@@ -126,69 +152,102 @@ pub async fn fetch_bytes(
     limits: FetchLimits,
     on_progress: impl Fn(Progress),
 ) -> Result<Vec<u8>, FetchError> {
-    let timer = Timeout::start(limits.timeout_ms);
-    let result = read(url, limits, &timer, on_progress).await;
-    timer.clear();
-    result
-}
-
-async fn read(
-    url: &str,
-    limits: FetchLimits,
-    timer: &Timeout,
-    on_progress: impl Fn(Progress),
-) -> Result<Vec<u8>, FetchError> {
-    let url_owned = || url.to_owned();
-    let failed = |reason: String| {
-        if timer.fired() {
-            FetchError::Timeout { url: url_owned(), seconds: limits.timeout_ms / 1000 }
-        } else {
-            FetchError::Body { url: url_owned(), reason }
-        }
-    };
-    let response = match Request::get(url).abort_signal(timer.signal().as_ref()).send().await {
-        Ok(response) => response,
-        Err(_) if timer.fired() => {
-            return Err(FetchError::Timeout { url: url_owned(), seconds: limits.timeout_ms / 1000 });
-        }
-        Err(_) => return Err(diagnose_network_failure(url, timer).await),
-    };
-    if !response.ok() {
-        return Err(FetchError::Status {
-            url: url_owned(),
-            status: response.status(),
-            status_text: response.status_text(),
-        });
-    }
-    let too_large = || FetchError::TooLarge { url: url_owned(), limit_mb: limits.max_bytes >> 20 };
-    let total = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
-    if total.is_some_and(|t| t > limits.max_bytes) {
-        return Err(too_large());
-    }
-    let Some(stream) = response.body() else {
-        return Ok(Vec::new());
-    };
-    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut body = Vec::with_capacity(total.unwrap_or(0));
-    on_progress(Progress { received: 0, total });
-    loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(|e| failed(describe(&e)))?;
-        if Reflect::get(&chunk, &"done".into()).is_ok_and(|d| d.is_truthy()) {
-            break;
-        }
-        let bytes: Uint8Array =
-            Reflect::get(&chunk, &"value".into()).map_err(|e| failed(describe(&e)))?.unchecked_into();
-        if body.len() + bytes.length() as usize > limits.max_bytes {
-            // Tell the server we are done rather than draining the rest.
-            let _cancelled = reader.cancel();
-            return Err(too_large());
-        }
-        let start = body.len();
-        body.resize(start + bytes.length() as usize, 0);
-        bytes.copy_to(&mut body[start..]);
-        on_progress(Progress { received: body.len(), total });
+    let mut download = Download::start(url, limits).await?;
+    let mut body = Vec::with_capacity(download.total.unwrap_or(0));
+    on_progress(download.progress());
+    while let Some(chunk) = download.chunk().await? {
+        body.extend_from_slice(&chunk);
+        on_progress(download.progress());
     }
     Ok(body)
+}
+
+/// A response body being read chunk by chunk, within the limits. Dropping it before the end
+/// tells the server to stop sending.
+struct Download {
+    url: String,
+    limits: FetchLimits,
+    timer: Timeout,
+    reader: Option<ReadableStreamDefaultReader>,
+    received: usize,
+    total: Option<usize>,
+}
+
+impl Download {
+    async fn start(url: &str, limits: FetchLimits) -> Result<Self, FetchError> {
+        let timer = Timeout::start(limits.timeout_ms);
+        let response = match Request::get(url).abort_signal(timer.signal().as_ref()).send().await {
+            Ok(response) => response,
+            Err(_) if timer.fired() => {
+                return Err(FetchError::Timeout { url: url.to_owned(), seconds: limits.timeout_ms / 1000 });
+            }
+            Err(_) => return Err(diagnose_network_failure(url, &timer).await),
+        };
+        if !response.ok() {
+            return Err(FetchError::Status {
+                url: url.to_owned(),
+                status: response.status(),
+                status_text: response.status_text(),
+            });
+        }
+        let total = response.headers().get("content-length").and_then(|v| v.trim().parse::<usize>().ok());
+        let download = Self {
+            url: url.to_owned(),
+            limits,
+            timer,
+            reader: response.body().map(|stream| stream.get_reader().unchecked_into()),
+            received: 0,
+            total,
+        };
+        if total.is_some_and(|t| t > limits.max_bytes) {
+            return Err(download.too_large());
+        }
+        Ok(download)
+    }
+
+    fn progress(&self) -> Progress {
+        Progress { received: self.received, total: self.total }
+    }
+
+    /// The next bytes of the body, or `None` at its end.
+    async fn chunk(&mut self) -> Result<Option<Vec<u8>>, FetchError> {
+        let Some(reader) = &self.reader else {
+            return Ok(None);
+        };
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| self.failed(&e))?;
+        if Reflect::get(&chunk, &"done".into()).is_ok_and(|d| d.is_truthy()) {
+            self.reader = None;
+            return Ok(None);
+        }
+        let bytes: Uint8Array =
+            Reflect::get(&chunk, &"value".into()).map_err(|e| self.failed(&e))?.unchecked_into();
+        self.received += bytes.length() as usize;
+        if self.received > self.limits.max_bytes {
+            return Err(self.too_large());
+        }
+        Ok(Some(bytes.to_vec()))
+    }
+
+    fn too_large(&self) -> FetchError {
+        FetchError::TooLarge { url: self.url.clone(), limit_mb: self.limits.max_bytes >> 20 }
+    }
+
+    fn failed(&self, error: &JsValue) -> FetchError {
+        if self.timer.fired() {
+            FetchError::Timeout { url: self.url.clone(), seconds: self.limits.timeout_ms / 1000 }
+        } else {
+            FetchError::Body { url: self.url.clone(), reason: describe(error) }
+        }
+    }
+}
+
+impl Drop for Download {
+    fn drop(&mut self) {
+        if let Some(reader) = self.reader.take() {
+            // Done early (too large, broken, or abandoned): no need to drain the rest.
+            let _cancelled = reader.cancel();
+        }
+    }
 }
 
 /// Tells apart offline, CORS and a dead server, which the browser reports alike.
@@ -255,8 +314,10 @@ impl Timeout {
     fn fired(&self) -> bool {
         self.fired.get()
     }
+}
 
-    fn clear(self) {
+impl Drop for Timeout {
+    fn drop(&mut self) {
         if let (Some(window), Some(handle)) = (web_sys::window(), self.handle) {
             window.clear_timeout_with_handle(handle);
         }

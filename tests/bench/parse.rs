@@ -7,6 +7,8 @@
 //! project). The corpus is turned into a JSON Feed, an Atom feed and a PaperSift feed in
 //! memory; each is parsed `R` times and the median reported, next to the named baseline:
 //! `serde_json::Value` parsing the same JSON Feed (parsing without building any paper).
+//! A last row decodes the PaperSift feed in 64 KB parts as the app does while it downloads,
+//! with the time until its first day could be on screen.
 #![allow(clippy::unwrap_used, clippy::cast_precision_loss, reason = "a benchmark, not product code")]
 
 use std::path::PathBuf;
@@ -15,6 +17,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use papersift::domain::feed::papersift::FeedFile;
 use papersift::domain::feed::parse_feed;
+use papersift::domain::feed::stream::FeedStream;
 use papersift::domain::paper::Paper;
 use serde_json::{Value, json};
 
@@ -165,4 +168,36 @@ fn main() {
             base.as_secs_f64() / time.as_secs_f64()
         );
     }
+    streamed(&options, &ours, records.len());
+}
+
+/// The PaperSift feed decoded as the app decodes a download: in 64 KB parts, with the time
+/// until the first day could be shown.
+fn streamed(options: &Options, body: &[u8], expected: usize) {
+    let mut first = Vec::with_capacity(options.runs);
+    let (time, count) = median(options.runs, || {
+        let start = Instant::now();
+        let mut stream = FeedStream::new(NaiveDate::MIN);
+        let mut previewed = false;
+        for part in body.chunks(64 * 1024) {
+            stream.push(part).unwrap();
+            if !previewed && let Some(papers) = stream.preview() {
+                first.push((start.elapsed(), papers.len()));
+                previewed = true;
+            }
+        }
+        stream.finish().unwrap().papers.len()
+    });
+    assert_eq!(count, expected, "streamed");
+    first.sort();
+    let (to_first, shown) = first[first.len() / 2];
+    println!(
+        "{:<34} {:>9.1} {:>8.0}ms {:>14.0}    first {} papers after {:.2} ms",
+        "PaperSift feed, 64 KB parts",
+        body.len() as f64 / 1e6,
+        time.as_secs_f64() * 1e3,
+        count as f64 / time.as_secs_f64(),
+        shown,
+        to_first.as_secs_f64() * 1e3
+    );
 }

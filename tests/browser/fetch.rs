@@ -24,8 +24,9 @@ const FEED: &str = r#"{"papersift_feed":1,"papers":[
 async fn a_feed_is_fetched_parsed_and_progress_reported() {
     let seen = Rc::new(RefCell::new(Vec::<Progress>::new()));
     let log = seen.clone();
-    let feed =
-        fetch_feed(&blob_url(FEED), FetchLimits::default(), move |p| log.borrow_mut().push(p)).await.unwrap();
+    let feed = fetch_feed(&blob_url(FEED), FetchLimits::default(), move |p| log.borrow_mut().push(p), |_| {})
+        .await
+        .unwrap();
     assert_eq!(feed.format, FeedFormat::PaperSift);
     assert_eq!(feed.papers.len(), 1);
     assert_eq!(feed.skipped_summary().as_deref(), Some("1 entry skipped: 1 missing title"));
@@ -56,9 +57,31 @@ async fn an_unreachable_host_is_a_network_error() {
 
 #[wasm_bindgen_test]
 async fn a_garbled_body_is_a_feed_error() {
-    let err =
-        fetch_feed(&blob_url("{\"papersift_feed\":1,\"papers\":[{\"id\""), FetchLimits::default(), |_| {})
-            .await
-            .unwrap_err();
+    let err = fetch_feed(
+        &blob_url("{\"papersift_feed\":1,\"papers\":[{\"id\""),
+        FetchLimits::default(),
+        |_| {},
+        |_| {},
+    )
+    .await
+    .unwrap_err();
     assert!(matches!(err, LoadError::Feed(_)), "{err:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_first_day_of_a_long_feed_is_offered_before_the_rest_is_read() {
+    // A day of 300 papers, then 3,700 older ones: the preview is the first day, whole.
+    let paper =
+        |day: u32, i: u32| format!(r#"{{"id":"{day}.{i}","title":"Paper {i}","listed":"2026-08-{day}"}}"#);
+    let papers: Vec<String> =
+        (0..300).map(|i| paper(21, i)).chain((0..3_700).map(|i| paper(20, i))).collect();
+    let body = format!(r#"{{"papersift_feed":1,"papers":[{}]}}"#, papers.join(","));
+    let previews = Rc::new(RefCell::new(Vec::<(usize, String)>::new()));
+    let log = previews.clone();
+    let on_preview = move |first: &[papersift::domain::paper::Paper]| {
+        log.borrow_mut().push((first.len(), first[0].id.clone()));
+    };
+    let feed = fetch_feed(&blob_url(&body), FetchLimits::default(), |_| {}, on_preview).await.unwrap();
+    assert_eq!(feed.papers.len(), 4_000);
+    assert_eq!(*previews.borrow(), vec![(300, "21.0".to_owned())]);
 }

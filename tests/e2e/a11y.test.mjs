@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage } from './browser.mjs';
+import { launch, openPage, ready } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -82,7 +82,7 @@ describe('accessibility', () => {
         // The page's CSP would refuse the injected checker, rightly: bypass it for the audit only.
         const { context, page, problems } = await openPage(browser, new URL(server.url).origin, viewport, { bypassCSP: true, colorScheme: scheme });
         await page.goto(server.url);
-        await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+        await ready(page);
         for (const [state, enter] of Object.entries(STATES)) {
           await enter(page);
           assert.deepEqual(await violations(page), [], `${state}, ${scheme}, ${device}`);

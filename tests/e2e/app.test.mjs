@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { cardsDrawn, launch, openPage } from './browser.mjs';
+import { cardsDrawn, launch, openPage, ready } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { inWeekOf, latestDay, matching, onDay, papers } from './feed.mjs';
 
@@ -31,7 +31,7 @@ const plural = (n) => `${n} paper${n === 1 ? '' : 's'}`;
 async function openApp(viewport) {
   const opened = await openPage(browser, new URL(server.url).origin, viewport);
   await opened.page.goto(server.url);
-  await opened.page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+  await ready(opened.page);
   return opened;
 }
 
@@ -210,7 +210,7 @@ describe('PaperSift on the embedded default feed', () => {
     assert.match(await alert.innerText(), /503/);
     await page.unroute('**/feeds/default.json');
     await page.getByRole('button', { name: 'Try again' }).click();
-    await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+    await ready(page);
     assert.equal(await statusText(page), plural(onDay(latestDay).length));
     assert.deepEqual(opened.problems.filter((p) => p.startsWith('pageerror')), []);
     await context.close();

@@ -5,6 +5,11 @@ import { createServer } from 'node:http';
 import { latestDay, onDay } from './feed.mjs';
 
 const day = `${latestDay}T09:00:00Z`;
+/** The day after the default feed's latest: the slow feed's newest papers are listed then. */
+export const dayAfter = new Date(Date.parse(`${latestDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/** How many papers /slow.json sends at once, and how many more after /release-slow. */
+export const SLOW_EARLY = 30;
+export const SLOW_REST = 3_000;
 // One paper the default feed also has (merged, not doubled), and one it lacks.
 const shared = onDay(latestDay)[0];
 
@@ -36,6 +41,7 @@ export const hostile = {
 export async function startFeedServer() {
   const sockets = new Set();
   let flakyServed = 0;
+  let releaseSlow;
   const requests = [];
   const server = createServer((req, res) => {
     const cors = { 'access-control-allow-origin': '*', 'content-type': 'application/feed+json' };
@@ -65,6 +71,20 @@ export async function startFeedServer() {
         res.writeHead(200, cors).end(JSON.stringify({ papersift_feed: 1, title: 'Big', papers }));
         break;
       }
+      case '/slow.json': {
+        // A PaperSift feed whose newest day arrives at once and the rest only when released.
+        const paper = (i, listed, what) => JSON.stringify({ id: `slow-${i}`, title: `${what} paper ${i}`, listed });
+        const early = Array.from({ length: SLOW_EARLY }, (_, i) => paper(i, dayAfter, 'Early'));
+        const rest = Array.from({ length: SLOW_REST }, (_, i) => paper(SLOW_EARLY + i, latestDay, 'Later'));
+        res.writeHead(200, cors);
+        res.write(`{"papersift_feed":1,"title":"Slow","papers":[${early.join(',')},${rest[0]}`);
+        releaseSlow = () => res.end(`,${rest.slice(1).join(',')}]}`);
+        break;
+      }
+      case '/release-slow':
+        releaseSlow?.();
+        res.writeHead(204, cors).end();
+        break;
       case '/valid.json':
         res.writeHead(200, cors).end(JSON.stringify(valid));
         break;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { readFile } from 'node:fs/promises';
 
-import { cardsDrawn, launch, openPage } from './browser.mjs';
+import { cardsDrawn, launch, openPage, ready } from './browser.mjs';
 import { startFeedServer } from './feed-server.mjs';
 import { serveStatic } from './server.mjs';
 import { latestDay, onDay } from './feed.mjs';
@@ -39,7 +39,6 @@ async function downloaded(page, button) {
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
-const ready = (page) => page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
 const robotic = (text) => /robot/i.test(text);
 
 describe('for you', () => {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { launch, listDrawn, openPage } from './browser.mjs';
+import { launch, listDrawn, openPage, ready } from './browser.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
@@ -28,7 +28,7 @@ async function open(url, options = {}) {
     await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
   }
   await opened.page.goto(url);
-  await opened.page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+  await ready(opened.page);
   return opened;
 }
 

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage } from './browser.mjs';
+import { launch, openPage, ready } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { latestDay, onDay } from './feed.mjs';
 
@@ -22,7 +22,6 @@ after(async () => {
   await app?.close();
 });
 
-const ready = (page) => page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
 const card = (page, i) => page.locator('article').nth(i);
 
 describe('marks', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { launch, listDrawn, openPage } from './browser.mjs';
+import { launch, listDrawn, openPage, ready } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -22,7 +22,6 @@ after(async () => {
   await app?.close();
 });
 
-const ready = (page) => page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
 
 async function downloaded(page, button) {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);

@@ -3,8 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { cardsDrawn, launch, openPage } from './browser.mjs';
-import { startFeedServer } from './feed-server.mjs';
+import { cardsDrawn, launch, openPage, ready } from './browser.mjs';
+import { SLOW_EARLY, SLOW_REST, startFeedServer } from './feed-server.mjs';
 import { latestDay, onDay } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
@@ -37,7 +37,7 @@ async function open(url) {
     d.dismiss();
   });
   await opened.page.goto(url);
-  await opened.page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+  await ready(opened.page);
   return opened;
 }
 
@@ -83,7 +83,7 @@ describe('feed sources', () => {
     const { context, page } = await open(url);
     await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor();
     await page.reload();
-    await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+    await ready(page);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /flaky\.json: the feed is not valid JSON.*Showing the copy kept on this device, as of \d+ \w+ \d{4}/s);
@@ -155,6 +155,24 @@ describe('feed sources', () => {
     await context.close();
   });
 
+  test('a large feed shows its newest day before the rest has arrived', async () => {
+    const { context, page } = await openPage(browser, new URL(app.url).origin);
+    await page.goto(withFeeds('/slow.json'));
+    // The server holds the rest of the body: what is on screen was decoded from the first part.
+    await page.getByRole('status').filter({ hasText: `${SLOW_EARLY} papers` }).waitFor();
+    await cardsDrawn(page, 5);
+    assert.match(await page.locator('article').first().textContent(), /Early paper \d+/);
+    assert.equal(await page.locator('.loading-more').count(), 1);
+    await page.getByText('Settings', { exact: true }).click();
+    await page.getByText(/^Sources \(/).click();
+    await page.getByText(`Loading… ${SLOW_EARLY} papers so far`).waitFor();
+    await fetch(`${feeds.origin}/release-slow`);
+    await page.getByText(new RegExp(`^${SLOW_EARLY + SLOW_REST} papers`)).waitFor();
+    await page.locator('.loading-more').waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: `${SLOW_EARLY} papers` }).waitFor();
+    await context.close();
+  });
+
   test('the view follows the latest day while sources arrive', async () => {
     const opened = await openPage(browser, new URL(app.url).origin);
     const { context, page } = opened;
@@ -201,14 +219,14 @@ describe('the Sources panel', () => {
     await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor({ state: 'detached' });
 
     await page.reload();
-    await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+    await ready(page);
     assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
     await page.getByText('Settings', { exact: true }).click();
     await page.getByText('Sources (2)').click();
     assert.equal(await page.getByRole('checkbox', { name: 'Load Quokka lab' }).isChecked(), false);
     await page.getByRole('button', { name: 'Remove' }).click();
     await page.reload();
-    await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+    await ready(page);
     assert.equal(await page.getByText('Sources (1)').count(), 1);
     await context.close();
   });
@@ -221,7 +239,7 @@ describe('the Sources panel', () => {
     await builtIn.uncheck();
     await page.getByText('Every source is switched off').waitFor();
     await builtIn.check();
-    await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
+    await ready(page);
     assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
     await context.close();
   });

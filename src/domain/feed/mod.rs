@@ -11,6 +11,7 @@ pub mod hf_daily;
 pub mod json_feed;
 pub mod papersift;
 pub mod rss;
+pub mod stream;
 pub mod xml;
 
 use std::collections::BTreeMap;
@@ -202,12 +203,12 @@ fn parse_json_object(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedEr
         Err(e) if e.is_data() => return Err(FeedError::UnknownFormat),
         Err(e) => return Err(FeedError::from(e)),
     };
+    if keys.papersift_feed.is_some() {
+        return papersift::parse(body);
+    }
     if de.end().is_err() {
         // More after the first object: JSON Lines of archived daily-papers entries.
         return hf_daily::parse_lines(body);
-    }
-    if keys.papersift_feed.is_some() {
-        return papersift::parse(body);
     }
     if let (Some(version), Some(items)) = (&keys.version, &keys.items)
         && version.starts_with("https://jsonfeed.org/version/")

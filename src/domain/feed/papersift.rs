@@ -59,7 +59,7 @@ pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
         Some(_) => {}
     }
     let mut tally = Tally::default();
-    for raw in envelope.papers {
+    for raw in envelope.papers.into_iter().take(super::MAX_ENTRIES) {
         tally.push(
             serde_json::from_str::<Paper>(raw.get()).map_err(|_| SkipReason::Malformed).and_then(check),
         );
@@ -67,7 +67,7 @@ pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
     Ok(tally.finish(FeedFormat::PaperSift))
 }
 
-fn check(paper: Paper) -> Result<Paper, SkipReason> {
+pub(super) fn check(paper: Paper) -> Result<Paper, SkipReason> {
     if paper.id.trim().is_empty() {
         Err(SkipReason::MissingId)
     } else if paper.title.trim().is_empty() {
