@@ -4,6 +4,7 @@
 
 mod common;
 
+use papersift::domain::display::collapse_whitespace;
 use papersift::domain::feed::clean::{display_text, html_display_text};
 use papersift::domain::feed::papersift::FeedFile;
 use papersift::domain::feed::stream::FeedStream;
@@ -104,5 +105,10 @@ proptest! {
             (Err(_), Err(_)) => {}
             (whole, streamed) => prop_assert!(false, "whole {:?}, streamed {:?}", whole.map(|f| f.papers.len()), streamed.map(|f| f.papers.len())),
         }
+    }
+
+    #[test]
+    fn whitespace_collapses_as_split_and_join_would(text in "[ a\\n\\t\u{a0}\u{2009}\u{3000}é\u{85}\u{1680}]{0,40}") {
+        prop_assert_eq!(collapse_whitespace(&text), text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
 }

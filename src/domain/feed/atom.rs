@@ -32,14 +32,50 @@ fn flatten(element: &Element) -> String {
     out
 }
 
-/// Parses an Atom document whose root is `<feed>`.
-pub fn parse(root: &Element, today: NaiveDate) -> ParsedFeed {
-    let feed_day = root.child_text("updated").and_then(any_day).unwrap_or(today);
-    let mut tally = Tally::default();
-    for entry in root.children_named("entry").take(super::MAX_ENTRIES) {
-        tally.push(entry_to_paper(entry, feed_day));
+/// The entries of an Atom document, read one by one as the XML parser closes them (see
+/// [`super::xml::parse_with`]), so the document's tree is never whole in memory.
+#[derive(Debug, Default)]
+pub struct Entries {
+    read: Vec<Entry>,
+}
+
+#[derive(Debug)]
+enum Entry {
+    Read(Result<Paper, SkipReason>),
+    /// Without a date of its own: dated by the feed's `<updated>`, which may come later.
+    Undated(Element),
+}
+
+impl Entries {
+    /// Takes `child` of the root if it is an entry; gives back anything else.
+    pub fn take(&mut self, child: Element) -> Option<Element> {
+        if child.name != "entry" {
+            return Some(child);
+        }
+        if self.read.len() < super::MAX_ENTRIES {
+            let dated =
+                ["published", "updated"].iter().any(|d| child.child_text(d).and_then(any_day).is_some());
+            self.read.push(if dated {
+                Entry::Read(entry_to_paper(&child, NaiveDate::MIN))
+            } else {
+                Entry::Undated(child)
+            });
+        }
+        None
     }
-    tally.finish(FeedFormat::Atom)
+
+    /// The papers of the document whose root (`<feed>`, without its entries) is `root`.
+    pub fn finish(self, root: &Element, today: NaiveDate) -> ParsedFeed {
+        let feed_day = root.child_text("updated").and_then(any_day).unwrap_or(today);
+        let mut tally = Tally::default();
+        for entry in self.read {
+            tally.push(match entry {
+                Entry::Read(paper) => paper,
+                Entry::Undated(entry) => entry_to_paper(&entry, feed_day),
+            });
+        }
+        tally.finish(FeedFormat::Atom)
+    }
 }
 
 fn entry_to_paper(entry: &Element, feed_day: NaiveDate) -> Result<Paper, SkipReason> {
@@ -110,4 +146,23 @@ fn entry_to_paper(entry: &Element, feed_day: NaiveDate) -> Result<Paper, SkipRea
     let comment = entry.child_text("comment").unwrap_or_default();
     paper.github_repo = github_repo_in(comment).or_else(|| github_repo_in(&paper.abstract_text));
     Ok(paper)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::feed::parse_feed;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn undated_entries_take_the_feed_date_even_when_it_comes_last_and_keep_their_place() {
+        let body = br#"<feed xmlns="http://www.w3.org/2005/Atom">
+            <entry><id>u1</id><title>Undated</title></entry>
+            <entry><id>d1</id><title>Dated</title><published>2026-03-02T00:00:00Z</published></entry>
+            <updated>2026-01-05T00:00:00Z</updated></feed>"#;
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let feed = parse_feed(body, today).unwrap();
+        let read: Vec<(&str, String)> =
+            feed.papers.iter().map(|p| (p.id.as_str(), p.listed.to_string())).collect();
+        assert_eq!(read, [("u1", "2026-01-05".to_owned()), ("d1", "2026-03-02".to_owned())]);
+    }
 }

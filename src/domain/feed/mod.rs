@@ -175,9 +175,13 @@ pub fn parse_feed(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError
 }
 
 fn parse_xml(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError> {
-    let root = xml::parse(body)?;
+    let mut entries = atom::Entries::default();
+    let root = xml::parse_with(
+        body,
+        |root, child| if root.name == "feed" { entries.take(child) } else { Some(child) },
+    )?;
     match root.name.as_str() {
-        "feed" => Ok(atom::parse(&root, today)),
+        "feed" => Ok(entries.finish(&root, today)),
         "rss" | "RDF" => Ok(rss::parse(&root, today)),
         _ => Err(FeedError::UnknownFormat),
     }

@@ -321,15 +321,22 @@ impl Decoder {
         let start = self.at;
         let mut scan = self.scan;
         let bytes = &self.buf[start..];
-        while let Some(&byte) = bytes.get(scan.len) {
-            let here = scan.len;
-            scan.len += 1;
+        while scan.len < bytes.len() {
             if scan.in_string {
                 if scan.escaped {
                     scan.escaped = false;
-                } else if byte == b'\\' {
+                    scan.len += 1;
+                    continue;
+                }
+                // Most of a paper is string content: jump to the next quote or backslash.
+                let Some(found) = memchr::memchr2(b'"', b'\\', &bytes[scan.len..]) else {
+                    scan.len = bytes.len();
+                    break;
+                };
+                scan.len += found + 1;
+                if bytes[scan.len - 1] == b'\\' {
                     scan.escaped = true;
-                } else if byte == b'"' {
+                } else {
                     scan.in_string = false;
                     if scan.depth == 0 {
                         return Ok(self.complete(start, start + scan.len));
@@ -337,6 +344,8 @@ impl Decoder {
                 }
                 continue;
             }
+            let (here, byte) = (scan.len, bytes[scan.len]);
+            scan.len += 1;
             match byte {
                 b'"' => scan.in_string = true,
                 b'{' | b'[' => scan.depth += 1,

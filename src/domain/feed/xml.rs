@@ -70,12 +70,37 @@ fn open(start: &BytesStart) -> Element {
     Element { name, prefix, attrs, ..Element::default() }
 }
 
+/// Adds a closed element to its parent, through `visit` when the parent is the root.
+fn adopt(
+    stack: &mut [Element],
+    element: Element,
+    visit: &mut impl FnMut(&Element, Element) -> Option<Element>,
+) {
+    if let [root] = stack {
+        if let Some(kept) = visit(root, element) {
+            root.children.push(kept);
+        }
+    } else if let Some(parent) = stack.last_mut() {
+        parent.children.push(element);
+    }
+}
+
 fn invalid(reader: &Reader<&[u8]>, message: impl std::fmt::Display) -> FeedError {
     FeedError::InvalidXml { position: reader.buffer_position(), message: message.to_string() }
 }
 
 /// Parses `body` into its root element.
 pub fn parse(body: &[u8]) -> Result<Element, FeedError> {
+    parse_with(body, |_, child| Some(child))
+}
+
+/// Parses `body`, handing each child of the root to `visit` as soon as it closes, with the
+/// root as read so far; the root keeps the children `visit` gives back. A feed's entries
+/// can so be read one by one and dropped, instead of building the whole tree first.
+pub fn parse_with(
+    body: &[u8],
+    mut visit: impl FnMut(&Element, Element) -> Option<Element>,
+) -> Result<Element, FeedError> {
     let mut reader = Reader::from_reader(body);
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<Element> = Vec::new();
@@ -96,19 +121,19 @@ pub fn parse(body: &[u8]) -> Result<Element, FeedError> {
             Event::Empty(start) => {
                 elements += 1;
                 let element = open(&start);
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(element),
-                    None => return Ok(element),
+                if stack.is_empty() {
+                    return Ok(element);
                 }
+                adopt(&mut stack, element, &mut visit);
             }
             Event::End(_) => {
                 let Some(done) = stack.pop() else {
                     return Err(invalid(&reader, "closing tag without an opening tag"));
                 };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(done),
-                    None => return Ok(done),
+                if stack.is_empty() {
+                    return Ok(done);
                 }
+                adopt(&mut stack, done, &mut visit);
             }
             Event::Text(text) => {
                 if let Some(top) = stack.last_mut() {
