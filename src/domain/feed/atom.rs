@@ -36,14 +36,11 @@ fn flatten(element: &Element) -> String {
 /// [`super::xml::parse_with`]), so the document's tree is never whole in memory.
 #[derive(Debug, Default)]
 pub struct Entries {
-    read: Vec<Entry>,
-}
-
-#[derive(Debug)]
-enum Entry {
-    Read(Result<Paper, SkipReason>),
-    /// Without a date of its own: dated by the feed's `<updated>`, which may come later.
-    Undated(Element),
+    /// Every entry in document order; `None` for an undated one, read at the end.
+    read: Vec<Option<Result<Paper, SkipReason>>>,
+    /// Entries without a date of their own, by place: the feed's `<updated>` dates them,
+    /// and it may come after them.
+    undated: Vec<(usize, Element)>,
 }
 
 impl Entries {
@@ -55,24 +52,25 @@ impl Entries {
         if self.read.len() < super::MAX_ENTRIES {
             let dated =
                 ["published", "updated"].iter().any(|d| child.child_text(d).and_then(any_day).is_some());
-            self.read.push(if dated {
-                Entry::Read(entry_to_paper(&child, NaiveDate::MIN))
+            if dated {
+                self.read.push(Some(entry_to_paper(&child, NaiveDate::MIN)));
             } else {
-                Entry::Undated(child)
-            });
+                self.undated.push((self.read.len(), child));
+                self.read.push(None);
+            }
         }
         None
     }
 
     /// The papers of the document whose root (`<feed>`, without its entries) is `root`.
-    pub fn finish(self, root: &Element, today: NaiveDate) -> ParsedFeed {
+    pub fn finish(mut self, root: &Element, today: NaiveDate) -> ParsedFeed {
         let feed_day = root.child_text("updated").and_then(any_day).unwrap_or(today);
+        for (at, entry) in self.undated {
+            self.read[at] = Some(entry_to_paper(&entry, feed_day));
+        }
         let mut tally = Tally::default();
-        for entry in self.read {
-            tally.push(match entry {
-                Entry::Read(paper) => paper,
-                Entry::Undated(entry) => entry_to_paper(&entry, feed_day),
-            });
+        for entry in self.read.into_iter().flatten() {
+            tally.push(entry);
         }
         tally.finish(FeedFormat::Atom)
     }
