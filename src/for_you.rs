@@ -28,6 +28,13 @@ const TOPIC_PAPERS: usize = 500;
 /// Documents per step of the fit (a few milliseconds each).
 const FIT_DOCS: usize = 200;
 
+/// A training's outcome, with what it was trained on.
+struct Trainee {
+    key: u64,
+    library: Shared<Library>,
+    model: Option<Shared<Trained>>,
+}
+
 /// Where the For-you model stands for the current papers and labels.
 pub enum ModelState {
     /// The papers are being turned into features.
@@ -45,9 +52,10 @@ pub enum ModelState {
 pub struct ForYou {
     /// The loaded and saved papers as features, once prepared.
     pub library: RwSignal<Option<Shared<Library>>>,
-    /// The last training's outcome (none without a liked paper) and the [`scores_key`] of
-    /// what it learned from, so a model is never shown for labels it was not trained on.
-    trained: RwSignal<Option<(u64, Option<Shared<Trained>>)>>,
+    /// The last training's outcome (none without a liked paper), the [`scores_key`] of what
+    /// it learned from and the library it learned on: a model is used only for those labels
+    /// and with that library (its rows are the library's papers).
+    trained: RwSignal<Option<Trainee>>,
     /// [`scores_key`] of the current papers and labels.
     key: Memo<u64>,
     /// Scores kept from the last visit, while they match the papers and marks.
@@ -137,7 +145,7 @@ impl ForYou {
                 let trained =
                     library.0.train(liked.iter().map(String::as_str), disliked.iter().map(String::as_str));
                 let trained = trained.map(|t| Shared(Arc::new(t)));
-                this.trained.set(Some((key, trained.clone())));
+                this.trained.set(Some(Trainee { key, library, model: trained.clone() }));
                 if let Some(trained) = trained
                     && let Ok(storage) = Storage::open(DB_NAME).await
                 {
@@ -151,14 +159,15 @@ impl ForYou {
 
     /// Where the model for the current papers and labels stands.
     pub fn state(&self) -> ModelState {
-        if self.library.with(Option::is_none) {
+        let Some(library) = self.library.get() else {
             return ModelState::Preparing;
-        }
+        };
         let key = self.key.get();
         self.trained.with(|t| match t {
-            Some((k, Some(model))) if *k == key => ModelState::Ready(model.clone()),
-            Some((k, None)) if *k == key => ModelState::Untaught,
-            _ => ModelState::Training,
+            Some(t) if t.key != key || t.library != library => ModelState::Training,
+            Some(Trainee { model: Some(model), .. }) => ModelState::Ready(model.clone()),
+            Some(Trainee { model: None, .. }) => ModelState::Untaught,
+            None => ModelState::Training,
         })
     }
 

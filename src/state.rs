@@ -395,40 +395,55 @@ impl Feeds {
                     .set_status_if_loading(&url, SourceStatus::Arriving { papers: Shared(Arc::new(papers)) });
             };
             let fetched = fetch_feed(&source.url, FetchLimits::default(), on_progress, on_preview).await;
-            let storage = Storage::open(DB_NAME).await;
-            let (status, fetched_at) = match fetched {
+            match fetched {
                 Ok(feed) => {
-                    let mut notice = feed.skipped_summary();
+                    let notice = feed.skipped_summary();
                     let mut papers = feed.papers;
                     for paper in &mut papers {
                         paper.sources = vec![source.name.clone()];
                     }
-                    // Only a good copy is kept: a failed refresh never replaces it.
-                    if let Err(e) = save(storage, &source.url, &papers).await {
-                        let kept = format!("not kept for offline use: {e}");
-                        notice = Some(notice.map_or(kept.clone(), |n| format!("{n}; {kept}")));
+                    let papers = Shared(Arc::new(papers));
+                    let loaded = SourceStatus::Loaded { papers: papers.clone(), notice };
+                    feeds.show(&source.url, loaded, Some(now_unix_seconds()));
+                    // Kept once shown, as writing a large feed takes a while. Only a good copy
+                    // is kept: a failed refresh never replaces it.
+                    if let Err(e) = save(Storage::open(DB_NAME).await, &source.url, &papers.0).await {
+                        feeds.add_notice(&source.url, &papers, &format!("not kept for offline use: {e}"));
                     }
-                    (
-                        SourceStatus::Loaded { papers: Shared(Arc::new(papers)), notice },
-                        Some(now_unix_seconds()),
-                    )
                 }
-                Err(error) => match cached(storage, &source.url).await {
-                    Some((record, papers)) => {
-                        let as_of = record.as_of();
-                        (
-                            SourceStatus::Stale { papers: Shared(Arc::new(papers)), as_of, error },
-                            Some(record.fetched_at),
-                        )
-                    }
-                    None => (SourceStatus::Failed(error), None),
-                },
-            };
-            // The reader may have switched the source off meanwhile.
-            let still_on =
-                feeds.entries.with_untracked(|e| e.iter().any(|e| e.source.url == source.url && e.enabled));
-            if still_on {
-                feeds.set_status(&source.url, status, fetched_at);
+                Err(error) => {
+                    let (status, fetched_at) = match cached(Storage::open(DB_NAME).await, &source.url).await {
+                        Some((record, papers)) => {
+                            let as_of = record.as_of();
+                            (
+                                SourceStatus::Stale { papers: Shared(Arc::new(papers)), as_of, error },
+                                Some(record.fetched_at),
+                            )
+                        }
+                        None => (SourceStatus::Failed(error), None),
+                    };
+                    feeds.show(&source.url, status, fetched_at);
+                }
+            }
+        });
+    }
+
+    /// Sets a source's status, unless the reader switched it off meanwhile.
+    fn show(&self, url: &str, status: SourceStatus, fetched_at: Option<i64>) {
+        let still_on = self.entries.with_untracked(|e| e.iter().any(|e| e.source.url == url && e.enabled));
+        if still_on {
+            self.set_status(url, status, fetched_at);
+        }
+    }
+
+    /// Adds to the notice of a source still showing `papers`.
+    fn add_notice(&self, url: &str, papers: &Shared<Vec<Paper>>, more: &str) {
+        self.entries.update(|entries| {
+            if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url)
+                && let SourceStatus::Loaded { papers: shown, notice } = &mut entry.status
+                && shown == papers
+            {
+                *notice = Some(notice.take().map_or_else(|| more.to_owned(), |n| format!("{n}; {more}")));
             }
         });
     }

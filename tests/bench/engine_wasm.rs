@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 
 use papersift::domain::catalog::{Catalog, View};
+use papersift::domain::feed::stream::FeedStream;
 use papersift::domain::foryou::library::{Library, LibraryBuilder};
 use papersift::domain::paper::Paper;
 use papersift::domain::rank::Sort;
@@ -16,6 +17,7 @@ use wasm_bindgen::prelude::*;
 #[derive(Default)]
 struct Bench {
     papers: Vec<Paper>,
+    stream: Option<FeedStream>,
     builder: Option<IndexBuilder>,
     catalog: Option<Catalog>,
     library_builder: Option<LibraryBuilder>,
@@ -59,6 +61,29 @@ pub fn build_step(count: usize) -> bool {
 pub fn parse(body: &[u8]) -> usize {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     papersift::domain::feed::parse_feed(body, today).map_or(0, |f| f.papers.len())
+}
+
+/// Starts decoding a feed as the app does while it downloads.
+#[wasm_bindgen]
+pub fn stream_start() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    BENCH.with_borrow_mut(|b| b.stream = Some(FeedStream::new(today)));
+}
+
+/// Decodes the next part of the body; returns how many papers the preview holds (0: none yet).
+#[wasm_bindgen]
+pub fn stream_push(part: &[u8]) -> usize {
+    BENCH.with_borrow_mut(|b| {
+        let stream = b.stream.as_mut().unwrap();
+        stream.push(part).unwrap();
+        stream.preview().map_or(0, <[Paper]>::len)
+    })
+}
+
+/// Ends the body; returns the paper count.
+#[wasm_bindgen]
+pub fn stream_finish() -> usize {
+    BENCH.with_borrow_mut(|b| b.stream.take().unwrap().finish().map_or(0, |f| f.papers.len()))
 }
 
 /// Approximate bytes held by the index.

@@ -1,0 +1,95 @@
+// First rows of a large feed: the release build (dist/) on loopback in headless Chromium,
+// opened on a link that adds a PaperSift feed of the whole ~75k-paper corpus (newest day
+// first, as the converter writes it) and shows that feed's newest day. Measured from
+// navigation start: the first card of that day on screen, and the moment every paper has
+// arrived (the "loading more" bar goes). With --compare DIR, another build is measured in
+// the same run (e.g. one from before streaming decode).
+//
+//   node tests/bench/first-rows.mjs [--data DIR] [--runs N] [--compare DIST]   (after `trunk build --release`)
+//
+// DIR defaults to ../shared/data/arxiv_corpus/dedup (not shipped with the project).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { launch } from '../e2e/browser.mjs';
+import { serveStatic } from '../e2e/server.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
+const data = args.data ?? join(ROOT, '../shared/data/arxiv_corpus/dedup');
+const runs = Number(args.runs ?? 5);
+if (!existsSync(data)) {
+  console.error(`missing corpus: ${data}; pass --data DIR (the arxiv_corpus/dedup folder of the shared data)`);
+  process.exit(2);
+}
+const builds = [['this build', join(ROOT, 'dist')], ...(args.compare ? [['compared build', args.compare]] : [])];
+for (const [, dist] of builds) {
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.error(`missing ${dist}/index.html: run \`trunk build --release\` first`);
+    process.exit(2);
+  }
+}
+
+const papers = [];
+for (const file of readdirSync(data).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const line of readFileSync(join(data, file), 'utf8').split('\n')) {
+    if (!line) continue;
+    const r = JSON.parse(line);
+    const clean = (s) => (s ?? '').split(/\s+/).filter(Boolean).join(' ');
+    papers.push({ id: r.id, title: clean(r.title), abstract: clean(r.summary), authors: r.authors, categories: r.categories ?? [], listed: r.listing_date });
+  }
+}
+papers.sort((a, b) => b.listed.localeCompare(a.listed) || a.id.localeCompare(b.id));
+const newest = papers[0].listed;
+const dir = mkdtempSync(join(tmpdir(), 'papersift-rows-'));
+writeFileSync(join(dir, 'corpus.json'), JSON.stringify({ papersift_feed: 1, title: 'corpus', papers }));
+const mb = readFileSync(join(dir, 'corpus.json')).length / 1e6;
+
+// Runs in the page before its scripts: when the first card appears, and when the bar that
+// says more papers are arriving goes away, on the page's clock (0 = navigation start).
+function probe() {
+  const seen = { first: null, bar: false, done: null };
+  window.__rows = seen;
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (seen.first === null && document.querySelector('article')) seen.first = now;
+    const bar = document.querySelector('.loading-more') !== null;
+    if (bar) seen.bar = true;
+    if (seen.bar && !bar && seen.done === null) seen.done = now;
+  }).observe(document, { childList: true, subtree: true });
+}
+
+const browser = await launch();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`${papers.length} papers, ${mb.toFixed(1)} MB PaperSift feed; newest day ${newest}; ${runs} runs, median ms from navigation start`);
+for (const [name, dist] of builds) {
+  const app = await serveStatic(dist, '/papersift/', { bench: dir });
+  const feed = encodeURIComponent(`${app.url}bench/corpus.json`);
+  const first = [];
+  const done = [];
+  for (let r = 0; r < runs; r += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    await context.addInitScript(probe);
+    const page = await context.newPage();
+    await page.goto(`${app.url}?feed=${feed}&period=daily&date=${newest}`);
+    // The day's 300 papers are on screen when a card of the corpus is.
+    await page.locator('article', { hasText: papers[0].title }).first().waitFor({ timeout: 120_000 });
+    await page.getByText(`${papers.filter((p) => p.listed === newest).length} papers`).first().waitFor({ timeout: 120_000 });
+    let seen = await page.evaluate(() => window.__rows);
+    for (let waited = 0; seen.bar && seen.done === null && waited < 120_000; waited += 200) {
+      await page.waitForTimeout(200);
+      seen = await page.evaluate(() => window.__rows);
+    }
+    first.push(seen.first);
+    if (seen.done !== null) done.push(seen.done);
+    await context.close();
+  }
+  const all = done.length ? `${median(done).toFixed(0)} (${done.map((x) => x.toFixed(0)).join(' ')})` : 'not shown (no preview: the first rows came with the last)';
+  console.log(`${name}: first rows ${median(first).toFixed(0)} (${first.map((x) => x.toFixed(0)).join(' ')}); every paper in: ${all}`);
+  await app.close();
+}
+await browser.close();
