@@ -57,8 +57,8 @@ pub fn App() -> impl IntoView {
         (_, _, failed) if failed > 0 => Phase::AllFailed,
         _ => Phase::AllOff,
     });
-    // Papers are on screen and a source is still arriving.
-    let more_to_come = move || phase.get() == Phase::Ready && feeds.counts().1 > 0;
+    // Papers are on screen, and a source is still arriving or what arrived is being indexed.
+    let more_to_come = move || phase.get() == Phase::Ready && (feeds.counts().1 > 0 || feeds.indexing.get());
 
     view! {
         <header class="masthead">

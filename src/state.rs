@@ -35,7 +35,7 @@ async fn cached(storage: Result<Storage, StorageError>, url: &str) -> Option<(Ca
 }
 
 /// Catalogs up to this many papers are indexed at once (a few milliseconds).
-const SMALL_CATALOG: usize = 2_000;
+const SMALL_CATALOG: usize = 200;
 /// Longest indexing step of a larger catalog, in milliseconds (a long task is 50).
 const STEP_MS: f64 = 30.0;
 
@@ -122,6 +122,8 @@ pub struct Feeds {
     pub progress: RwSignal<Progress>,
     /// A problem with the on-device store, shown once.
     pub storage_note: RwSignal<Option<String>>,
+    /// Whether papers that arrived are still being indexed (the previous catalog is shown).
+    pub indexing: RwSignal<bool>,
     /// The days dated sources are fetched for (those of the selected period, and today).
     wanted_days: RwSignal<Vec<NaiveDate>>,
 }
@@ -135,6 +137,7 @@ impl Feeds {
             entries: RwSignal::new(entries),
             progress: RwSignal::new(Progress::default()),
             storage_note: RwSignal::new(None),
+            indexing: RwSignal::new(false),
             wanted_days: RwSignal::new(Vec::new()),
         };
         spawn_local(async move {
@@ -470,6 +473,7 @@ impl Feeds {
         });
         let built = RwSignal::new(Shared(Arc::new(Catalog::default())));
         let generation = StoredValue::new(0u64);
+        let indexing = self.indexing;
         // Syncing with the event loop: indexing runs as a task that yields between steps.
         Effect::new(move |_| {
             let papers = merge_duplicates(papers.get().0.to_vec());
@@ -477,8 +481,10 @@ impl Feeds {
             let mine = generation.get_value();
             if papers.len() <= SMALL_CATALOG {
                 built.set(Shared(Arc::new(Catalog::new(papers))));
+                indexing.set(false);
                 return;
             }
+            indexing.set(true);
             spawn_local(async move {
                 let mut builder = IndexBuilder::new();
                 while builder.len() < papers.len() {
@@ -493,6 +499,7 @@ impl Feeds {
                     }
                 }
                 built.set(Shared(Arc::new(Catalog::with_index(papers, builder.finish()))));
+                indexing.set(false);
             });
         });
         Memo::new(move |_| built.get())
