@@ -2,7 +2,7 @@
 // opened on a link that adds a PaperSift feed of the whole ~75k-paper corpus (newest day
 // first, as the converter writes it) and shows that feed's newest day. Measured from
 // navigation start: the first card of that day on screen, and the moment every paper has
-// arrived (the "loading more" bar goes). With --compare DIR, another build is measured in
+// arrived and is indexed (the "loading more" bar goes). With --compare DIR, another build is measured in
 // the same run (e.g. one from before streaming decode).
 //
 //   node tests/bench/first-rows.mjs [--data DIR] [--runs N] [--compare DIST]   (after `trunk build --release`)
