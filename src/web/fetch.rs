@@ -131,10 +131,11 @@ pub async fn fetch_feed(
         // In parts, so a body that arrives at once still shows its first day early.
         for part in chunk.chunks(PART_BYTES) {
             stream.push(part)?;
-            if let Some(papers) = stream.preview()
-                && let Some(show) = on_preview.take()
+            // Asked until shown once: a preview looks through the papers decoded so far.
+            if on_preview.is_some()
+                && let Some(papers) = stream.preview()
             {
-                show(papers);
+                on_preview.take().into_iter().for_each(|show| show(papers));
                 after_paint().await;
             }
         }
