@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
     let (initial, ignored) = ViewState::decode(&current_query());
     let link_notice = ignored_notice(&ignored);
     let feeds = Feeds::start(initial.feeds.iter().map(|url| Source::from_url(url)).collect());
-    let catalog = feeds.catalog();
+    let (catalog, indexing) = feeds.catalog();
     provide_context(CatalogContext(catalog));
     let view = ViewSignals::new(&initial);
     provide_context(view);
@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
         _ => Phase::AllOff,
     });
     // Papers are on screen, and a source is still arriving or what arrived is being indexed.
-    let more_to_come = move || phase.get() == Phase::Ready && (feeds.counts().1 > 0 || feeds.indexing.get());
+    let more_to_come = move || phase.get() == Phase::Ready && (feeds.counts().1 > 0 || indexing.get());
 
     view! {
         <header class="masthead">

@@ -122,8 +122,6 @@ pub struct Feeds {
     pub progress: RwSignal<Progress>,
     /// A problem with the on-device store, shown once.
     pub storage_note: RwSignal<Option<String>>,
-    /// Whether papers that arrived are still being indexed (the previous catalog is shown).
-    pub indexing: RwSignal<bool>,
     /// The days dated sources are fetched for (those of the selected period, and today).
     wanted_days: RwSignal<Vec<NaiveDate>>,
 }
@@ -137,7 +135,6 @@ impl Feeds {
             entries: RwSignal::new(entries),
             progress: RwSignal::new(Progress::default()),
             storage_note: RwSignal::new(None),
-            indexing: RwSignal::new(false),
             wanted_days: RwSignal::new(Vec::new()),
         };
         spawn_local(async move {
@@ -453,8 +450,8 @@ impl Feeds {
 
     /// The merged catalog of every enabled source loaded so far. A large catalog is indexed
     /// in steps of [`STEP_MS`] between which the browser gets its turn (no long task); the
-    /// previous catalog stays on screen meanwhile.
-    pub fn catalog(&self) -> Memo<Shared<Catalog>> {
+    /// previous catalog stays on screen meanwhile, and the second memo says so.
+    pub fn catalog(&self) -> (Memo<Shared<Catalog>>, Memo<bool>) {
         let entries = self.entries;
         let papers = Memo::new(move |_| {
             let papers: Vec<Paper> = entries.with(|entries| {
@@ -471,20 +468,19 @@ impl Feeds {
             });
             Shared(Arc::new(papers))
         });
-        let built = RwSignal::new(Shared(Arc::new(Catalog::default())));
+        // The catalog, and the papers it was built from.
+        let built = RwSignal::new((Shared(Arc::new(Vec::new())), Shared(Arc::new(Catalog::default()))));
         let generation = StoredValue::new(0u64);
-        let indexing = self.indexing;
         // Syncing with the event loop: indexing runs as a task that yields between steps.
         Effect::new(move |_| {
-            let papers = merge_duplicates(papers.get().0.to_vec());
+            let from = papers.get();
+            let papers = merge_duplicates(from.0.to_vec());
             generation.update_value(|g| *g += 1);
             let mine = generation.get_value();
             if papers.len() <= SMALL_CATALOG {
-                built.set(Shared(Arc::new(Catalog::new(papers))));
-                indexing.set(false);
+                built.set((from, Shared(Arc::new(Catalog::new(papers)))));
                 return;
             }
-            indexing.set(true);
             spawn_local(async move {
                 let mut builder = IndexBuilder::new();
                 while builder.len() < papers.len() {
@@ -498,11 +494,12 @@ impl Feeds {
                         return;
                     }
                 }
-                built.set(Shared(Arc::new(Catalog::with_index(papers, builder.finish()))));
-                indexing.set(false);
+                built.set((from, Shared(Arc::new(Catalog::with_index(papers, builder.finish())))));
             });
         });
-        Memo::new(move |_| built.get())
+        // Derived, not set by the indexing task, so it is never briefly false in between.
+        let indexing = Memo::new(move |_| built.with(|(from, _)| *from != papers.get()));
+        (Memo::new(move |_| built.with(|(_, catalog)| catalog.clone())), indexing)
     }
 
     /// How many enabled sources are (showing papers, loading, failed); a source showing its
