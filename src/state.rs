@@ -12,7 +12,6 @@ use crate::domain::cache::CachedFeed;
 use crate::domain::catalog::Catalog;
 use crate::domain::feed::merge_duplicates;
 use crate::domain::paper::Paper;
-use crate::domain::search::index::IndexBuilder;
 use chrono::NaiveDate;
 
 use crate::domain::sources::{Origin, SavedSource, Source, dated_days};
@@ -450,7 +449,8 @@ impl Feeds {
 
     /// The merged catalog of every enabled source loaded so far. A large catalog is indexed
     /// in steps of [`STEP_MS`] between which the browser gets its turn (no long task); the
-    /// previous catalog stays on screen meanwhile, and the second memo says so.
+    /// previous catalog stays on screen meanwhile, and the second memo says so. Papers that
+    /// only add to those on screen are indexed alone (see [`Catalog::builder_for`]).
     pub fn catalog(&self) -> (Memo<Shared<Catalog>>, Memo<bool>) {
         let entries = self.entries;
         let papers = Memo::new(move |_| {
@@ -481,8 +481,10 @@ impl Feeds {
                 built.set((from, Shared(Arc::new(Catalog::new(papers)))));
                 return;
             }
+            // Papers added after those already shown are indexed alone.
+            let mut builder =
+                built.with_untracked(|(_, shown)| shown.0.builder_for(&papers)).unwrap_or_default();
             spawn_local(async move {
-                let mut builder = IndexBuilder::new();
                 while builder.len() < papers.len() {
                     let start = now_ms();
                     while builder.len() < papers.len() && now_ms() - start < STEP_MS {

@@ -12,7 +12,7 @@ use crate::domain::paper::Paper;
 use crate::domain::period::Period;
 use crate::domain::rank::{Facts, Sort, Trending, id_order, sort_key, top};
 use crate::domain::search::bitset::DocSet;
-use crate::domain::search::index::Index;
+use crate::domain::search::index::{Index, IndexBuilder};
 use crate::domain::search::matcher::{PhraseCache, explain, matches_cached};
 use crate::domain::search::query::Query;
 
@@ -131,6 +131,16 @@ impl Catalog {
             phrases: PhraseCache::default(),
             trending: Mutex::new(None),
         }
+    }
+
+    /// When `papers` (already merged) begin with this catalog's papers, unchanged: a builder
+    /// holding this catalog's index, to which only the rest need adding. A source that
+    /// arrives after the others, or a feed's remaining days after its first, is so indexed
+    /// alone instead of with everything before it.
+    pub fn builder_for(&self, papers: &[Paper]) -> Option<IndexBuilder> {
+        let old = self.papers.len();
+        (old > 0 && papers.len() > old && papers[..old] == self.papers[..])
+            .then(|| self.index.clone().into_builder())
     }
 
     /// All papers, in load order; [`Catalog::select`] returns indexes into this slice.
@@ -275,6 +285,23 @@ mod tests {
             sort: Sort::MostUpvoted,
             ..View::default()
         }
+    }
+
+    #[test]
+    fn a_catalog_extended_with_new_papers_indexes_only_those_and_equals_a_full_build() {
+        let c = catalog();
+        let mut more = c.papers().to_vec();
+        more.push(Paper::new("d", "Diffusion Robots", NaiveDate::from_ymd_opt(2026, 8, 21).unwrap()));
+        let mut builder = c.builder_for(&more).expect("an extension");
+        assert_eq!(builder.len(), 3);
+        builder.add(&more[3]);
+        assert_eq!(builder.finish(), Index::build(&more));
+        // Anything but an extension is built afresh.
+        assert!(c.builder_for(&more[1..]).is_none());
+        assert!(c.builder_for(c.papers()).is_none());
+        let mut changed = more.clone();
+        changed[0].upvotes += 1;
+        assert!(c.builder_for(&changed).is_none());
     }
 
     #[test]

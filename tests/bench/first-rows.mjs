@@ -3,7 +3,8 @@
 // first, as the converter writes it) and shows that feed's newest day. Measured from
 // navigation start: the first card of that day on screen, and the moment every paper has
 // arrived and is indexed (the "loading more" bar goes). With --compare DIR, another build is measured in
-// the same run (e.g. one from before streaming decode).
+// the same run (e.g. one from before streaming decode). Then a source of 30 papers is added in
+// Settings → Sources, and timed from the click until they are counted in the list.
 //
 //   node tests/bench/first-rows.mjs [--data DIR] [--runs N] [--compare DIST]   (after `trunk build --release`)
 //
@@ -47,6 +48,10 @@ papers.sort((a, b) => b.listed.localeCompare(a.listed) || a.id.localeCompare(b.i
 const newest = papers[0].listed;
 const dir = mkdtempSync(join(tmpdir(), 'papersift-rows-'));
 writeFileSync(join(dir, 'corpus.json'), JSON.stringify({ papersift_feed: 1, title: 'corpus', papers }));
+// A small source added afterwards in Settings → Sources: 30 more papers on the newest day.
+const EXTRA = 30;
+const extra = Array.from({ length: EXTRA }, (_, i) => ({ id: `extra-${i}`, title: `Extra paper ${i}`, listed: newest }));
+writeFileSync(join(dir, 'extra.json'), JSON.stringify({ papersift_feed: 1, title: 'extra', papers: extra }));
 const mb = readFileSync(join(dir, 'corpus.json')).length / 1e6;
 
 // Runs in the page before its scripts: when the first card appears, and when the bar that
@@ -71,6 +76,7 @@ for (const [name, dist] of builds) {
   const feed = encodeURIComponent(`${app.url}bench/corpus.json`);
   const first = [];
   const done = [];
+  const added = [];
   for (let r = 0; r < runs; r += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     await context.addInitScript(probe);
@@ -86,10 +92,19 @@ for (const [name, dist] of builds) {
     }
     first.push(seen.first);
     if (seen.done !== null) done.push(seen.done);
+    const onDay = papers.filter((p) => p.listed === newest).length;
+    await page.getByText('Settings', { exact: true }).click();
+    await page.getByText(/^Sources \(/).click();
+    await page.getByLabel('Feed address').fill(`${app.url}bench/extra.json`);
+    const clicked = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Add source' }).click();
+    await page.getByRole('status').filter({ hasText: `${onDay + EXTRA} papers` }).waitFor({ timeout: 120_000 });
+    added.push((await page.evaluate(() => performance.now())) - clicked);
     await context.close();
   }
   const all = done.length ? `${median(done).toFixed(0)} (${done.map((x) => x.toFixed(0)).join(' ')})` : 'not shown (no preview: the first rows came with the last)';
   console.log(`${name}: first rows ${median(first).toFixed(0)} (${first.map((x) => x.toFixed(0)).join(' ')}); every paper in and indexed: ${all}`);
+  console.log(`  a source of ${EXTRA} papers added afterwards, counted in the list after ${median(added).toFixed(0)} (${added.map((x) => x.toFixed(0)).join(' ')})`);
   await app.close();
 }
 await browser.close();

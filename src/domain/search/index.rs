@@ -47,7 +47,7 @@ pub struct Posting {
 }
 
 /// The searchable form of a list of papers.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     /// Every folded word seen, sorted, with its term (prefix and typo search walk this).
     surfaces: Vec<(Box<str>, u32)>,
