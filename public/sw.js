@@ -57,3 +57,68 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(request).then((cached) => cached ?? fetch(request)));
   }
 });
+
+// Periodic background sync, where the browser grants it (Chromium, to an installed app): the
+// papers of the embedded feed listed since the last visit, told in a notification if the
+// reader turned notifications on. The count is made here, on the device, as the app makes it
+// when it opens; the For-you model lives in the app, so this says "new papers", not "for you".
+const SYNC_TAG = 'papersift-new-papers';
+
+self.addEventListener('periodicsync', (event) => {
+  if (event.tag === SYNC_TAG) event.waitUntil(tellNewPapers());
+});
+
+async function tellNewPapers() {
+  const { display, last_visit: lastVisit } = await readSettings(['display', 'last_visit']);
+  if (!display?.notify || typeof lastVisit !== 'number' || Notification.permission !== 'granted') return;
+  const feedUrl = new URL('feeds/default.json', self.registration.scope).href;
+  const feed = await (await networkFirst(new Request(feedUrl), FEEDS)).json();
+  // Listed on or after the day of the last visit, as the app counts them.
+  const since = new Date(lastVisit * 1000).toISOString().slice(0, 10);
+  const fresh = (Array.isArray(feed?.papers) ? feed.papers : []).filter((p) => typeof p?.listed === 'string' && p.listed >= since);
+  if (fresh.length === 0) return;
+  const top = fresh.reduce((a, b) => ((b.upvotes ?? 0) > (a.upvotes ?? 0) ? b : a));
+  const title = `${fresh.length} new paper${fresh.length === 1 ? '' : 's'}`;
+  await self.registration.showNotification(title, { body: `Top: ${top.title}`, tag: 'papersift-new' });
+}
+
+// The reader's settings (JSON text by key), read without ever creating the database: the
+// app owns its schema, so a missing database stays missing.
+function readSettings(names) {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('papersift');
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onerror = () => resolve({});
+    open.onblocked = () => resolve({});
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('settings')) {
+        db.close();
+        resolve({});
+        return;
+      }
+      const store = db.transaction('settings').objectStore('settings');
+      const found = {};
+      let left = names.length;
+      const done = () => {
+        left -= 1;
+        if (left === 0) {
+          db.close();
+          resolve(found);
+        }
+      };
+      for (const name of names) {
+        const get = store.get(name);
+        get.onsuccess = () => {
+          try {
+            if (typeof get.result === 'string') found[name] = JSON.parse(get.result);
+          } catch {
+            // A damaged setting reads as unset.
+          }
+          done();
+        };
+        get.onerror = done;
+      }
+    };
+  });
+}

@@ -66,3 +66,41 @@ pub fn activate(waiting: &ServiceWorker) {
 pub fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
+
+/// The periodic background sync that public/sw.js answers with a notification of new papers.
+const DAILY_CHECK: &str = "papersift-new-papers";
+
+/// Asks the browser to wake the service worker about once a day to tell of new papers, or
+/// stops it. Only Chromium offers periodic background sync, and only to an installed app it
+/// trusts: elsewhere (or refused) nothing happens, and the notification comes when the app
+/// opens instead.
+pub fn daily_check(on: bool) {
+    wasm_bindgen_futures::spawn_local(async move {
+        // Refused or unsupported: the check on opening remains.
+        let _ = set_daily_check(on).await;
+    });
+}
+
+async fn set_daily_check(on: bool) -> Result<(), wasm_bindgen::JsValue> {
+    use js_sys::{Function, Object, Promise, Reflect};
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let navigator = window.navigator();
+    if !Reflect::has(&navigator, &"serviceWorker".into())? {
+        return Ok(());
+    }
+    let registration = JsFuture::from(navigator.service_worker().ready()?).await?;
+    let sync = Reflect::get(&registration, &"periodicSync".into())?;
+    if sync.is_undefined() {
+        return Ok(());
+    }
+    let tag = wasm_bindgen::JsValue::from_str(DAILY_CHECK);
+    let promise = if on {
+        let options = Object::new();
+        Reflect::set(&options, &"minInterval".into(), &(24.0 * 60.0 * 60.0 * 1000.0).into())?;
+        Reflect::get(&sync, &"register".into())?.dyn_into::<Function>()?.call2(&sync, &tag, &options)?
+    } else {
+        Reflect::get(&sync, &"unregister".into())?.dyn_into::<Function>()?.call1(&sync, &tag)?
+    };
+    JsFuture::from(Promise::from(promise)).await.map(drop)
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launch, launchPersistent, openPage } from './browser.mjs';
-import { latestDay, onDay } from './feed.mjs';
+import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -94,6 +94,50 @@ describe('installable offline app', () => {
     assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('model');
     assert.match(await page.getByRole('status').innerText(), /^\d+ papers?$/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a periodic background sync tells of papers listed since the last visit, once notifications are on', async () => {
+    const { context, page, problems } = await openControlled();
+    await waitForController(page);
+    await context.grantPermissions(['notifications'], { origin: new URL(app.url).origin });
+    await page.goto(`${app.url}?view=digest`);
+    await page.getByRole('button', { name: 'Notify me of new papers' }).waitFor();
+    // The last visit: the day before the feed's latest (the app wrote "now" when it opened).
+    const since = new Date(Date.parse(`${latestDay}T12:00:00Z`) - 86_400_000);
+    const sinceDay = since.toISOString().slice(0, 10);
+    await page.waitForTimeout(300);
+    await page.evaluate((at) => new Promise((resolve, reject) => {
+      const open = indexedDB.open('papersift');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('settings', 'readwrite');
+        tx.objectStore('settings').put(String(at), 'last_visit');
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }), Math.floor(since.getTime() / 1000));
+    // The browser waking the worker, as it would about once a day for an installed app.
+    const cdp = await context.newCDPSession(page);
+    const registrations = [];
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => registrations.push(...e.registrations));
+    await cdp.send('ServiceWorker.enable');
+    while (!registrations.some((r) => r.scopeURL === app.url)) await page.waitForTimeout(50);
+    const { registrationId } = registrations.find((r) => r.scopeURL === app.url);
+    const wake = () => cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin: new URL(app.url).origin, registrationId, tag: 'papersift-new-papers' });
+    const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => [n.title, n.body]));
+    await wake();
+    await page.waitForTimeout(1_000);
+    assert.deepEqual(await shown(), [], 'nothing is told before the reader asks');
+
+    await page.getByRole('button', { name: 'Notify me of new papers' }).click();
+    await page.getByRole('button', { name: 'Notifications on' }).waitFor();
+    await page.waitForTimeout(300);
+    await wake();
+    const fresh = papers.filter((p) => p.listed >= sinceDay);
+    const top = fresh.reduce((a, b) => ((b.upvotes ?? 0) > (a.upvotes ?? 0) ? b : a));
+    for (let waited = 0; (await shown()).length === 0 && waited < 10_000; waited += 100) await page.waitForTimeout(100);
+    assert.deepEqual(await shown(), [[`${fresh.length} new papers`, `Top: ${top.title}`]]);
     assert.deepEqual(problems, []);
     await context.close();
   });
