@@ -1,9 +1,11 @@
-// Trunk post-build hook (see Trunk.toml): writes the service worker's version and precache
-// list from the build's files, and the Content-Security-Policy with the hash of trunk's
-// inline loader script, into the staged build.
+// Trunk post-build hook (see Trunk.toml): writes the first rows of the default view, the
+// service worker's version and precache list from the build's files, and the
+// Content-Security-Policy with the hashes of the inline scripts, into the staged build.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+
+import { GUARD, firstRows } from './first-rows.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -21,10 +23,14 @@ const walk = (d) => {
 };
 walk(dir);
 
-// Content-Security-Policy: only what the app needs. connect-src allows any https origin because
-// readers add feeds from any site (and loopback http, for feeds served on one's own machine).
+// The first rows of the default view, shown until the app takes over (scripts/first-rows.mjs).
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+const preview = await firstRows(dir);
+html = html.replace(/<body>/, `<body>\n    ${preview}\n    <script>${GUARD}</script>`);
+
+// Content-Security-Policy: only what the app needs. connect-src allows any https origin because
+// readers add feeds from any site (and loopback http, for feeds served on one's own machine).
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
 const csp = [
@@ -53,4 +59,4 @@ const sw = readFileSync(swPath, 'utf8')
   .replace('__PAPERSIFT_VERSION__', version.digest('hex').slice(0, 16))
   .replace('__PAPERSIFT_PRECACHE__', JSON.stringify(precache, null, 2));
 writeFileSync(swPath, sw);
-console.log(`post-build: ${precache.length} files precached, ${hashes.length} inline script hash(es) in the CSP`);
+console.log(`post-build: first rows (${preview.length} bytes), ${precache.length} files precached, ${hashes.length} inline script hash(es) in the CSP`);

@@ -1,23 +1,27 @@
 //! The root component: starts loading the sources, then shows the browser, progress or errors.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::components::paper_browser::CatalogContext;
 use crate::components::paper_browser::RankContext;
 use crate::components::{
-    AppStatus, CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, LoadingMore, MutesPanel,
-    PaperBrowser, PaperView, SearchBox, SearchHelp, Shortcuts, SortSelect, SourceErrors, SourceNotices,
-    SourcesPanel, TopicsBar, TopicsPanel, TrendingPanel,
+    AppStatus, CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, LazyDetails, LoadingMore,
+    MutesPanel, PaperBrowser, PaperView, SearchBox, SearchHelp, Shortcuts, SortSelect, SourceErrors,
+    SourceNotices, SourcesPanel, TopicsBar, TopicsPanel, TrendingPanel,
 };
+use crate::domain::display_prefs::{Density, DisplayPrefs};
 use crate::domain::rank::Sort;
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
 use crate::for_you::ForYou;
 use crate::new_papers;
 use crate::reader_data::ReaderData;
-use crate::state::Feeds;
+use crate::state::{Feeds, Indexing};
 use crate::view_signals::ViewSignals;
+use crate::web::clock::after_paint;
 use crate::web::location::current_query;
+use crate::web::preview;
 use crate::web::seen_observer;
 
 /// What the main area shows.
@@ -45,20 +49,38 @@ pub fn App() -> impl IntoView {
     seen_observer::start(move |id| marks.mark_seen(&id));
     new_papers::notify_on_open(catalog, feeds, marks, for_you);
     provide_context(for_you);
+    apply_display(marks);
     let saved = Signal::derive(move || marks.display.get().defaults());
     view.bind_to_url(initial, saved);
     let sort = Signal::derive(move || view.state().effective_sort(&saved.get()));
     let kind = Signal::derive(move || view.state().effective_period(&saved.get()));
     let trending = Signal::derive(move || view.state().effective_trending(&saved.get()));
     provide_context(RankContext { sort, trending });
+    // Papers in, but none indexed yet: still loading (for a frame or two, or while a large feed
+    // that offered no first day is indexed).
+    let first_indexing =
+        move || indexing.get() != Indexing::Done && catalog.with(|c| c.0.papers().is_empty());
     let phase = Memo::new(move |_| match feeds.counts() {
-        (loaded, _, _) if loaded > 0 => Phase::Ready,
+        (loaded, _, _) if loaded > 0 && !first_indexing() => Phase::Ready,
+        (loaded, _, _) if loaded > 0 => Phase::Loading,
         (_, loading, _) if loading > 0 => Phase::Loading,
         (_, _, failed) if failed > 0 => Phase::AllFailed,
         _ => Phase::AllOff,
     });
+    // Syncing with the page outside the app: the build's copy of the first rows gives way once
+    // the app has its own rows, an error or an empty state to show, and not before the copy
+    // has been painted (the page's first paint is then never the app's, later one).
+    Effect::new(move |_| {
+        if phase.get() != Phase::Loading {
+            spawn_local(async {
+                after_paint().await;
+                preview::dismiss();
+            });
+        }
+    });
     // Papers are on screen, and a source is still arriving or what arrived is being indexed.
-    let more_to_come = move || phase.get() == Phase::Ready && (feeds.counts().1 > 0 || indexing.get());
+    let more_to_come =
+        move || phase.get() == Phase::Ready && (feeds.counts().1 > 0 || indexing.get() == Indexing::Long);
 
     view! {
         <header class="masthead">
@@ -82,14 +104,14 @@ pub fn App() -> impl IntoView {
                 <TopicsBar view />
                 <SearchHelp />
             </div>
-            <details class="settings">
-                <summary>"Settings"</summary>
+            // Drawn when first opened: most visits never open it, and the first paint needs none of it.
+            <LazyDetails class="settings" summary=ViewFn::from(|| "Settings")>
                 <SourcesPanel feeds />
                 <TopicsPanel />
                 <MutesPanel />
                 <DataPanel feeds />
                 <DisplayPanel />
-            </details>
+            </LazyDetails>
             <SourceErrors feeds />
             <Show when=more_to_come>
                 <LoadingMore progress=feeds.progress />
@@ -111,4 +133,21 @@ pub fn App() -> impl IntoView {
             </datalist>
         </main>
     }
+}
+
+/// Keeps the `<html>` element's theme and density attributes (which the style sheet reads) on
+/// the reader's choice.
+fn apply_display(reader: ReaderData) {
+    // Syncing with the world outside the app's tree.
+    Effect::new(move |_| {
+        let DisplayPrefs { theme, density, .. } = reader.display.get();
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            // Setting an attribute on <html> cannot fail for these names.
+            let _ = root.set_attribute("data-theme", theme.key());
+            let _ = root.set_attribute(
+                "data-density",
+                if density == Density::Compact { "compact" } else { "comfortable" },
+            );
+        }
+    });
 }

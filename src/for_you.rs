@@ -15,14 +15,12 @@ use crate::domain::foryou::target::Target;
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
 use crate::state::Shared;
-use crate::web::clock::{next_turn, now_ms};
+use crate::web::clock::{STEP_MS, next_turn, now_ms};
 use crate::web::idb::{DB_NAME, Storage};
 
 /// The settings key of the kept scores.
 const KEPT: &str = "foryou_scores";
 
-/// Time given to preparing features before the browser gets its turn.
-const STEP_MS: f64 = 30.0;
 /// Most matches of a followed topic taken as liked papers.
 const TOPIC_PAPERS: usize = 500;
 /// Documents per step of the fit (a few milliseconds each).

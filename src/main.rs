@@ -3,7 +3,12 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(papersift::App);
+    // The build's copy of the first rows is painted before the app's start-up work and
+    // downloads begin, not after them.
+    wasm_bindgen_futures::spawn_local(async {
+        papersift::web::preview::painted().await;
+        leptos::mount::mount_to_body(papersift::App);
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

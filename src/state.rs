@@ -17,12 +17,14 @@ use chrono::NaiveDate;
 use crate::domain::sources::{Origin, SavedSource, Source, dated_days};
 use crate::reader_data::keep;
 use crate::web::channel::listen;
-use crate::web::clock::{next_turn, now_ms, now_unix_seconds, today};
+use crate::web::clock::{STEP_MS, next_turn, now_ms, now_unix_seconds, today};
 use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
 use crate::web::idb::{DB_NAME, Storage, StorageError};
 
 async fn save(storage: Result<Storage, StorageError>, url: &str, papers: &[Paper]) -> Result<(), String> {
     let record = CachedFeed::new(url, now_unix_seconds(), papers).map_err(|e| e.to_string())?;
+    // Writing hands the whole body to the browser: a task of its own after the encoding.
+    next_turn().await;
     storage.map_err(|e| e.to_string())?.save_feed(&record).await.map_err(|e| e.to_string())
 }
 
@@ -33,10 +35,20 @@ async fn cached(storage: Result<Storage, StorageError>, url: &str) -> Option<(Ca
     Some((record, papers))
 }
 
-/// Catalogs up to this many papers are indexed at once (a few milliseconds).
+/// Catalogs up to this many papers are indexed within a frame or two (a few milliseconds):
+/// no progress bar is shown for them.
 const SMALL_CATALOG: usize = 200;
-/// Longest indexing step of a larger catalog, in milliseconds (a long task is 50).
-const STEP_MS: f64 = 30.0;
+
+/// Whether the catalog on screen is behind the loaded papers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Indexing {
+    /// It holds every loaded paper.
+    Done,
+    /// A small catalog is being indexed: ready within a frame or two, worth no progress bar.
+    Quick,
+    /// A large catalog is being indexed in steps.
+    Long,
+}
 
 /// Shared, immutable data in a signal, compared by identity (rebuilds are what matter).
 #[derive(Debug)]
@@ -447,11 +459,11 @@ impl Feeds {
         });
     }
 
-    /// The merged catalog of every enabled source loaded so far. A large catalog is indexed
-    /// in steps of [`STEP_MS`] between which the browser gets its turn (no long task); the
-    /// previous catalog stays on screen meanwhile, and the second memo says so. Papers that
-    /// only add to those on screen are indexed alone (see [`Catalog::builder_for`]).
-    pub fn catalog(&self) -> (Memo<Shared<Catalog>>, Memo<bool>) {
+    /// The merged catalog of every enabled source loaded so far, indexed in steps of
+    /// [`STEP_MS`] between which the browser gets its turn (no long task); the previous
+    /// catalog stays on screen meanwhile, and the second memo says how far behind it is. Papers
+    /// that only add to those on screen are indexed alone (see [`Catalog::builder_for`]).
+    pub fn catalog(&self) -> (Memo<Shared<Catalog>>, Memo<Indexing>) {
         let entries = self.entries;
         let papers = Memo::new(move |_| {
             let papers: Vec<Paper> = entries.with(|entries| {
@@ -477,30 +489,41 @@ impl Feeds {
             let papers = merge_duplicates(from.0.to_vec());
             generation.update_value(|g| *g += 1);
             let mine = generation.get_value();
-            if papers.len() <= SMALL_CATALOG {
-                built.set((from, Shared(Arc::new(Catalog::new(papers)))));
-                return;
-            }
             // Papers added after those already shown are indexed alone.
             let mut builder =
                 built.with_untracked(|(_, shown)| shown.0.builder_for(&papers)).unwrap_or_default();
+            // The papers' arrival, each slice of indexing and the drawing of the new catalog are
+            // separate tasks, so even the first day of a feed makes no long task.
             spawn_local(async move {
-                while builder.len() < papers.len() {
-                    let start = now_ms();
-                    while builder.len() < papers.len() && now_ms() - start < STEP_MS {
-                        builder.add(&papers[builder.len()]);
-                    }
+                loop {
                     next_turn().await;
                     // A newer set of papers is being indexed: this one is stale.
                     if generation.try_get_value() != Some(mine) {
                         return;
                     }
+                    if builder.len() == papers.len() {
+                        break;
+                    }
+                    let start = now_ms();
+                    while builder.len() < papers.len() && now_ms() - start < STEP_MS {
+                        builder.add(&papers[builder.len()]);
+                    }
                 }
-                built.set((from, Shared(Arc::new(Catalog::with_index(papers, builder.finish())))));
+                let catalog = Shared(Arc::new(Catalog::with_index(papers, builder.finish())));
+                next_turn().await;
+                if generation.try_get_value() == Some(mine) {
+                    built.set((from, catalog));
+                }
             });
         });
-        // Derived, not set by the indexing task, so it is never briefly false in between.
-        let indexing = Memo::new(move |_| built.with(|(from, _)| *from != papers.get()));
+        // Derived, not set by the indexing task, so it is never briefly wrong in between.
+        let indexing = Memo::new(move |_| {
+            papers.with(|now| match built.with(|(from, _)| from == now) {
+                true => Indexing::Done,
+                false if now.0.len() <= SMALL_CATALOG => Indexing::Quick,
+                false => Indexing::Long,
+            })
+        });
         (Memo::new(move |_| built.with(|(_, catalog)| catalog.clone())), indexing)
     }
 

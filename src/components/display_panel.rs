@@ -4,22 +4,10 @@ use crate::components::DefaultView;
 use crate::domain::display_prefs::{Density, DisplayPrefs, Theme};
 use crate::reader_data::ReaderData;
 
-/// Theme (system, light, dark) and density; applied to the page and kept on the device.
+/// Theme (system, light, dark) and density, kept on the device (the app applies them).
 #[component]
 pub fn DisplayPanel() -> impl IntoView {
     let reader = expect_context::<ReaderData>();
-    // Syncing with the world outside the app's tree: the <html> element's attributes.
-    Effect::new(move |_| {
-        let DisplayPrefs { theme, density, .. } = reader.display.get();
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            // Setting an attribute on <html> cannot fail for these names.
-            let _ = root.set_attribute("data-theme", theme.key());
-            let _ = root.set_attribute(
-                "data-density",
-                if density == Density::Compact { "compact" } else { "comfortable" },
-            );
-        }
-    });
     let set_theme = move |key: String| {
         if let Some(theme) = Theme::from_key(&key) {
             reader.set_display(DisplayPrefs { theme, ..reader.display.get_untracked() });

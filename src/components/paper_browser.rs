@@ -171,7 +171,7 @@ pub fn PaperBrowser(
                 <p class="empty">
                     {move || {
                         if view.page.get() != Page::Saved && catalog.with(|c| c.0.papers().is_empty()) {
-                            "Preparing the papers for search…"
+                            "The sources hold no papers yet. Add or turn on one in Settings → Sources."
                         } else if view.page.get() == Page::Saved {
                             "No saved papers match. Save papers with their Save button; they stay here even when their feed moves on."
                         } else {

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::components::LazyDetails;
+
 /// The query language and the sort orders, explained where the reader types.
 #[component]
 pub fn SearchHelp() -> impl IntoView {
@@ -16,8 +18,7 @@ pub fn SearchHelp() -> impl IntoView {
         ("Trending", "(upvotes + comments) / (age in hours + 2)^1.8"),
     ];
     view! {
-        <details class="search-help">
-            <summary>"Search help"</summary>
+        <LazyDetails class="search-help" summary=ViewFn::from(|| "Search help")>
             <dl>
                 {SYNTAX
                     .into_iter()
@@ -28,6 +29,6 @@ pub fn SearchHelp() -> impl IntoView {
                     .collect_view()}
             </dl>
             <p>"Relevance + trending multiplies relevance by 1 + ln(1 + upvotes + comments) / 4, halved every 30 days of age. Typos in words of 5 letters or more are forgiven."</p>
-        </details>
+        </LazyDetails>
     }
 }

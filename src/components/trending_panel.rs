@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::LazyDetails;
 use crate::domain::display_prefs::DisplayPrefs;
 use crate::domain::rank::Trending;
 use crate::reader_data::ReaderData;
@@ -27,8 +28,7 @@ pub fn TrendingPanel(view: ViewSignals, effective: Signal<Trending>) -> impl Int
         ("Weight of a GitHub star", Trending::MAX.stars, "1", |t| t.stars, |t, v| t.stars = v),
     ];
     view! {
-        <details class="trending-panel">
-            <summary>"Tune trending"</summary>
+        <LazyDetails class="trending-panel" summary=ViewFn::from(|| "Tune trending")>
             <p class="hint">"score = (upvotes + comments × weight + stars × weight) ÷ (age ÷ unit + 2) ^ gravity"</p>
             {fields.into_iter().map(|(label, max, step, read, write)| view! {
                 <label class="slider">
@@ -49,6 +49,6 @@ pub fn TrendingPanel(view: ViewSignals, effective: Signal<Trending>) -> impl Int
                     on:input=move |ev| set(Trending { unit_hours: event_target_value(&ev).parse().unwrap_or(1), ..effective.get_untracked() }) />
             </label>
             <button type="button" on:click=reset>"Reset to the built-in formula"</button>
-        </details>
+        </LazyDetails>
     }
 }

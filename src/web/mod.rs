@@ -8,5 +8,6 @@ pub mod idb;
 pub mod location;
 pub mod near_screen;
 pub mod notify;
+pub mod preview;
 pub mod seen_observer;
 pub mod service_worker;

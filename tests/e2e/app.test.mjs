@@ -199,6 +199,44 @@ describe('PaperSift on the embedded default feed', () => {
     await context.close();
   });
 
+  test('a first visit shows the build\'s first rows before the app runs, and the app takes over with the same', async () => {
+    const opened = await openPage(browser, new URL(server.url).origin, { width: 412, height: 823 }, { serviceWorkers: 'block' });
+    const { context, page, problems } = opened;
+    const violations = [];
+    await page.exposeFunction('reportViolation', (v) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    // The wasm is held back: what shows meanwhile is the page as built.
+    let release;
+    const released = new Promise((r) => { release = r; });
+    await page.route('**/*_bg.wasm', async (route) => { await released; await route.continue(); });
+    await page.goto(server.url);
+    const preview = page.locator('#prerender');
+    await preview.locator('article').first().waitFor();
+    const shown = await preview.locator('article h3').allInnerTexts();
+    assert.equal(shown.length, 8);
+    assert.equal(await preview.getAttribute('inert'), '');
+    // A picture announces nothing and holds no ids the app's own page also has.
+    assert.equal(await preview.locator('[role=status], [aria-live], [id]').count(), 0);
+    assert.equal(await page.getByRole('status').count(), 0);
+    const expected = onDay(latestDay);
+    assert.equal(await preview.locator('p.status').innerText(), plural(expected.length));
+    release();
+    await ready(page);
+    assert.deepEqual(await page.locator('article h3').evaluateAll((h) => h.slice(0, 8).map((e) => e.innerText)), shown);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+
+    // A link that carries a view of its own never shows the default one, not even for a moment.
+    const held = await context.newPage();
+    await held.route('**/*_bg.wasm', () => {});
+    await held.goto(`${server.url}?q=diffusion`);
+    assert.equal(await held.locator('#prerender').count(), 0);
+    assert.equal(await held.locator('article').count(), 0);
+    await context.close();
+  });
+
   test('a failed feed shows a clear error, and retry recovers', async () => {
     // page.route does not see a service worker's fetches: without one, the failure is certain.
     const opened = await openPage(browser, new URL(server.url).origin, undefined, { serviceWorkers: 'block' });

@@ -29,8 +29,12 @@ export const cardsDrawn = (page, n) => page.locator('article').nth(n - 1).waitFo
 /** Resolves once every card of the current list that may be on the page is drawn. */
 export const listDrawn = (page) => page.locator('ol.papers:not([aria-busy])').waitFor();
 
-/** Resolves once the papers of every source are in: a count is shown and no more are arriving. */
+/**
+ * Resolves once the papers of every source are in: the app has taken over from the build's
+ * preview, a count is shown and no more are arriving.
+ */
 export async function ready(page) {
+  await page.locator('#prerender').waitFor({ state: 'detached' });
   await page.getByRole('status').filter({ hasText: /\d+ papers?/ }).waitFor();
   await page.locator('.loading-more').waitFor({ state: 'detached' });
 }

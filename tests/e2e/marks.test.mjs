@@ -109,7 +109,8 @@ describe('backup', () => {
     await ready(b.page);
     await b.page.getByRole('button', { name: '★ Saved' }).click();
     assert.deepEqual(await b.page.locator('article h3').allTextContents(), [saved]);
-    assert.equal(await b.page.getByText('Sources (2)').count(), 1);
+    await b.page.getByText('Settings', { exact: true }).click();
+    await b.page.getByText('Sources (2)').waitFor();
     await b.page.getByRole('navigation', { name: 'Followed topics' }).getByRole('button', { name: 'agents' }).waitFor();
     await b.context.close();
   });
@@ -155,7 +156,8 @@ describe('tabs and storage limits', () => {
     await page.getByText('Sources (1)').click();
     await page.getByLabel('Feed address').fill('https://lab.example/tabs.json');
     await page.getByRole('button', { name: 'Add source' }).click();
-    await other.getByText('Sources (2)').waitFor({ state: 'attached' });
+    await other.getByText('Settings', { exact: true }).click();
+    await other.getByText('Sources (2)').waitFor();
     await context.close();
   });
 

@@ -225,9 +225,12 @@ describe('the Sources panel', () => {
     await page.getByText('Sources (2)').click();
     assert.equal(await page.getByRole('checkbox', { name: 'Load Quokka lab' }).isChecked(), false);
     await page.getByRole('button', { name: 'Remove' }).click();
+    // Let the write land before the reload.
+    await page.waitForTimeout(300);
     await page.reload();
     await ready(page);
-    assert.equal(await page.getByText('Sources (1)').count(), 1);
+    await page.getByText('Settings', { exact: true }).click();
+    await page.getByText('Sources (1)').waitFor();
     await context.close();
   });
 
