@@ -1,7 +1,6 @@
 //! The root component: starts loading the sources, then shows the browser, progress or errors.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::components::paper_browser::CatalogContext;
 use crate::components::paper_browser::RankContext;
@@ -19,7 +18,6 @@ use crate::new_papers;
 use crate::reader_data::ReaderData;
 use crate::state::{Feeds, Indexing};
 use crate::view_signals::ViewSignals;
-use crate::web::clock::after_paint;
 use crate::web::location::current_query;
 use crate::web::preview;
 use crate::web::seen_observer;
@@ -67,15 +65,12 @@ pub fn App() -> impl IntoView {
         (_, _, failed) if failed > 0 => Phase::AllFailed,
         _ => Phase::AllOff,
     });
-    // Syncing with the page outside the app: the build's copy of the first rows gives way once
-    // the app has its own rows, an error or an empty state to show, and not before the copy
-    // has been painted (the page's first paint is then never the app's, later one).
+    // Syncing with the page outside the app: the build's copy of the first rows (painted
+    // before the app started, see main.rs) gives way once the app has its own rows, an error
+    // or an empty state to show.
     Effect::new(move |_| {
         if phase.get() != Phase::Loading {
-            spawn_local(async {
-                after_paint().await;
-                preview::dismiss();
-            });
+            preview::dismiss();
         }
     });
     // Papers are on screen, and a source is still arriving or what arrived is being indexed.

@@ -15,7 +15,7 @@ use web_sys::{AbortController, ReadableStreamDefaultReader, RequestMode};
 use crate::domain::feed::stream::FeedStream;
 use crate::domain::feed::{FeedError, ParsedFeed};
 use crate::domain::paper::Paper;
-use crate::web::clock::{after_paint, today};
+use crate::web::clock::{STEP_MS, after_paint, next_turn, now_ms, today};
 
 /// Limits of one fetch.
 #[derive(Debug, Clone, Copy)]
@@ -112,6 +112,25 @@ pub enum LoadError {
     Feed(#[from] FeedError),
 }
 
+/// Starts downloading `url` now for a fetch of it that the app makes a little later (the
+/// browser hands that fetch this response), so the embedded feed downloads while the app
+/// starts and reads the reader's sources. Does nothing where the page cannot take the hint.
+pub fn preload(url: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Ok(link), Some(body)) = (document.create_element("link"), document.body()) else {
+        return;
+    };
+    // The same mode as the app's fetch, or the browser would download it twice.
+    for (name, value) in [("rel", "preload"), ("as", "fetch"), ("crossorigin", "anonymous"), ("href", url)] {
+        if link.set_attribute(name, value).is_err() {
+            return;
+        }
+    }
+    let _ = body.append_child(&link);
+}
+
 /// Fetches `url` and parses it as a feed of any known format.
 ///
 /// A PaperSift feed is decoded while it downloads: `on_preview` gets its first papers as soon
@@ -127,9 +146,16 @@ pub async fn fetch_feed(
     let mut stream = FeedStream::new(today());
     let mut on_preview = Some(on_preview);
     on_progress(download.progress());
+    let mut slice = now_ms();
     while let Some(chunk) = download.chunk().await? {
-        // In parts, so a body that arrives at once still shows its first day early.
+        // In parts, so a body that arrives at once still shows its first day early, and is
+        // decoded in slices with the browser's turns between (a chunk already received is
+        // read without one).
         for part in chunk.chunks(PART_BYTES) {
+            if now_ms() - slice > STEP_MS {
+                next_turn().await;
+                slice = now_ms();
+            }
             stream.push(part)?;
             // Asked until shown once: a preview looks through the papers decoded so far.
             if on_preview.is_some()

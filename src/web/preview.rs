@@ -13,19 +13,20 @@ fn preview() -> Option<web_sys::Element> {
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(PREVIEW_ID))
 }
 
-/// Resolves once the copy is on screen (the page's first contentful paint), so the app's
-/// start-up work and downloads come after it; at once when there is no copy, and after
-/// [`PAINT_WAIT_MS`] at most.
+/// Resolves once the whole copy is on screen, so the app's start-up work and downloads come
+/// after it: after the page's first contentful paint and one more frame (the first paint may
+/// come while the page is still being parsed; this runs after parsing). At once when there is
+/// no copy, and after [`PAINT_WAIT_MS`] at most.
 pub async fn painted() {
     let start = now_ms();
     while preview().is_some() && now_ms() - start < PAINT_WAIT_MS {
         let painted = web_sys::window()
             .and_then(|w| w.performance())
             .is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
+        after_paint().await;
         if painted {
             return;
         }
-        after_paint().await;
     }
 }
 
