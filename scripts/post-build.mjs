@@ -27,7 +27,12 @@ walk(dir);
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const preview = await firstRows(dir);
-html = html.replace(/<body>/, `<body>\n    ${preview}\n    <script>${GUARD}</script>`);
+// After the <noscript> note, which then stays on top when scripts are off.
+html = html.replace(/<\/noscript>/, `</noscript>\n    ${preview}\n    <script>${GUARD}</script>`);
+if (!html.includes(GUARD)) {
+  console.error('post-build: index.html has no </noscript> to put the first rows after');
+  process.exit(2);
+}
 
 // Content-Security-Policy: only what the app needs. connect-src allows any https origin because
 // readers add feeds from any site (and loopback http, for feeds served on one's own machine).

@@ -85,9 +85,9 @@ function probe() {
     },
     true,
   );
-  // A change is visible when it is outside the list or in its first five rows (a 900 px
-  // screen shows three or four cards); telling so reads the DOM only, never the layout.
-  const TOP = 5;
+  // A change is visible when it is outside the list or in its rows that the screen showed
+  // before typing began (window.__visibleRows, measured once; five until then); telling so
+  // reads the DOM only, never the layout.
   const row = (node) => {
     const list = document.querySelector('ol.papers');
     while (node && node.parentNode !== list) node = node.parentNode;
@@ -96,8 +96,9 @@ function probe() {
   const visible = (r) => {
     const list = document.querySelector('ol.papers');
     if (!list || !list.contains(r.target)) return true;
-    if (r.target === list) return r.removedNodes.length > 0 || [...r.addedNodes].some((n) => row(n) < TOP);
-    return row(r.target) < TOP;
+    const top = window.__visibleRows ?? 5;
+    if (r.target === list) return r.removedNodes.length > 0 || [...r.addedNodes].some((n) => row(n) < top);
+    return row(r.target) < top;
   };
   new MutationObserver((records) => {
     const at = performance.now();
@@ -136,6 +137,12 @@ async function measure(name, url, n) {
   const loaded = Date.now() - loadStart;
   const box = page.getByRole('searchbox', { name: 'Search papers' });
   const elements = await page.evaluate(() => document.querySelector('ol.papers').querySelectorAll('*').length);
+  // The rows the screen shows (at least partly), at the top of the page.
+  const visibleRows = await page.evaluate(() => {
+    const rows = [...document.querySelector('ol.papers').children].filter((li) => li.getBoundingClientRect().top < innerHeight).length;
+    window.__visibleRows = rows;
+    return rows;
+  });
   await page.waitForTimeout(1000);
   const latencies = [];
   const complete = [];
@@ -198,7 +205,7 @@ async function measure(name, url, n) {
   }
   const frames = await page.evaluate(() => window.__probe.paints.slice());
   await context.close();
-  return { name, n, loaded, elements, most, presses, latencies, complete, longTasks, frames, height };
+  return { name, n, loaded, elements, visibleRows, most, presses, latencies, complete, longTasks, frames, height };
 }
 
 console.log(`keystroke to paint, ${QUERIES.length} queries typed a key at a time (${delay} ms apart), headless Chromium`);
@@ -213,7 +220,7 @@ for (const n of sizes) {
     console.log(
       `${String(n).padStart(6)} papers  ${name.padEnd(17)} keys ${l.length}  to paint p50 ${fmt(quantile(l, 0.5))}  p95 ${fmt(quantile(l, 0.95))}  max ${fmt(Math.max(...l))} ms` +
         `  (whole list p50 ${fmt(quantile(r.complete, 0.5))}  p95 ${fmt(quantile(r.complete, 0.95))})` +
-        `  long tasks ${long.length} (max ${fmt(Math.max(0, ...long))} ms)  list elements ${r.elements}\n` +
+        `  long tasks ${long.length} (max ${fmt(Math.max(0, ...long))} ms)  list elements ${r.elements}, rows on screen ${r.visibleRows}\n` +
         `        scroll to the end (${r.presses} × Show more, ${r.height} px) and back: list elements at most ${r.most}, frames ${r.frames.length}, max ${fmt(Math.max(0, ...r.frames))} ms, over 50 ms ${r.frames.filter((f) => f > 50).length}  (loaded in ${(r.loaded / 1000).toFixed(1)} s)`,
     );
   }
