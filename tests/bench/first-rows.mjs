@@ -61,7 +61,8 @@ function probe() {
   window.__rows = seen;
   new MutationObserver(() => {
     const now = performance.now();
-    if (seen.first === null && document.querySelector('article')) seen.first = now;
+    // The app's cards, not the build's copy of the default view (gone as the page parses).
+    if (seen.first === null && [...document.querySelectorAll('article')].some((a) => !a.closest('#prerender'))) seen.first = now;
     const bar = document.querySelector('.loading-more') !== null;
     if (bar) seen.bar = true;
     if (seen.bar && !bar && seen.done === null) seen.done = now;
