@@ -25,3 +25,25 @@ async fn after_paint_waits_for_a_frame() {
     papersift::web::clock::after_paint().await;
     assert!(framed.get());
 }
+
+#[wasm_bindgen_test]
+async fn next_turn_lets_the_browser_run_its_tasks() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    // A timer set before a loop of turns fires during it: a turn is a task, not a microtask
+    // (a loop of microtasks would never let it run).
+    let fired = Rc::new(Cell::new(false));
+    let flag = fired.clone();
+    let callback = Closure::once_into_js(move || flag.set(true));
+    web_sys::window().unwrap().set_timeout_with_callback(callback.unchecked_ref()).unwrap();
+    for _ in 0..1_000 {
+        if fired.get() {
+            break;
+        }
+        papersift::web::clock::next_turn().await;
+    }
+    assert!(fired.get());
+}

@@ -85,3 +85,17 @@ async fn the_first_day_of_a_long_feed_is_offered_before_the_rest_is_read() {
     assert_eq!(feed.papers.len(), 4_000);
     assert_eq!(*previews.borrow(), vec![(300, "21.0".to_owned())]);
 }
+
+#[wasm_bindgen_test]
+fn preload_asks_for_the_feed_as_the_app_fetches_it() {
+    papersift::web::fetch::preload("feeds/preloaded.json");
+    let link = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .query_selector(
+            r#"link[rel="preload"][as="fetch"][crossorigin="anonymous"][href="feeds/preloaded.json"]"#,
+        )
+        .unwrap();
+    assert!(link.is_some());
+}

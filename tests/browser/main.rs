@@ -6,5 +6,6 @@ mod clock;
 mod fetch;
 mod idb;
 mod near_screen;
+mod preview;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
