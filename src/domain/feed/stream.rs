@@ -414,21 +414,23 @@ impl Decoder {
     }
 
     fn element(&mut self, start: usize, end: usize) -> Result<(), FeedError> {
+        // The whole-body reader refuses a paper that is not UTF-8 even where serde would skip
+        // the bytes (an unknown field, a paper found malformed, one past the limit): so does this.
+        let text = std::str::from_utf8(&self.buf[start..end])
+            .map_err(|e| self.syntax(start + e.valid_up_to(), "invalid unicode code point"))?;
         if self.entries >= MAX_ENTRIES {
-            return serde_json::from_slice::<serde::de::IgnoredAny>(&self.buf[start..end])
+            return serde_json::from_str::<serde::de::IgnoredAny>(text)
                 .map(drop)
                 .map_err(|e| self.json_error(start, &e));
         }
         self.entries += 1;
-        let entry = match serde_json::from_slice::<Paper>(&self.buf[start..end]) {
+        let entry = match serde_json::from_str::<Paper>(text) {
             Ok(paper) => papersift::check(paper),
             // A paper of the wrong shape is skipped, but only if it is valid JSON at all.
-            Err(e) if e.is_data() => {
-                match serde_json::from_slice::<serde::de::IgnoredAny>(&self.buf[start..end]) {
-                    Ok(_) => Err(SkipReason::Malformed),
-                    Err(e) => return Err(self.json_error(start, &e)),
-                }
-            }
+            Err(e) if e.is_data() => match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+                Ok(_) => Err(SkipReason::Malformed),
+                Err(e) => return Err(self.json_error(start, &e)),
+            },
             Err(e) => return Err(self.json_error(start, &e)),
         };
         self.tally.push(entry);
@@ -565,7 +567,7 @@ mod tests {
 
     #[test]
     fn skips_and_failures_match_the_whole_body_reader() {
-        let cases: [&[u8]; 8] = [
+        let cases: [&[u8]; 11] = [
             br#"{"papersift_feed":1,"papers":[{"id":"a","title":"","listed":"2026-08-21"},7,{"id":"b","title":"B","listed":"2026-08-21"}]}"#,
             br#"{"papersift_feed":1,"papers":[{"title":5,"x":tru}]}"#,
             br#"{"papersift_feed":1,"papers":[]}{"x":1}"#,
@@ -574,6 +576,10 @@ mod tests {
             br#"{"papersift_feed":1,"title":"x"}"#,
             br#"{"papersift_feed":null,"papers":[]}"#,
             b"\xEF\xBB\xBF \n{ \"papersift_feed\" : 1 , \"papers\" : [ ] } \n",
+            // Not UTF-8 where serde would only skip: a malformed paper, an unknown field.
+            b"{\"papersift_feed\":1,\"papers\":[{\"id\":\"a\",\"listed\":\"#\x80\"}]}",
+            b"{\"papersift_feed\":1,\"papers\":[{\"id\":\"a\",\"title\":\"A\",\"listed\":\"2026-08-21\",\"z\":\"\x80\"}]}",
+            b"{\"papersift_feed\":1,\"title\":\"\x80\",\"papers\":[]}",
         ];
         for body in cases {
             let (whole, streamed) = (parse_feed(body, TODAY), streamed(body, 3));
