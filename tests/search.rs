@@ -12,7 +12,7 @@ use papersift::domain::feed::parse_feed;
 use papersift::domain::paper::Paper;
 use papersift::domain::rank::Sort;
 use papersift::domain::search::analyze::{for_each_word, is_stop_word, stem};
-use papersift::domain::search::index::Index;
+use papersift::domain::search::index::{Index, file};
 use papersift::domain::search::matcher::matches;
 use papersift::domain::search::query::Query;
 use proptest::prelude::*;
@@ -212,6 +212,42 @@ fn matching_never_panics_on_odd_queries() {
         .run(&"\\PC{0,60}|[a-z()\"* -]{0,30}", |text| {
             let m = matches(&index, &papers, &Query::parse(&text), true);
             prop_assert!(m.docs.count() <= papers.len());
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// Reads an index file as the app does: whole, or refused.
+fn read_index(bytes: &[u8]) -> Result<(Index, u64), file::IndexFileError> {
+    let mut reading = file::Reading::new(bytes)?;
+    while !reading.step(500)? {}
+    reading.finish()
+}
+
+#[test]
+fn damaged_index_files_are_refused_or_harmless() {
+    let papers: Vec<Paper> = default_feed().into_iter().take(300).collect();
+    let bytes = file::write(&Index::build(&papers), file::fingerprint(&papers));
+    let queries =
+        ["diffusion", "d", "\"language models\"", "title:agent -video", "a OR b*"].map(Query::parse);
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(1_000));
+    let flips = proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6);
+    runner
+        .run(&flips, |flips| {
+            let mut damaged = bytes.clone();
+            for (at, byte) in flips {
+                let i = at.index(damaged.len());
+                damaged[i] = byte;
+            }
+            if let Ok((index, _)) = read_index(&damaged)
+                && index.docs() == papers.len()
+            {
+                for q in &queries {
+                    let m = matches(&index, &papers, q, true);
+                    prop_assert!(m.docs.count() <= papers.len());
+                }
+                let _ = index.into_builder().finish();
+            }
             Ok(())
         })
         .unwrap();

@@ -11,7 +11,7 @@ use papersift::domain::feed::stream::FeedStream;
 use papersift::domain::foryou::library::{Library, LibraryBuilder};
 use papersift::domain::paper::Paper;
 use papersift::domain::rank::Sort;
-use papersift::domain::search::index::IndexBuilder;
+use papersift::domain::search::index::{IndexBuilder, file};
 use wasm_bindgen::prelude::*;
 
 #[derive(Default)]
@@ -19,6 +19,7 @@ struct Bench {
     papers: Vec<Paper>,
     stream: Option<FeedStream>,
     builder: Option<IndexBuilder>,
+    reading: Option<file::Reading>,
     catalog: Option<Catalog>,
     library_builder: Option<LibraryBuilder>,
     library: Option<Library>,
@@ -53,6 +54,39 @@ pub fn build_step(count: usize) -> bool {
         let index = b.builder.take().unwrap().finish();
         b.catalog = Some(Catalog::with_index(std::mem::take(&mut b.papers), index));
         true
+    })
+}
+
+/// The catalog's index as a file, as a feed would ship it.
+#[wasm_bindgen]
+pub fn index_file() -> Vec<u8> {
+    BENCH.with_borrow(|b| {
+        let c = b.catalog.as_ref().unwrap();
+        file::write(c.index(), file::fingerprint(c.papers()))
+    })
+}
+
+/// Starts loading an index file for the catalog's papers (tables read at once).
+#[wasm_bindgen]
+pub fn load_index_start(bytes: &[u8]) {
+    BENCH.with_borrow_mut(|b| b.reading = Some(file::Reading::new(bytes).unwrap()));
+}
+
+/// Checks the postings of up to `terms` more terms; true once the index is loaded.
+#[wasm_bindgen]
+pub fn load_index_step(terms: usize) -> bool {
+    BENCH.with_borrow_mut(|b| b.reading.as_mut().unwrap().step(terms).unwrap())
+}
+
+/// Replaces the catalog by one on the loaded index, after checking the index was written
+/// for these papers.
+#[wasm_bindgen]
+pub fn use_loaded_index() {
+    BENCH.with_borrow_mut(|b| {
+        let (index, fingerprint) = b.reading.take().unwrap().finish().unwrap();
+        let papers = b.catalog.take().unwrap().papers().to_vec();
+        assert_eq!(fingerprint, file::fingerprint(&papers));
+        b.catalog = Some(Catalog::with_index(papers, index));
     })
 }
 

@@ -120,6 +120,7 @@ for (const r of results) {
   console.log(`\n${r.papers} papers`);
   console.log(`  PaperSift wasm   build ${f(r.wasmBuild, 0)} (longest step ${f(r.wasmLongestStep, 0)}, JSON load ${f(r.wasmLoad, 0)})  index ${f(r.wasmIndexMB, 1)} MB  query p50/p95/max ${lat(r.wasm)}  trending re-rank ${f(r.wasmTrending, 2)}`);
   console.log(`  For you          features ${f(r.forYouPrepare, 0)} (longest step ${f(r.forYouLongestStep, 0)})  ${f(r.forYouMB, 1)} MB  train on 10 + score all: median ${f(r.forYouTrain, 0)}, max ${f(r.forYouTrainMax, 0)}  (cs.RO in top 20: ${f(r.forYouHits, 1)})`);
+  console.log(`  PaperSift wasm   index file ${f(r.wasmFileMB, 1)} MB read and checked in ${f(r.wasmFileLoad, 0)} (longest step ${f(r.wasmFileLongestStep, 0)}), catalog on it ${f(r.wasmCatalog, 0)}`);
   console.log(`  typed-array BM25 build ${f(r.typedBuild, 0)}  heap ${f(r.typedMB, 1)} MB  query p50/p95/max ${lat(r.typed)}`);
   console.log(`  MiniSearch       build ${f(r.miniBuild, 0)}  heap ${f(r.miniMB, 1)} MB  query p50/p95/max ${lat(r.mini)}`);
   console.log(`  p95 ratio: typed-array / PaperSift ${f(r.typed.p95 / r.wasm.p95, 1)}x, MiniSearch / PaperSift ${f(r.mini.p95 / r.wasm.p95, 1)}x; p50 ratios ${f(r.typed.p50 / r.wasm.p50, 1)}x, ${f(r.mini.p50 / r.wasm.p50, 1)}x`);

@@ -4,7 +4,8 @@
 //! cargo bench --bench search -- [--data DIR] [--runs R]
 //! ```
 //! DIR defaults to `../shared/data/arxiv_corpus/dedup` (not shipped with the project). For
-//! 1k, 10k and all papers: index build time and size, then every query of
+//! 1k, 10k and all papers: index build time and size, the size of its index file and the
+//! time to load that file (read and check, what a feed shipping its index costs), then every query of
 //! `tests/bench/queries.txt` (parse + match + rank + top 50 + count, the last word as a
 //! prefix as in the app) run `R` times: p50/p95/max. The named baseline is a linear scan
 //! (lower-cased substring of every word in title + abstract), what the app did before
@@ -17,7 +18,7 @@ use std::time::{Duration, Instant};
 use papersift::domain::catalog::{Catalog, View};
 use papersift::domain::paper::Paper;
 use papersift::domain::rank::Sort;
-use papersift::domain::search::index::IndexBuilder;
+use papersift::domain::search::index::{IndexBuilder, file};
 
 mod corpus;
 use corpus::corpus;
@@ -71,8 +72,15 @@ fn main() {
     let queries = queries();
     println!("{} papers, {} queries x {runs} runs; times in ms", all.len(), queries.len());
     println!(
-        "{:>7} {:>9} {:>9} | {:>22} | {:>22} | {:>8}",
-        "papers", "build", "index MB", "engine p50/p95/max", "scan p50/p95/max", "trending"
+        "{:>7} {:>9} {:>9} {:>8} {:>7} | {:>22} | {:>22} | {:>8}",
+        "papers",
+        "build",
+        "index MB",
+        "file MB",
+        "load",
+        "engine p50/p95/max",
+        "scan p50/p95/max",
+        "trending"
     );
     for size in [1_000, 10_000, all.len()] {
         let papers: Vec<Paper> = all[..size.min(all.len())].to_vec();
@@ -82,6 +90,12 @@ fn main() {
         let index = builder.finish();
         let build = t.elapsed();
         let bytes = index.heap_bytes();
+        let written = file::write(&index, file::fingerprint(&papers));
+        let loads = latencies(runs, &[String::new()], |_| {
+            let mut reading = file::Reading::new(&written).unwrap();
+            while !reading.step(10_000).unwrap() {}
+            reading.finish().unwrap().0.docs()
+        });
         if std::env::var_os("SLOWEST").is_some() {
             println!("    (surfaces, terms, posting bytes) = {:?}", index.sizes());
         }
@@ -116,10 +130,12 @@ fn main() {
         let trending =
             latencies(runs, &[String::new()], |q| catalog.select(&view(q, Sort::Trending), 0, 50).total);
         println!(
-            "{:>7} {:>9.1} {:>9.1} | {:>6.3} {:>7.3} {:>7.3} | {:>6.2} {:>7.2} {:>7.2} | {:>8.2}",
+            "{:>7} {:>9.1} {:>9.1} {:>8.1} {:>7.1} | {:>6.3} {:>7.3} {:>7.3} | {:>6.2} {:>7.2} {:>7.2} | {:>8.2}",
             catalog.papers().len(),
             ms(build),
             bytes as f64 / 1e6,
+            written.len() as f64 / 1e6,
+            ms(percentile(&loads, 0.5)),
             ms(percentile(&engine, 0.5)),
             ms(percentile(&engine, 0.95)),
             ms(*engine.last().unwrap()),

@@ -8,11 +8,14 @@
 //! likes (so a large feed can be indexed between frames), and more can be appended later
 //! with [`Index::into_builder`] when a source brings new papers.
 
+pub mod file;
+
 use rustc_hash::FxHashMap;
 
 use crate::domain::paper::Paper;
 use crate::domain::search::analyze::{for_each_word, is_stop_word, stem};
 use crate::domain::search::query::Field;
+use crate::domain::search::words::WordTable;
 
 /// Field weights of BM25F: title > keywords > abstract > authors > organisation.
 pub const FIELD_WEIGHTS: [f32; 5] = [3.0, 2.5, 1.0, 0.8, 0.5];
@@ -49,10 +52,10 @@ pub struct Posting {
 /// The searchable form of a list of papers.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
-    /// Every folded word seen, sorted, with its term (prefix and typo search walk this).
-    surfaces: Vec<(Box<str>, u32)>,
+    /// Every folded word seen, with its term (prefix and typo search walk this).
+    surfaces: WordTable,
     /// Stem → term.
-    stems: FxHashMap<Box<str>, u32>,
+    stems: WordTable,
     /// Every term's postings, one after the other.
     postings: Vec<u8>,
     /// Where each term's postings start in `postings` (one more entry than terms).
@@ -182,8 +185,7 @@ impl IndexBuilder {
 
     /// The finished index.
     pub fn finish(self) -> Index {
-        let mut surfaces: Vec<(Box<str>, u32)> = self.surfaces.into_iter().collect();
-        surfaces.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let surfaces = WordTable::from_pairs(self.surfaces.into_iter().collect());
         let total: usize = self.terms.iter().map(|t| t.bytes.len()).sum();
         let mut postings = Vec::with_capacity(total);
         let mut offsets = Vec::with_capacity(self.terms.len() + 1);
@@ -194,8 +196,7 @@ impl IndexBuilder {
         }
         let dfs = self.terms.iter().map(|t| t.df).collect();
         let lasts = self.terms.iter().map(|t| t.last).collect();
-        let mut stems = self.stems;
-        stems.shrink_to_fit();
+        let stems = WordTable::from_pairs(self.stems.into_iter().collect());
         let norms = norms(&self.lens);
         Index { surfaces, stems, postings, offsets, dfs, lasts, lens: self.lens, norms }
     }
@@ -238,8 +239,8 @@ impl Index {
             })
             .collect();
         IndexBuilder {
-            surfaces: self.surfaces.into_iter().collect(),
-            stems: self.stems,
+            surfaces: self.surfaces.iter().map(|(w, t)| (w.into(), t)).collect(),
+            stems: self.stems.iter().map(|(w, t)| (w.into(), t)).collect(),
             terms,
             lens: self.lens,
             scratch: Vec::new(),
@@ -253,25 +254,20 @@ impl Index {
 
     /// The term of a stem, if any paper holds it.
     pub fn term(&self, stem: &str) -> Option<u32> {
-        self.stems.get(stem).copied()
+        self.stems.get(stem)
     }
 
     /// The term a folded word is indexed under (`None` for stop words and unseen words).
     pub fn term_of_word(&self, word: &str) -> Option<u32> {
-        match self.surfaces.binary_search_by(|(s, _)| s.as_ref().cmp(word)) {
-            Ok(i) => Some(self.surfaces[i].1).filter(|&t| t != STOP),
-            Err(_) => self.term(&stem(word)),
+        match self.surfaces.get(word) {
+            Some(t) => Some(t).filter(|&t| t != STOP),
+            None => self.term(&stem(word)),
         }
     }
 
     /// Folded words starting with `prefix` (in sorted order) with their terms.
-    pub fn words_with_prefix(&self, prefix: &str) -> impl Iterator<Item = (&str, u32)> {
-        let start = self.surfaces.partition_point(|(s, _)| s.as_ref() < prefix);
-        self.surfaces[start..]
-            .iter()
-            .take_while(move |(s, _)| s.starts_with(prefix))
-            .filter(|(_, t)| *t != STOP)
-            .map(|(s, t)| (s.as_ref(), *t))
+    pub fn words_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, u32)> + 'a {
+        self.surfaces.with_prefix(prefix).filter(|(_, t)| *t != STOP)
     }
 
     /// Number of papers holding `term`.
@@ -400,10 +396,8 @@ impl Index {
 
     /// Approximate heap bytes held (for the benchmark's memory figure).
     pub fn heap_bytes(&self) -> usize {
-        let surfaces: usize = self.surfaces.iter().map(|(s, _)| s.len() + 16 + 4).sum();
-        let stems: usize = self.stems.keys().map(|s| s.len() + 16 + 4 + 8).sum();
         let postings = self.postings.capacity() + self.dfs.len() * 12;
-        surfaces + stems + postings + self.lens.len() * (10 + 20)
+        self.surfaces.heap_bytes() + self.stems.heap_bytes() + postings + self.lens.len() * (10 + 20)
     }
 }
 

@@ -1,0 +1,146 @@
+//! A sorted table of words with a number each, all words in one string: looked up by binary
+//! search, walked by prefix, and written to or read from an index file as three flat arrays
+//! (no allocation per word, which is what makes a shipped index quick to load).
+//!
+//! ```
+//! use papersift::domain::search::words::WordTable;
+//! let table = WordTable::from_pairs(vec![("diffusion".into(), 3), ("agent".into(), 1), ("diffuse".into(), 3)]);
+//! assert_eq!(table.get("agent"), Some(1));
+//! assert_eq!(table.get("agents"), None);
+//! let prefixed: Vec<&str> = table.with_prefix("diffu").map(|(w, _)| w).collect();
+//! assert_eq!(prefixed, ["diffuse", "diffusion"]);
+//! ```
+
+/// Words in ascending byte order, each with a value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordTable {
+    text: String,
+    /// End of each word in `text` (a word starts where the previous one ends).
+    ends: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl WordTable {
+    /// A table of `pairs` (any order; a word given twice keeps one of its values).
+    pub fn from_pairs(mut pairs: Vec<(Box<str>, u32)>) -> Self {
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        pairs.dedup_by(|a, b| a.0 == b.0);
+        let mut table = Self {
+            text: String::with_capacity(pairs.iter().map(|(w, _)| w.len()).sum()),
+            ends: Vec::with_capacity(pairs.len()),
+            values: Vec::with_capacity(pairs.len()),
+        };
+        for (word, value) in pairs {
+            table.text.push_str(&word);
+            table.ends.push(u32::try_from(table.text.len()).unwrap_or(u32::MAX));
+            table.values.push(value);
+        }
+        table
+    }
+
+    /// A table from its parts, if they make one: `ends` ascending, within `text` and on
+    /// character boundaries, one value per word, words strictly ascending.
+    pub fn from_parts(text: String, ends: Vec<u32>, values: Vec<u32>) -> Option<Self> {
+        let fits = ends.len() == values.len()
+            && ends.last().is_none_or(|&e| e as usize == text.len())
+            && ends.windows(2).all(|w| w[0] <= w[1])
+            && ends.iter().all(|&e| text.is_char_boundary(e as usize));
+        let table = Self { text, ends, values };
+        (fits && (1..table.len()).all(|i| table.word(i - 1) < table.word(i))).then_some(table)
+    }
+
+    /// The parts [`WordTable::from_parts`] takes back.
+    pub fn parts(&self) -> (&str, &[u32], &[u32]) {
+        (&self.text, &self.ends, &self.values)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the table holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `i`th word in order.
+    pub fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The value of `word`, if present.
+    pub fn get(&self, word: &str) -> Option<u32> {
+        let i = self.position(word);
+        (i < self.len() && self.word(i) == word).then(|| self.values[i])
+    }
+
+    /// Words starting with `prefix`, in order, with their values.
+    pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, u32)> + 'a {
+        (self.position(prefix)..self.len())
+            .map(|i| (self.word(i), self.values[i]))
+            .take_while(move |(w, _)| w.starts_with(prefix))
+    }
+
+    /// Every word with its value, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        (0..self.len()).map(|i| (self.word(i), self.values[i]))
+    }
+
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + 4 * (self.ends.capacity() + self.values.capacity())
+    }
+
+    /// The first position whose word is not below `word`.
+    fn position(&self, word: &str) -> usize {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.word(mid) < word {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(words: &[&str]) -> WordTable {
+        WordTable::from_pairs(words.iter().zip(0..).map(|(w, i)| ((*w).into(), i)).collect())
+    }
+
+    #[test]
+    fn lookups_and_prefixes_cover_the_ends() {
+        let t = table(&["b", "a", "ab", "é", "abc"]);
+        assert_eq!(t.iter().map(|(w, _)| w).collect::<Vec<_>>(), ["a", "ab", "abc", "b", "é"]);
+        assert_eq!((t.get("a"), t.get("é"), t.get(""), t.get("c")), (Some(1), Some(3), None, None));
+        assert_eq!(t.with_prefix("ab").count(), 2);
+        assert_eq!(t.with_prefix("").count(), 5);
+        assert_eq!(t.with_prefix("z").count(), 0);
+        assert!(table(&[]).get("a").is_none());
+    }
+
+    #[test]
+    fn parts_round_trip_and_bad_parts_are_refused() {
+        let t = table(&["graph", "agent", "é"]);
+        let (text, ends, values) = t.parts();
+        let back = WordTable::from_parts(text.into(), ends.to_vec(), values.to_vec());
+        assert_eq!(back.as_ref(), Some(&t));
+        let refused = |text: &str, ends: Vec<u32>, values: Vec<u32>| {
+            WordTable::from_parts(text.into(), ends, values).is_none()
+        };
+        assert!(refused("ba", vec![1, 2], vec![0, 0]), "not sorted");
+        assert!(refused("aa", vec![1, 2], vec![0, 0]), "a word twice");
+        assert!(refused("ab", vec![1], vec![0]), "text left over");
+        assert!(refused("ab", vec![1, 3], vec![0, 0]), "past the text");
+        assert!(refused("é", vec![1, 2], vec![0, 0]), "inside a character");
+        assert!(refused("ab", vec![1, 2], vec![0]), "a value missing");
+    }
+}
