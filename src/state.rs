@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::cache::CachedFeed;
-use crate::domain::catalog::Catalog;
+use crate::domain::catalog::{Catalog, IndexStart};
 use crate::domain::feed::merge_duplicates;
 use crate::domain::paper::Paper;
+use crate::domain::search::index::Index;
 use chrono::NaiveDate;
 
 use crate::domain::sources::{Origin, SavedSource, Source, dated_days};
@@ -20,6 +21,7 @@ use crate::web::channel::listen;
 use crate::web::clock::{STEP_MS, next_turn, now_ms, now_unix_seconds, today};
 use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
 use crate::web::idb::{DB_NAME, Storage, StorageError};
+use crate::web::shipped_index::fetch_index;
 
 async fn save(storage: Result<Storage, StorageError>, url: &str, papers: &[Paper]) -> Result<(), String> {
     let record = CachedFeed::new(url, now_unix_seconds(), papers).map_err(|e| e.to_string())?;
@@ -82,6 +84,8 @@ pub enum SourceStatus {
         papers: Shared<Vec<Paper>>,
         /// "3 entries skipped: …", when any were.
         notice: Option<String>,
+        /// The search index shipped with the feed, read and checked for these papers.
+        index: Option<Shared<Index>>,
     },
     /// The refresh failed, but the last good copy kept on the device is shown.
     Stale {
@@ -408,13 +412,27 @@ impl Feeds {
             let fetched = fetch_feed(&source.url, FetchLimits::default(), on_progress, on_preview).await;
             match fetched {
                 Ok(feed) => {
-                    let notice = feed.skipped_summary();
+                    let mut notice = feed.skipped_summary();
+                    // Read before the papers are listed, so they are not indexed here meanwhile.
+                    let index = match &feed.index {
+                        Some(location) => match fetch_index(&source.url, location, &feed.papers).await {
+                            Ok(index) => Some(Shared(Arc::new(index))),
+                            Err(e) => {
+                                let more =
+                                    format!("its search index was not used ({e}), so it is indexed here");
+                                notice =
+                                    Some(notice.map_or_else(|| more.clone(), |n| format!("{n}; {more}")));
+                                None
+                            }
+                        },
+                        None => None,
+                    };
                     let mut papers = feed.papers;
                     for paper in &mut papers {
                         paper.sources = vec![source.name.clone()];
                     }
                     let papers = Shared(Arc::new(papers));
-                    let loaded = SourceStatus::Loaded { papers: papers.clone(), notice };
+                    let loaded = SourceStatus::Loaded { papers: papers.clone(), notice, index };
                     feeds.show(&source.url, loaded, Some(now_unix_seconds()));
                     // Kept once shown, as writing a large feed takes a while. Only a good copy
                     // is kept: a failed refresh never replaces it.
@@ -451,7 +469,7 @@ impl Feeds {
     fn add_notice(&self, url: &str, papers: &Shared<Vec<Paper>>, more: &str) {
         self.entries.update(|entries| {
             if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url)
-                && let SourceStatus::Loaded { papers: shown, notice } = &mut entry.status
+                && let SourceStatus::Loaded { papers: shown, notice, .. } = &mut entry.status
                 && shown == papers
             {
                 *notice = Some(notice.take().map_or_else(|| more.to_owned(), |n| format!("{n}; {more}")));
@@ -462,23 +480,23 @@ impl Feeds {
     /// The merged catalog of every enabled source loaded so far, indexed in steps of
     /// [`STEP_MS`] between which the browser gets its turn (no long task); the previous
     /// catalog stays on screen meanwhile, and the second memo says how far behind it is. Papers
-    /// that only add to those on screen are indexed alone (see [`Catalog::builder_for`]).
+    /// that only add to those on screen are indexed alone, and an index shipped with the first
+    /// source's feed is used instead of indexing its papers (see [`Catalog::index_start`]).
     pub fn catalog(&self) -> (Memo<Shared<Catalog>>, Memo<Indexing>) {
         let entries = self.entries;
         let papers = Memo::new(move |_| {
             let papers: Vec<Paper> = entries.with(|entries| {
-                entries
-                    .iter()
-                    .filter_map(|e| match &e.status {
-                        SourceStatus::Loaded { papers, .. }
-                        | SourceStatus::Stale { papers, .. }
-                        | SourceStatus::Arriving { papers } => Some(papers.0.iter().cloned()),
-                        _ => None,
-                    })
-                    .flatten()
-                    .collect()
+                showing(entries).into_iter().flat_map(|(papers, _)| papers.0.iter().cloned()).collect()
             });
             Shared(Arc::new(papers))
+        });
+        // The index shipped with the first source, if any.
+        let shipped = Memo::new(move |_| {
+            entries.with(|entries| {
+                showing(entries)
+                    .first()
+                    .and_then(|(papers, index)| Some(((*papers).clone(), index.cloned()?)))
+            })
         });
         // The catalog, and the papers it was built from.
         let built = RwSignal::new((Shared(Arc::new(Vec::new())), Shared(Arc::new(Catalog::default()))));
@@ -489,27 +507,35 @@ impl Feeds {
             let papers = merge_duplicates(from.0.to_vec());
             generation.update_value(|g| *g += 1);
             let mine = generation.get_value();
-            // Papers added after those already shown are indexed alone.
-            let mut builder =
-                built.with_untracked(|(_, shown)| shown.0.builder_for(&papers)).unwrap_or_default();
+            let start = shipped.with_untracked(|shipped| {
+                let shipped = shipped.as_ref().map(|(papers, index)| (&papers.0[..], &index.0));
+                built.with_untracked(|(_, shown)| shown.0.index_start(&papers, shipped))
+            });
             // The papers' arrival, each slice of indexing and the drawing of the new catalog are
             // separate tasks, so even the first day of a feed makes no long task.
             spawn_local(async move {
-                loop {
-                    next_turn().await;
-                    // A newer set of papers is being indexed: this one is stale.
-                    if generation.try_get_value() != Some(mine) {
-                        return;
-                    }
-                    if builder.len() == papers.len() {
-                        break;
-                    }
-                    let start = now_ms();
-                    while builder.len() < papers.len() && now_ms() - start < STEP_MS {
-                        builder.add(&papers[builder.len()]);
-                    }
+                let index = match start {
+                    IndexStart::Ready(index) => index,
+                    IndexStart::Build(mut builder) => loop {
+                        next_turn().await;
+                        // A newer set of papers is being indexed: this one is stale.
+                        if generation.try_get_value() != Some(mine) {
+                            return;
+                        }
+                        if builder.len() == papers.len() {
+                            break Arc::new(builder.finish());
+                        }
+                        let start = now_ms();
+                        while builder.len() < papers.len() && now_ms() - start < STEP_MS {
+                            builder.add(&papers[builder.len()]);
+                        }
+                    },
+                };
+                next_turn().await;
+                if generation.try_get_value() != Some(mine) {
+                    return;
                 }
-                let catalog = Shared(Arc::new(Catalog::with_index(papers, builder.finish())));
+                let catalog = Shared(Arc::new(Catalog::with_index(papers, index)));
                 next_turn().await;
                 if generation.try_get_value() == Some(mine) {
                     built.set((from, catalog));
@@ -540,4 +566,25 @@ impl Feeds {
             })
         })
     }
+}
+
+/// A source's papers, and the index shipped with them if any.
+type Showing<'a> = (&'a Shared<Vec<Paper>>, Option<&'a Shared<Index>>);
+
+/// The papers of every source showing some, in the order the catalog lists them: the sources'
+/// order, except that the first source with a search index shipped with its feed comes first
+/// (an index numbers its papers from the first, see [`Catalog::index_start`]).
+fn showing(entries: &[Entry]) -> Vec<Showing<'_>> {
+    let mut showing: Vec<_> = entries
+        .iter()
+        .filter_map(|e| match &e.status {
+            SourceStatus::Loaded { papers, index, .. } => Some((papers, index.as_ref())),
+            SourceStatus::Stale { papers, .. } | SourceStatus::Arriving { papers } => Some((papers, None)),
+            _ => None,
+        })
+        .collect();
+    if let Some(first) = showing.iter().position(|(_, index)| index.is_some()) {
+        showing[..=first].rotate_right(1);
+    }
+    showing
 }

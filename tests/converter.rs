@@ -110,3 +110,23 @@ fn publishes_trending_and_linked_views_as_atom_and_json_feed() {
     assert!(!ok && text.contains("--view needs --publish"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_index_is_written_beside_the_feed_for_the_papers_read_back() {
+    use papersift::domain::search::index::{Index, file};
+    let hf = common::fixture("hf/2026-08-21.json");
+    let dir = std::env::temp_dir().join(format!("papersift-converter-index-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("day.json");
+    let (ok, text) = convert(&["--index", "--out", out.to_str().unwrap(), hf.to_str().unwrap()]);
+    assert!(ok, "{text}");
+    let feed = parse_feed(&std::fs::read(&out).unwrap(), common::TODAY).unwrap();
+    assert_eq!(feed.index.as_deref(), Some("day.index"));
+    let bytes = std::fs::read(dir.join("day.index")).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let mut reading = file::Reading::new(&bytes).unwrap();
+    while !reading.step(100).unwrap() {}
+    let (index, fingerprint) = reading.finish().unwrap();
+    assert_eq!(fingerprint, file::fingerprint(&feed.papers));
+    assert_eq!(index, Index::build(&feed.papers));
+}

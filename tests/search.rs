@@ -252,3 +252,19 @@ fn damaged_index_files_are_refused_or_harmless() {
         })
         .unwrap();
 }
+
+/// The end-to-end tests serve this feed and its index: they must be what the converter
+/// writes today (an analyser change makes old index files search differently).
+#[test]
+fn the_shipped_index_fixture_is_what_the_converter_writes_today() {
+    let feed =
+        parse_feed(&std::fs::read(common::fixture("shipped_index/listing.json")).unwrap(), common::TODAY)
+            .unwrap();
+    assert_eq!(feed.index.as_deref(), Some("listing.index"));
+    let written = std::fs::read(common::fixture("shipped_index/listing.index")).unwrap();
+    assert!(
+        written == file::write(&Index::build(&feed.papers), file::fingerprint(&feed.papers)),
+        "stale fixture: cargo run --bin papersift-feed -- --title 'arXiv listing of 2026-07-01 (first 120)' \
+         --index --out tests/fixtures/shipped_index/listing.json tests/fixtures/shipped_index/listing.json"
+    );
+}

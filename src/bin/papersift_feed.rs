@@ -8,6 +8,10 @@
 //! ```
 //! Papers are merged by id and written newest listing first (see `feed::papersift::prepare`).
 //!
+//! With `--index` it also writes the feed's search index beside it (`default.index` for
+//! `default.json`, named in the feed), so that the app loads a large feed's index instead of
+//! building it (see `search::index::file`). Rewrite it whenever the feed is rewritten.
+//!
 //! With `--publish DIR` it also writes, for feed readers, Atom and JSON Feed files of the
 //! trending papers of the latest day, week and month, and of any view given as a PaperSift
 //! link (`--view NAME=LINK`, repeatable), with an `index.json` the app's Subscribe reads:
@@ -25,13 +29,15 @@ use papersift::domain::feed::papersift::{FeedFile, prepare};
 use papersift::domain::feed::parse_feed;
 use papersift::domain::paper::Paper;
 use papersift::domain::publish::{Listed, Published, atom, json_feed, select_view};
+use papersift::domain::search::index::{Index, file as index_file};
 use papersift::domain::view_state::{Defaults, ViewState, ignored_notice};
 
-const USAGE: &str = "usage: papersift-feed [--title TITLE] --out FILE [--publish DIR [--base URL] [--view NAME=LINK]...] INPUT...";
+const USAGE: &str = "usage: papersift-feed [--title TITLE] --out FILE [--index] [--publish DIR [--base URL] [--view NAME=LINK]...] INPUT...";
 
 struct Args {
     title: String,
     out: PathBuf,
+    index: bool,
     publish: Option<PathBuf>,
     base: String,
     views: Vec<(String, String)>,
@@ -41,6 +47,7 @@ struct Args {
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut title = "PaperSift feed".to_owned();
     let mut out = None;
+    let mut index = false;
     let mut inputs = Vec::new();
     let (mut publish, mut base, mut views) = (None, String::new(), Vec::new());
     while let Some(arg) = args.next() {
@@ -59,6 +66,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
                 views.push((name.to_owned(), query.to_owned()));
             }
             "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a file")?)),
+            "--index" => index = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}\n{USAGE}")),
             _ => inputs.push(arg),
@@ -71,7 +79,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     if publish.is_none() && !views.is_empty() {
         return Err(format!("--view needs --publish\n{USAGE}"));
     }
-    Ok(Args { title, out, publish, base, views, inputs })
+    Ok(Args { title, out, index, publish, base, views, inputs })
 }
 
 /// Today's date (UTC) for entries of feeds that carry no date.
@@ -117,11 +125,21 @@ fn run(args: Args) -> Result<String, String> {
         papers.extend(feed.papers);
     }
     let papers = prepare(papers);
-    let json = serde_json::to_string(&FeedFile::new(&args.title, &papers))
-        .map_err(|e| format!("cannot serialize the feed: {e}"))?;
-    std::fs::write(&args.out, json + "\n").map_err(|e| format!("{}: {e}", args.out.display()))?;
+    let index_path = args.out.with_extension("index");
+    let index_name = index_path.file_name().and_then(|n| n.to_str()).ok_or("--out needs a file name")?;
+    let file = FeedFile { index: args.index.then_some(index_name), ..FeedFile::new(&args.title, &papers) };
+    let json = serde_json::to_string(&file).map_err(|e| format!("cannot serialize the feed: {e}"))? + "\n";
+    std::fs::write(&args.out, &json).map_err(|e| format!("{}: {e}", args.out.display()))?;
     let mut summary =
         format!("{}: {} papers from {} files", args.out.display(), papers.len(), args.inputs.len());
+    if args.index {
+        // Indexed as the app will read them back, so its fingerprint check passes.
+        let read =
+            parse_feed(json.as_bytes(), today).map_err(|e| format!("cannot read the feed back: {e}"))?;
+        let bytes = index_file::write(&Index::build(&read.papers), index_file::fingerprint(&read.papers));
+        std::fs::write(&index_path, &bytes).map_err(|e| format!("{}: {e}", index_path.display()))?;
+        summary.push_str(&format!("\n{}: search index, {} bytes", index_path.display(), bytes.len()));
+    }
     if let Some(dir) = &args.publish {
         let written = publish_all(dir, &args, papers)?;
         summary

@@ -99,8 +99,9 @@ fn status_text(entry: &Entry, all: &[Entry]) -> String {
         SourceStatus::Arriving { papers } => {
             format!("Loading… {} so far", count_noun(papers.0.len(), "paper"))
         }
-        SourceStatus::Loaded { papers, .. } => {
-            format!("{}{when}", count_noun(papers.0.len(), "paper"))
+        SourceStatus::Loaded { papers, index, .. } => {
+            let shipped = if index.is_some() { ", search index from the feed" } else { "" };
+            format!("{}{when}{shipped}", count_noun(papers.0.len(), "paper"))
         }
         SourceStatus::Stale { papers, error, .. } => {
             format!("{} from the saved copy{when}; last error: {error}", count_noun(papers.0.len(), "paper"))

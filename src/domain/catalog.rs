@@ -82,11 +82,34 @@ pub struct Selection {
     pub hint: Option<String>,
 }
 
+/// Whether the merged copy of a paper has the searched text of the copy an index was built
+/// from: each searched field the same, or empty in that copy (a merge only fills empty ones).
+fn searched_alike(shipped: &Paper, merged: &Paper) -> bool {
+    fn same_or_filled<T: PartialEq + ?Sized>(shipped: &T, merged: &T, empty: bool) -> bool {
+        empty || shipped == merged
+    }
+    shipped.id == merged.id
+        && shipped.title == merged.title
+        && same_or_filled(&shipped.abstract_text, &merged.abstract_text, shipped.abstract_text.is_empty())
+        && same_or_filled(&shipped.authors, &merged.authors, shipped.authors.is_empty())
+        && same_or_filled(&shipped.ai_keywords, &merged.ai_keywords, shipped.ai_keywords.is_empty())
+        && same_or_filled(&shipped.organization, &merged.organization, shipped.organization.is_none())
+}
+
+/// Where indexing a catalog's papers starts (see [`Catalog::index_start`]).
+#[derive(Debug)]
+pub enum IndexStart {
+    /// Every paper is indexed already.
+    Ready(Arc<Index>),
+    /// The papers from `builder.len()` on remain to be added.
+    Build(IndexBuilder),
+}
+
 /// Papers with their search index and what the view needs precomputed once per load.
 #[derive(Debug, Default)]
 pub struct Catalog {
     papers: Vec<Paper>,
-    index: Index,
+    index: Arc<Index>,
     /// What ranking and filters read, per paper.
     facts: Vec<Facts>,
     /// Tie-break of equal keys: position of each paper's id in id order.
@@ -111,8 +134,10 @@ impl Catalog {
         Self::with_index(papers, index)
     }
 
-    /// A catalog of already merged papers and their index (built in steps by the caller).
-    pub fn with_index(papers: Vec<Paper>, index: Index) -> Self {
+    /// A catalog of already merged papers and their index (built in steps by the caller, or
+    /// shipped with the feed).
+    pub fn with_index(papers: Vec<Paper>, index: impl Into<Arc<Index>>) -> Self {
+        let index = index.into();
         let mut days: Vec<NaiveDate> = papers.iter().map(|p| p.listed).collect();
         days.sort_unstable();
         days.dedup();
@@ -133,14 +158,34 @@ impl Catalog {
         }
     }
 
-    /// When `papers` (already merged) begin with this catalog's papers, unchanged: a builder
-    /// holding this catalog's index, to which only the rest need adding. A source that
-    /// arrives after the others, or a feed's remaining days after its first, is so indexed
-    /// alone instead of with everything before it.
-    pub fn builder_for(&self, papers: &[Paper]) -> Option<IndexBuilder> {
+    /// Where indexing `papers` (already merged, the catalog to come) starts:
+    /// - when `papers` begin with this catalog's papers unchanged, this catalog's index, to
+    ///   which only the rest need adding (a source that arrives after the others, or a feed's
+    ///   remaining days after its first, is so indexed alone);
+    /// - but with `shipped`, the index shipped with the feed of the first papers (those papers
+    ///   and their index, read and checked), when `papers` begin with them, their searched
+    ///   text unchanged, and they are more than this catalog's index would cover: that index,
+    ///   complete or to be extended with the rest. (A merge may fill a field a shipped paper
+    ///   left empty from another source's copy of it: that text is shown, but not searched.)
+    /// - else nothing: every paper is indexed.
+    pub fn index_start(&self, papers: &[Paper], shipped: Option<(&[Paper], &Arc<Index>)>) -> IndexStart {
         let old = self.papers.len();
-        (old > 0 && papers.len() > old && papers[..old] == self.papers[..])
-            .then(|| self.index.clone().into_builder())
+        let extends = old > 0 && papers.len() > old && papers[..old] == self.papers[..];
+        if let Some((first, index)) = shipped
+            && (!extends || first.len() > old)
+            && index.docs() == first.len()
+            && papers.len() >= first.len()
+            && first.iter().zip(papers).all(|(shipped, merged)| searched_alike(shipped, merged))
+        {
+            return match papers.len() == first.len() {
+                true => IndexStart::Ready(Arc::clone(index)),
+                false => IndexStart::Build(Index::clone(index).into_builder()),
+            };
+        }
+        match extends {
+            true => IndexStart::Build(Index::clone(&self.index).into_builder()),
+            false => IndexStart::Build(IndexBuilder::default()),
+        }
     }
 
     /// All papers, in load order; [`Catalog::select`] returns indexes into this slice.
@@ -292,16 +337,63 @@ mod tests {
         let c = catalog();
         let mut more = c.papers().to_vec();
         more.push(Paper::new("d", "Diffusion Robots", NaiveDate::from_ymd_opt(2026, 8, 21).unwrap()));
-        let mut builder = c.builder_for(&more).expect("an extension");
+        let IndexStart::Build(mut builder) = c.index_start(&more, None) else { panic!("to extend") };
         assert_eq!(builder.len(), 3);
         builder.add(&more[3]);
         assert_eq!(builder.finish(), Index::build(&more));
         // Anything but an extension is built afresh.
-        assert!(c.builder_for(&more[1..]).is_none());
-        assert!(c.builder_for(c.papers()).is_none());
+        let afresh =
+            |papers: &[Paper]| matches!(c.index_start(papers, None), IndexStart::Build(b) if b.is_empty());
+        assert!(afresh(&more[1..]));
+        assert!(afresh(c.papers()));
         let mut changed = more.clone();
         changed[0].upvotes += 1;
-        assert!(c.builder_for(&changed).is_none());
+        assert!(afresh(&changed));
+    }
+
+    #[test]
+    fn an_index_shipped_with_the_first_papers_is_used_when_it_covers_more() {
+        let c = catalog();
+        let day = NaiveDate::from_ymd_opt(2026, 8, 21).unwrap();
+        let mut papers = c.papers().to_vec();
+        papers.push(Paper::new("d", "Diffusion Robots", day));
+        let shipped = Arc::new(Index::build(&papers));
+        let start = |c: &Catalog, all: &[Paper], first: &[Paper]| c.index_start(all, Some((first, &shipped)));
+        assert!(matches!(start(&c, &papers, &papers), IndexStart::Ready(i) if Arc::ptr_eq(&i, &shipped)));
+        let mut more = papers.clone();
+        more.push(Paper::new("e", "Agents", day));
+        let IndexStart::Build(mut builder) = start(&c, &more, &papers) else { panic!("to extend") };
+        assert_eq!(builder.len(), 4, "the shipped index, not the catalog's 3");
+        builder.add(&more[4]);
+        assert_eq!(builder.finish(), Index::build(&more));
+        // Not the first papers, papers of another version, or no more than on screen: not used.
+        let empty = Catalog::default();
+        let from_scratch = |s: IndexStart| matches!(s, IndexStart::Build(b) if b.is_empty());
+        assert!(from_scratch(empty.index_start(&more[1..], Some((&papers, &shipped)))));
+        let mut changed = papers.clone();
+        changed[3].title.push('!');
+        assert!(from_scratch(empty.index_start(&more, Some((&more, &shipped)))), "an index of fewer papers");
+        assert!(from_scratch(empty.index_start(&changed, Some((&papers, &shipped)))));
+        // Fields no search reads, or a field the shipped copy left empty, may differ.
+        let mut merged = papers.clone();
+        merged[0].upvotes += 5;
+        merged[3].ai_keywords = vec!["grippers".into()];
+        assert!(matches!(empty.index_start(&merged, Some((&papers, &shipped))), IndexStart::Ready(_)));
+        merged[1].abstract_text.push_str(" More.");
+        assert!(
+            from_scratch(empty.index_start(&merged, Some((&papers, &shipped)))),
+            "a searched text changed"
+        );
+        // The catalog's own index goes further than a shipped one of fewer papers.
+        let two = Arc::new(Index::build(&papers[..2]));
+        let IndexStart::Build(b) = c.index_start(&more, Some((&papers[..2], &two))) else { panic!() };
+        assert_eq!(b.len(), 3);
+        // But a shipped index is used where the catalog's is not a start at all.
+        let reordered: Vec<Paper> = [&papers[3..], &papers[..3]].concat();
+        let one = Arc::new(Index::build(&reordered[..1]));
+        let IndexStart::Build(b) = c.index_start(&reordered, Some((&reordered[..1], &one))) else { panic!() };
+        assert_eq!(b.len(), 1);
+        assert!(matches!(empty.index_start(&papers, None), IndexStart::Build(b) if b.is_empty()));
     }
 
     #[test]

@@ -11,3 +11,4 @@ pub mod notify;
 pub mod preview;
 pub mod seen_observer;
 pub mod service_worker;
+pub mod shipped_index;

@@ -7,5 +7,6 @@ mod fetch;
 mod idb;
 mod near_screen;
 mod preview;
+mod shipped_index;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -1,5 +1,6 @@
 // A second loopback server (another origin) playing the feeds a reader might add:
 // valid, hostile, truncated, silent, and one without CORS headers.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 import { latestDay, onDay } from './feed.mjs';
@@ -37,6 +38,20 @@ export const hostile = {
   ],
 };
 
+// A feed shipping its search index (the converter's --index), as written (fixture), without
+// the index named, and naming a damaged copy of the index (one byte short).
+const fixture = (name) => readFileSync(new URL(`../fixtures/shipped_index/${name}`, import.meta.url));
+const shippedFeed = JSON.parse(fixture('listing.json'));
+const shippedIndex = fixture('listing.index');
+export const shippedPapers = shippedFeed.papers;
+const shipped = {
+  '/shipped/listing.json': JSON.stringify(shippedFeed),
+  '/shipped/listing.index': shippedIndex,
+  '/plain.json': JSON.stringify({ ...shippedFeed, index: undefined }),
+  '/damaged.json': JSON.stringify({ ...shippedFeed, index: 'damaged.index' }),
+  '/damaged.index': shippedIndex.subarray(0, shippedIndex.length - 1),
+};
+
 /** Starts the server; resolves to { origin, close }. */
 export async function startFeedServer() {
   const sockets = new Set();
@@ -47,6 +62,10 @@ export async function startFeedServer() {
     const cors = { 'access-control-allow-origin': '*', 'content-type': 'application/feed+json' };
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname + url.search);
+    if (url.pathname in shipped) {
+      res.writeHead(200, { ...cors, 'content-type': 'application/octet-stream' }).end(shipped[url.pathname]);
+      return;
+    }
     switch (url.pathname) {
       case '/daily': {
         // A live daily-papers API: one paper per requested day, in Hugging Face's format.

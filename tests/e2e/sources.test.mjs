@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
 import { cardsDrawn, launch, openPage, ready } from './browser.mjs';
-import { SLOW_EARLY, SLOW_REST, startFeedServer } from './feed-server.mjs';
-import { latestDay, onDay } from './feed.mjs';
+import { SLOW_EARLY, SLOW_REST, shippedPapers, startFeedServer } from './feed-server.mjs';
+import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -193,6 +193,59 @@ describe('feed sources', () => {
     await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor();
     assert.match(await page.locator('.notice').first().innerText(), /Part of this link was ignored: feed \(not usable web addresses, repeated, or more than 10\)/);
     assert.deepEqual(dialogs, []);
+    await context.close();
+  });
+});
+
+describe('a feed that ships its search index', () => {
+  // The same 120 papers: with their index, without one, and with a damaged one.
+  const all = (path, q) => `${withFeeds(path)}&period=all&q=${encodeURIComponent(q)}`;
+  const results = async (page) => ({
+    status: await page.getByRole('status').innerText(),
+    titles: await page.locator('article .paper-title').allInnerTexts(),
+  });
+  const QUERIES = ['language models', 'robot*', '"large language"', 'learning -reinforcement'];
+  /** The results of two pages once they agree, or after 5 s (for the assertion to show how they differ). */
+  async function settled(a, b) {
+    let both = [];
+    for (let tries = 0; tries < 50; tries += 1) {
+      both = [await results(a), await results(b)];
+      if (JSON.stringify(both[0]) === JSON.stringify(both[1])) break;
+      await a.waitForTimeout(100);
+    }
+    return both;
+  }
+
+  test('is used instead of indexing, and searches as indexing here would', async () => {
+    const { context, page } = await open(all('/shipped/listing.json', ''));
+    await page.getByRole('status').filter({ hasText: `${papers.length + shippedPapers.length} papers` }).waitFor();
+    await page.getByText('Settings', { exact: true }).click();
+    await page.getByText('Sources (2)').click();
+    await page.getByText(`${shippedPapers.length} papers`).filter({ hasText: 'search index from the feed' }).waitFor();
+    const plain = await open(all('/plain.json', ''));
+    for (const q of QUERIES) {
+      for (const p of [page, plain.page]) {
+        await p.getByRole('searchbox').fill(q);
+        await p.locator('.loading-more').waitFor({ state: 'detached' });
+      }
+      const [shipped, here] = await settled(page, plain.page);
+      assert.deepEqual(shipped, here, q);
+      assert.match(shipped.status, /^\d+ papers?$/, q);
+    }
+    assert.ok(feeds.requests.includes('/shipped/listing.index'), 'the index is named relative to its feed');
+    assert.equal(await plain.page.getByText('search index from the feed').count(), 0);
+    await plain.context.close();
+    await context.close();
+  });
+
+  test('a damaged one is not used: the papers are indexed here and the reader is told', async () => {
+    const { context, page } = await open(all('/damaged.json', '"large language"'));
+    await page.getByText(/its search index was not used \(the index file is damaged \(cut short\)\), so it is indexed here/).waitFor();
+    const plain = await open(all('/plain.json', '"large language"'));
+    await plain.page.getByRole('status').filter({ hasText: /^[1-9]\d* papers?$/ }).waitFor();
+    const [damaged, here] = await settled(page, plain.page);
+    assert.deepEqual(damaged, here);
+    await plain.context.close();
     await context.close();
   });
 });

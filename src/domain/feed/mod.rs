@@ -76,6 +76,9 @@ pub struct ParsedFeed {
     pub papers: Vec<Paper>,
     /// How many entries were skipped, by reason.
     pub skipped: BTreeMap<SkipReason, usize>,
+    /// Where the feed says its prebuilt search index is (a PaperSift feed's `index`, a URL
+    /// relative to the feed's; see [`crate::domain::search::index::file`]).
+    pub index: Option<String>,
 }
 
 impl ParsedFeed {
@@ -303,7 +306,7 @@ impl Tally {
     }
 
     pub(crate) fn finish(self, format: FeedFormat) -> ParsedFeed {
-        ParsedFeed { format, papers: self.papers, skipped: self.skipped }
+        ParsedFeed { format, papers: self.papers, skipped: self.skipped, index: None }
     }
 }
 

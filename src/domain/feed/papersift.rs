@@ -2,9 +2,11 @@
 //! as its embedded default feed.
 //!
 //! ```json
-//! {"papersift_feed": 1, "title": "Hugging Face Daily Papers", "papers": [ <Paper>, ... ]}
+//! {"papersift_feed": 1, "title": "Hugging Face Daily Papers", "index": "feed.index", "papers": [ <Paper>, ... ]}
 //! ```
 //! Papers use the field names of [`Paper`]; empty fields are left out to keep the file small.
+//! `index`, optional, names the feed's prebuilt search index, relative to the feed (a value
+//! that is not a string is ignored).
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -20,6 +22,8 @@ struct Envelope<'a> {
     papersift_feed: Option<u64>,
     #[serde(borrow, default)]
     papers: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    index: Option<&'a RawValue>,
 }
 
 /// A feed file ready to be written.
@@ -29,6 +33,9 @@ pub struct FeedFile<'a> {
     pub papersift_feed: u64,
     /// Human-readable name of the feed.
     pub title: &'a str,
+    /// Where the prebuilt search index of these papers is, relative to the feed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<&'a str>,
     /// The papers, in the order they should load.
     pub papers: &'a [Paper],
 }
@@ -36,7 +43,7 @@ pub struct FeedFile<'a> {
 impl<'a> FeedFile<'a> {
     /// A feed file of the current version.
     pub fn new(title: &'a str, papers: &'a [Paper]) -> Self {
-        Self { papersift_feed: VERSION, title, papers }
+        Self { papersift_feed: VERSION, title, index: None, papers }
     }
 }
 
@@ -64,7 +71,14 @@ pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
             serde_json::from_str::<Paper>(raw.get()).map_err(|_| SkipReason::Malformed).and_then(check),
         );
     }
-    Ok(tally.finish(FeedFormat::PaperSift))
+    let mut feed = tally.finish(FeedFormat::PaperSift);
+    feed.index = envelope.index.and_then(index_location);
+    Ok(feed)
+}
+
+/// The index location of an `index` member's raw value: a string, else nothing.
+pub(super) fn index_location(raw: &RawValue) -> Option<String> {
+    serde_json::from_str::<String>(raw.get()).ok()
 }
 
 pub(super) fn check(paper: Paper) -> Result<Paper, SkipReason> {

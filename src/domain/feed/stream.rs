@@ -173,6 +173,7 @@ enum Step {
 enum Member {
     Version,
     Papers,
+    Index,
     Other,
 }
 
@@ -196,6 +197,8 @@ struct Decoder {
     scan: Scan,
     seen_version: bool,
     seen_papers: bool,
+    /// The `index` member, once seen (`Some(None)`: not a string).
+    index: Option<Option<String>>,
     tally: Tally,
     entries: usize,
     /// Lines and the current column of the bytes already dropped from `buf`, for error positions.
@@ -227,7 +230,9 @@ impl Decoder {
         if !self.seen_version {
             return Err(FeedError::UnknownFormat);
         }
-        Ok(self.tally.finish(FeedFormat::PaperSift))
+        let mut feed = self.tally.finish(FeedFormat::PaperSift);
+        feed.index = self.index.flatten();
+        Ok(feed)
     }
 
     /// Drops consumed bytes, remembering their lines for error positions.
@@ -385,6 +390,7 @@ impl Decoder {
         Ok(match key.as_str() {
             "papersift_feed" => Member::Version,
             "papers" => Member::Papers,
+            "index" => Member::Index,
             _ => Member::Other,
         })
     }
@@ -407,6 +413,15 @@ impl Decoder {
             },
             // Not an array: the whole-body reader calls this a foreign shape too.
             Member::Papers => Err(FeedError::UnknownFormat),
+            // Read as the whole-body reader does: any valid JSON, kept only if a string.
+            Member::Index if self.index.is_some() => Err(FeedError::UnknownFormat),
+            Member::Index => match serde_json::from_slice::<&serde_json::value::RawValue>(raw) {
+                Ok(value) => {
+                    self.index = Some(papersift::index_location(value));
+                    Ok(())
+                }
+                Err(e) => Err(self.json_error(start, &e)),
+            },
             Member::Other => serde_json::from_slice::<serde::de::IgnoredAny>(raw)
                 .map(drop)
                 .map_err(|e| self.json_error(start, &e)),
@@ -567,7 +582,7 @@ mod tests {
 
     #[test]
     fn skips_and_failures_match_the_whole_body_reader() {
-        let cases: [&[u8]; 11] = [
+        let cases: [&[u8]; 17] = [
             br#"{"papersift_feed":1,"papers":[{"id":"a","title":"","listed":"2026-08-21"},7,{"id":"b","title":"B","listed":"2026-08-21"}]}"#,
             br#"{"papersift_feed":1,"papers":[{"title":5,"x":tru}]}"#,
             br#"{"papersift_feed":1,"papers":[]}{"x":1}"#,
@@ -580,7 +595,15 @@ mod tests {
             b"{\"papersift_feed\":1,\"papers\":[{\"id\":\"a\",\"listed\":\"#\x80\"}]}",
             b"{\"papersift_feed\":1,\"papers\":[{\"id\":\"a\",\"title\":\"A\",\"listed\":\"2026-08-21\",\"z\":\"\x80\"}]}",
             b"{\"papersift_feed\":1,\"title\":\"\x80\",\"papers\":[]}",
+            // The index's location: a string, anything else ignored, twice refused, broken fatal.
+            br#"{"papersift_feed":1,"index":"all.index","papers":[]}"#,
+            br#"{"papersift_feed":1,"papers":[],"index":{"a":[1,null]}}"#,
+            br#"{"papersift_feed":1,"index":null,"papers":[]}"#,
+            br#"{"papersift_feed":1,"index":"a","index":"b","papers":[]}"#,
+            br#"{"papersift_feed":1,"index":[tru],"papers":[]}"#,
+            b"{\"papersift_feed\":1,\"index\":[\"\x80\"],\"papers\":[]}",
         ];
+        assert_eq!(streamed(cases[11], 2).unwrap().index.as_deref(), Some("all.index"));
         for body in cases {
             let (whole, streamed) = (parse_feed(body, TODAY), streamed(body, 3));
             assert_eq!(whole.is_ok(), streamed.is_ok(), "{}", String::from_utf8_lossy(body));

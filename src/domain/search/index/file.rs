@@ -43,6 +43,9 @@ pub enum IndexFileError {
     /// Cut short, or inconsistent inside.
     #[error("the index file is damaged ({0})")]
     Damaged(&'static str),
+    /// Written for other papers (another version of the feed).
+    #[error("the index file was written for another version of the feed")]
+    OtherPapers,
 }
 
 /// A fingerprint of the papers an index was built from: their ids and the lengths of the
@@ -208,6 +211,15 @@ impl Reading {
         Ok(end == total)
     }
 
+    /// The index, once every step is done, if it was written for `papers`.
+    pub fn finish_for(self, papers: &[Paper]) -> Result<Index, IndexFileError> {
+        let (index, written_for) = self.finish()?;
+        match index.docs() == papers.len() && written_for == fingerprint(papers) {
+            true => Ok(index),
+            false => Err(IndexFileError::OtherPapers),
+        }
+    }
+
     /// The index and the fingerprint of its papers, once every step is done.
     pub fn finish(self) -> Result<(Index, u64), IndexFileError> {
         match self.checked == self.index.offsets.len() - 1 {
@@ -288,6 +300,15 @@ mod tests {
         let (loaded, fingerprint) = read(&write(&index, fingerprint(&papers[..150]))).unwrap();
         assert_eq!(loaded, index);
         assert_eq!(fingerprint, super::fingerprint(&papers[..150]));
+        let reading = |bytes: &[u8]| {
+            let mut reading = Reading::new(bytes).unwrap();
+            while !reading.step(7).unwrap() {}
+            reading
+        };
+        let bytes = write(&index, super::fingerprint(&papers[..150]));
+        assert_eq!(reading(&bytes).finish_for(&papers[..150]).as_ref(), Ok(&index));
+        assert_eq!(reading(&bytes).finish_for(&papers[1..151]), Err(IndexFileError::OtherPapers));
+        assert_eq!(reading(&bytes).finish_for(&papers[..149]), Err(IndexFileError::OtherPapers));
         let mut builder = loaded.into_builder();
         papers[150..].iter().for_each(|p| builder.add(p));
         assert_eq!(builder.finish(), Index::build(&papers), "appending to a loaded index");

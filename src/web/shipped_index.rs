@@ -1,0 +1,58 @@
+//! The search index a large feed ships beside it (the converter's `--index`): fetched, then
+//! read and checked in slices with the browser's turns between, for the feed's papers.
+
+use crate::domain::paper::Paper;
+use crate::domain::search::index::Index;
+use crate::domain::search::index::file::{IndexFileError, Reading};
+use crate::web::clock::{STEP_MS, next_turn, now_ms};
+use crate::web::fetch::{FetchError, FetchLimits, fetch_bytes};
+
+/// Why a shipped index was not used (the feed's papers are then indexed in the app).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ShippedIndexError {
+    /// The feed names its index with something that is not a URL.
+    #[error("the feed names its index {0:?}, which is not a URL")]
+    Location(String),
+    /// The index could not be fetched.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    /// The index is damaged or was written for other papers.
+    #[error(transparent)]
+    File(#[from] IndexFileError),
+}
+
+/// Where `location` points, read relative to the feed at `feed_url` (itself relative to the page).
+pub fn index_url(feed_url: &str, location: &str) -> Result<String, ShippedIndexError> {
+    let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+    let feed = web_sys::Url::new_with_base(feed_url, page.as_deref().unwrap_or_default())
+        .or_else(|_| web_sys::Url::new(feed_url));
+    feed.and_then(|feed| web_sys::Url::new_with_base(location, &feed.href()))
+        .map(|url| url.href())
+        .map_err(|_| ShippedIndexError::Location(location.to_owned()))
+}
+
+/// Fetches the index the feed at `feed_url` names at `location` and reads it for `papers`
+/// (the feed's papers, in its order).
+pub async fn fetch_index(
+    feed_url: &str,
+    location: &str,
+    papers: &[Paper],
+) -> Result<Index, ShippedIndexError> {
+    let url = index_url(feed_url, location)?;
+    let bytes = fetch_bytes(&url, FetchLimits::default(), |_| {}).await?;
+    next_turn().await;
+    let mut reading = Reading::new(&bytes)?;
+    drop(bytes);
+    loop {
+        next_turn().await;
+        let start = now_ms();
+        while now_ms() - start < STEP_MS {
+            if reading.step(STEP_TERMS)? {
+                return Ok(reading.finish_for(papers)?);
+            }
+        }
+    }
+}
+
+/// Terms checked between looks at the clock (a few hundred microseconds' work).
+const STEP_TERMS: usize = 2_000;

@@ -1,0 +1,47 @@
+use chrono::NaiveDate;
+use papersift::domain::paper::Paper;
+use papersift::domain::search::index::{Index, file};
+use papersift::web::fetch::FetchError;
+use papersift::web::shipped_index::{ShippedIndexError, fetch_index, index_url};
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{Blob, Url};
+
+/// A same-origin URL serving `bytes`, made in the page itself.
+fn blob_url(bytes: &[u8]) -> String {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    Url::create_object_url_with_blob(&Blob::new_with_u8_array_sequence(&parts).unwrap()).unwrap()
+}
+
+fn papers() -> Vec<Paper> {
+    let day = NaiveDate::from_ymd_opt(2026, 8, 21).unwrap();
+    (0..500).map(|i| Paper::new(format!("2608.{i:05}"), format!("Paper {i} on robot hands"), day)).collect()
+}
+
+#[wasm_bindgen_test]
+fn an_index_location_is_read_relative_to_its_feed() {
+    let url = index_url("feeds/corpus.json", "corpus.index").unwrap();
+    assert!(url.starts_with("http") && url.ends_with("/feeds/corpus.index"), "{url}");
+    let url = index_url("https://example.org/a/feed.json", "../idx/feed.index").unwrap();
+    assert_eq!(url, "https://example.org/idx/feed.index");
+    assert!(matches!(
+        index_url("https://example.org/feed.json", "http://[::1"),
+        Err(ShippedIndexError::Location(_))
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn a_shipped_index_is_fetched_checked_and_matched_to_its_papers() {
+    let papers = papers();
+    let index = Index::build(&papers);
+    let bytes = file::write(&index, file::fingerprint(&papers));
+    let feed = "feeds/corpus.json";
+    assert_eq!(fetch_index(feed, &blob_url(&bytes), &papers).await, Ok(index));
+    let other = fetch_index(feed, &blob_url(&bytes), &papers[1..]).await;
+    assert_eq!(other, Err(ShippedIndexError::File(file::IndexFileError::OtherPapers)));
+    let cut = fetch_index(feed, &blob_url(&bytes[..bytes.len() / 2]), &papers).await;
+    assert!(matches!(cut, Err(ShippedIndexError::File(file::IndexFileError::Damaged(_)))), "{cut:?}");
+    let gone = blob_url(&bytes);
+    Url::revoke_object_url(&gone).unwrap();
+    let missing = fetch_index(feed, &gone, &papers).await;
+    assert!(matches!(missing, Err(ShippedIndexError::Fetch(FetchError::Network { .. }))), "{missing:?}");
+}
