@@ -5,11 +5,14 @@
 // arrived and is indexed (the "loading more" bar goes). With --compare DIR, another build is measured in
 // the same run (e.g. one from before streaming decode). Then a source of 30 papers is added in
 // Settings → Sources, and timed from the click until they are counted in the list.
+// Each build is measured on two copies of the feed: as is (the app indexes it) and rewritten
+// by the converter with --index (the app loads the index shipped beside it).
 //
 //   node tests/bench/first-rows.mjs [--data DIR] [--runs N] [--compare DIST]   (after `trunk build --release`)
 //
 // DIR defaults to ../shared/data/arxiv_corpus/dedup (not shipped with the project).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +56,10 @@ const EXTRA = 30;
 const extra = Array.from({ length: EXTRA }, (_, i) => ({ id: `extra-${i}`, title: `Extra paper ${i}`, listed: newest }));
 writeFileSync(join(dir, 'extra.json'), JSON.stringify({ papersift_feed: 1, title: 'extra', papers: extra }));
 const mb = readFileSync(join(dir, 'corpus.json')).length / 1e6;
+mkdirSync(join(dir, 'indexed'));
+execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'papersift-feed', '--', '--title', 'corpus', '--index',
+  '--out', join(dir, 'indexed/corpus.json'), join(dir, 'corpus.json')], { cwd: ROOT, stdio: 'inherit' });
+const indexMb = readFileSync(join(dir, 'indexed/corpus.index')).length / 1e6;
 
 // Runs in the page before its scripts: when the first card appears, and when the bar that
 // says more papers are arriving goes away, on the page's clock (0 = navigation start).
@@ -71,10 +78,11 @@ function probe() {
 
 const browser = await launch();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`${papers.length} papers, ${mb.toFixed(1)} MB PaperSift feed; newest day ${newest}; ${runs} runs, median ms from navigation start`);
-for (const [name, dist] of builds) {
+console.log(`${papers.length} papers, ${mb.toFixed(1)} MB PaperSift feed (its index: ${indexMb.toFixed(1)} MB); newest day ${newest}; ${runs} runs, median ms from navigation start`);
+for (const [build, dist] of builds) for (const [variant, path] of [['indexed here', 'corpus.json'], ['index shipped', 'indexed/corpus.json']]) {
+  const name = `${build}, ${variant}`;
   const app = await serveStatic(dist, '/papersift/', { bench: dir });
-  const feed = encodeURIComponent(`${app.url}bench/corpus.json`);
+  const feed = encodeURIComponent(`${app.url}bench/${path}`);
   const first = [];
   const done = [];
   const added = [];
