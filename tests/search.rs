@@ -268,3 +268,19 @@ fn the_shipped_index_fixture_is_what_the_converter_writes_today() {
          --index --out tests/fixtures/shipped_index/listing.json tests/fixtures/shipped_index/listing.json"
     );
 }
+
+#[test]
+fn an_index_extended_in_any_number_of_steps_equals_one_built_at_once() {
+    let papers = default_feed();
+    let whole = Index::build(&papers);
+    for cuts in [&[0][..], &[1], &[250, 251], &[100, 300, 491], &[papers.len()]] {
+        let mut builder = Index::build(&papers[..cuts[0]]).into_builder();
+        for (i, paper) in papers.iter().enumerate().skip(cuts[0]) {
+            if cuts.contains(&i) {
+                builder = builder.finish().into_builder();
+            }
+            builder.add(paper);
+        }
+        assert!(builder.finish() == whole, "cut at {cuts:?}");
+    }
+}

@@ -102,7 +102,7 @@ pub enum IndexStart {
     /// Every paper is indexed already.
     Ready(Arc<Index>),
     /// The papers from `builder.len()` on remain to be added.
-    Build(IndexBuilder),
+    Build(Box<IndexBuilder>),
 }
 
 /// Papers with their search index and what the view needs precomputed once per load.
@@ -179,12 +179,12 @@ impl Catalog {
         {
             return match papers.len() == first.len() {
                 true => IndexStart::Ready(Arc::clone(index)),
-                false => IndexStart::Build(Index::clone(index).into_builder()),
+                false => IndexStart::Build(Box::new(Index::clone(index).into_builder())),
             };
         }
         match extends {
-            true => IndexStart::Build(Index::clone(&self.index).into_builder()),
-            false => IndexStart::Build(IndexBuilder::default()),
+            true => IndexStart::Build(Box::new(Index::clone(&self.index).into_builder())),
+            false => IndexStart::Build(Box::default()),
         }
     }
 

@@ -70,12 +70,19 @@ pub struct Index {
     norms: Vec<[f32; 5]>,
 }
 
-/// Builds an [`Index`] paper by paper.
+/// Builds an [`Index`] paper by paper, from nothing or on top of an index.
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
+    /// The index appended to, as it was (empty when building from nothing): its tables and
+    /// postings are only read, and copied once, by [`IndexBuilder::finish`].
+    base: Index,
+    /// Surface words met since, with their terms (base words too, once looked up).
     surfaces: FxHashMap<Box<str>, u32>,
+    /// Stems of the terms added since.
     stems: FxHashMap<Box<str>, u32>,
+    /// Every term's counts, and its postings added since.
     terms: Vec<Postings>,
+    /// Field lengths of every paper, the base's included.
     lens: Vec<[u16; 5]>,
     scratch: Vec<(u32, u8)>,
 }
@@ -108,12 +115,14 @@ impl IndexBuilder {
         if let Some(&id) = self.surfaces.get(surface) {
             return id;
         }
-        let id = if is_stop_word(surface) {
+        let id = if let Some(id) = self.base.surfaces.get(surface) {
+            id
+        } else if is_stop_word(surface) {
             STOP
         } else {
             let stemmed = stem(surface);
-            match self.stems.get(stemmed.as_ref()) {
-                Some(&id) => id,
+            match self.stems.get(stemmed.as_ref()).copied().or_else(|| self.base.stems.get(&stemmed)) {
+                Some(id) => id,
                 None => {
                     let id = u32::try_from(self.terms.len()).unwrap_or(STOP - 1);
                     self.stems.insert(stemmed.into(), id);
@@ -185,18 +194,23 @@ impl IndexBuilder {
 
     /// The finished index.
     pub fn finish(self) -> Index {
-        let surfaces = WordTable::from_pairs(self.surfaces.into_iter().collect());
-        let total: usize = self.terms.iter().map(|t| t.bytes.len()).sum();
+        let base = self.base;
+        let surfaces = base.surfaces.merged(self.surfaces.into_iter().collect());
+        let total: usize = base.postings.len() + self.terms.iter().map(|t| t.bytes.len()).sum::<usize>();
         let mut postings = Vec::with_capacity(total);
         let mut offsets = Vec::with_capacity(self.terms.len() + 1);
         offsets.push(0);
-        for term in &self.terms {
+        for (t, term) in self.terms.iter().enumerate() {
+            // A base term's postings, then those added since (their first gap counts from its last).
+            if let (Some(&start), Some(&end)) = (base.offsets.get(t), base.offsets.get(t + 1)) {
+                postings.extend_from_slice(&base.postings[start as usize..end as usize]);
+            }
             postings.extend_from_slice(&term.bytes);
             offsets.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
         }
         let dfs = self.terms.iter().map(|t| t.df).collect();
         let lasts = self.terms.iter().map(|t| t.last).collect();
-        let stems = WordTable::from_pairs(self.stems.into_iter().collect());
+        let stems = base.stems.merged(self.stems.into_iter().collect());
         let norms = norms(&self.lens);
         Index { surfaces, stems, postings, offsets, dfs, lasts, lens: self.lens, norms }
     }
@@ -229,22 +243,18 @@ impl Index {
         builder.finish()
     }
 
-    /// A builder holding this index, to append more papers.
-    pub fn into_builder(self) -> IndexBuilder {
-        let terms = (0..self.dfs.len())
-            .map(|t| Postings {
-                df: self.dfs[t],
-                last: self.lasts[t],
-                bytes: self.postings[self.offsets[t] as usize..self.offsets[t + 1] as usize].to_vec(),
-            })
+    /// A builder holding this index, to append more papers. Cheap: the index is kept as it
+    /// is, and only what is added is tracked until [`IndexBuilder::finish`] joins the two.
+    pub fn into_builder(mut self) -> IndexBuilder {
+        let terms = self
+            .dfs
+            .iter()
+            .zip(&self.lasts)
+            .map(|(&df, &last)| Postings { df, last, bytes: Vec::new() })
             .collect();
-        IndexBuilder {
-            surfaces: self.surfaces.iter().map(|(w, t)| (w.into(), t)).collect(),
-            stems: self.stems.iter().map(|(w, t)| (w.into(), t)).collect(),
-            terms,
-            lens: self.lens,
-            scratch: Vec::new(),
-        }
+        let lens = std::mem::take(&mut self.lens);
+        self.norms = Vec::new();
+        IndexBuilder { base: self, terms, lens, ..IndexBuilder::default() }
     }
 
     /// Number of papers indexed.

@@ -38,6 +38,41 @@ impl WordTable {
         table
     }
 
+    /// This table with `more` words added (distinct, in any order; a word already here keeps
+    /// its value).
+    pub fn merged(self, mut more: Vec<(Box<str>, u32)>) -> Self {
+        if self.is_empty() {
+            return Self::from_pairs(more);
+        }
+        more.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut table = Self {
+            text: String::with_capacity(self.text.len() + more.iter().map(|(w, _)| w.len()).sum::<usize>()),
+            ends: Vec::with_capacity(self.len() + more.len()),
+            values: Vec::with_capacity(self.len() + more.len()),
+        };
+        let mut push = |word: &str, value: u32| {
+            if table.ends.is_empty() || table.word(table.len() - 1) != word {
+                table.text.push_str(word);
+                table.ends.push(u32::try_from(table.text.len()).unwrap_or(u32::MAX));
+                table.values.push(value);
+            }
+        };
+        let (mut i, mut extra) = (0, more.iter().peekable());
+        while i < self.len() || extra.peek().is_some() {
+            match extra.peek() {
+                Some((word, value)) if i == self.len() || word.as_ref() < self.word(i) => {
+                    push(word, *value);
+                    extra.next();
+                }
+                _ => {
+                    push(self.word(i), self.values[i]);
+                    i += 1;
+                }
+            }
+        }
+        table
+    }
+
     /// A table from its parts, if they make one: `ends` ascending, within `text` and on
     /// character boundaries, one value per word, words strictly ascending.
     pub fn from_parts(text: String, ends: Vec<u32>, values: Vec<u32>) -> Option<Self> {
@@ -125,6 +160,15 @@ mod tests {
         assert_eq!(t.with_prefix("").count(), 5);
         assert_eq!(t.with_prefix("z").count(), 0);
         assert!(table(&[]).get("a").is_none());
+    }
+
+    #[test]
+    fn merging_adds_new_words_in_order_and_keeps_known_ones() {
+        let merged = table(&["b", "d", "f"]).merged(vec![("e".into(), 9), ("a".into(), 8), ("d".into(), 7)]);
+        let pairs: Vec<(&str, u32)> = merged.iter().collect();
+        assert_eq!(pairs, [("a", 8), ("b", 0), ("d", 1), ("e", 9), ("f", 2)]);
+        assert_eq!(table(&[]).merged(vec![("x".into(), 0)]), table(&["x"]));
+        assert_eq!(table(&["x"]).merged(Vec::new()), table(&["x"]));
     }
 
     #[test]
