@@ -86,6 +86,7 @@ for (const [build, dist] of builds) for (const [variant, path] of [['indexed her
   const first = [];
   const done = [];
   const added = [];
+  const arrived = {};
   for (let r = 0; r < runs; r += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     await context.addInitScript(probe);
@@ -101,6 +102,10 @@ for (const [build, dist] of builds) for (const [variant, path] of [['indexed her
     }
     first.push(seen.first);
     if (seen.done !== null) done.push(seen.done);
+    // When the feed's body (and its index, if shipped) had arrived, on the same clock.
+    const ends = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => /corpus\.(json|index)$/.test(e.name)).map((e) => [e.name.split('.').at(-1), e.responseEnd]));
+    for (const [kind, end] of ends) (arrived[kind] ??= []).push(end);
     const onDay = papers.filter((p) => p.listed === newest).length;
     await page.getByText('Settings', { exact: true }).click();
     await page.getByText(/^Sources \(/).click();
@@ -113,6 +118,7 @@ for (const [build, dist] of builds) for (const [variant, path] of [['indexed her
   }
   const all = done.length ? `${median(done).toFixed(0)} (${done.map((x) => x.toFixed(0)).join(' ')})` : 'not shown (no preview: the first rows came with the last)';
   console.log(`${name}: first rows ${median(first).toFixed(0)} (${first.map((x) => x.toFixed(0)).join(' ')}); every paper in and indexed: ${all}`);
+  console.log(`  received: ${Object.entries(arrived).map(([kind, ends]) => `${kind === 'json' ? 'feed' : 'index'} ${median(ends).toFixed(0)}`).join(', ')}`);
   console.log(`  a source of ${EXTRA} papers added afterwards, counted in the list after ${median(added).toFixed(0)} (${added.map((x) => x.toFixed(0)).join(' ')})`);
   await app.close();
 }
