@@ -114,7 +114,8 @@ pub struct Catalog {
     facts: Vec<Facts>,
     /// Tie-break of equal keys: position of each paper's id in id order.
     ties: Vec<u32>,
-    by_id: FxHashMap<String, u32>,
+    /// Papers in id order, where an id is looked up.
+    by_id: Vec<u32>,
     /// Distinct listing days, ascending.
     days: Vec<NaiveDate>,
     /// Papers hidden by the last mutes asked for (muting changes rarely; typing often).
@@ -141,9 +142,7 @@ impl Catalog {
         let mut days: Vec<NaiveDate> = papers.iter().map(|p| p.listed).collect();
         days.sort_unstable();
         days.dedup();
-        let ties = id_order(&papers);
-        let by_id =
-            papers.iter().enumerate().map(|(i, p)| (p.id.clone(), u32::try_from(i).unwrap_or(0))).collect();
+        let (ties, by_id) = id_order(&papers);
         let facts = papers.iter().map(Facts::of).collect();
         Self {
             papers,
@@ -195,7 +194,13 @@ impl Catalog {
 
     /// The paper with this id, if loaded.
     pub fn paper(&self, id: &str) -> Option<&Paper> {
-        self.by_id.get(id).and_then(|&i| self.papers.get(i as usize))
+        self.position(id).map(|i| &self.papers[i])
+    }
+
+    /// Where paper `id` is in [`Catalog::papers`].
+    fn position(&self, id: &str) -> Option<usize> {
+        let at = self.by_id.partition_point(|&i| self.papers[i as usize].id.as_str() < id);
+        self.by_id.get(at).map(|&i| i as usize).filter(|&i| self.papers[i].id == id)
     }
 
     /// The search index of the papers.
@@ -234,8 +239,8 @@ impl Catalog {
     /// Paper `id`'s relevance to `query` in parts per field (see [`explain`]), as the list
     /// ranks it (the last word also a prefix); `None` for a paper not here.
     pub fn explain_relevance(&self, query: &str, id: &str) -> Option<[f32; 5]> {
-        let &doc = self.by_id.get(id)?;
-        Some(explain(&self.index, &self.papers, &Query::parse(query), true, doc as usize))
+        let doc = self.position(id)?;
+        Some(explain(&self.index, &self.papers, &Query::parse(query), true, doc))
     }
 
     /// The facts ranking reads of paper `i` (for score breakdowns).
@@ -268,9 +273,9 @@ impl Catalog {
             keep.and_not(&self.muted(&view.mutes));
         }
         for id in view.exclude.iter() {
-            if let Some(&i) = self.by_id.get(id) {
+            if let Some(i) = self.position(id) {
                 let mut one = DocSet::empty(self.papers.len());
-                one.insert(i as usize);
+                one.insert(i);
                 keep.and_not(&one);
             }
         }

@@ -270,15 +270,26 @@ pub fn top(candidates: impl Iterator<Item = (usize, [f64; 3], u32)>, limit: usiz
     heap.into_sorted_vec().into_iter().map(|r| r.index).collect()
 }
 
-/// The position of each paper's id in id order (the tie-break of [`top`]).
-pub fn id_order(papers: &[Paper]) -> Vec<u32> {
-    let mut by_id: Vec<usize> = (0..papers.len()).collect();
-    by_id.sort_by(|&a, &b| papers[a].id.cmp(&papers[b].id));
+/// The position of each paper's id in id order (the tie-break of [`top`]), and the papers in
+/// id order (where an id is looked up).
+pub fn id_order(papers: &[Paper]) -> (Vec<u32>, Vec<u32>) {
+    // Sorted on the ids' first 16 bytes, big-endian (their byte order), and only ties on
+    // the whole id: no trip to each id's text for most comparisons.
+    let key = |id: &str| {
+        let mut head = [0u8; 16];
+        let n = id.len().min(16);
+        head[..n].copy_from_slice(&id.as_bytes()[..n]);
+        u128::from_be_bytes(head)
+    };
+    let mut keyed: Vec<(u128, u32)> = papers.iter().zip(0..).map(|(p, i)| (key(&p.id), i)).collect();
+    keyed.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| papers[a.1 as usize].id.cmp(&papers[b.1 as usize].id))
+    });
     let mut order = vec![0u32; papers.len()];
-    for (rank, i) in by_id.into_iter().enumerate() {
-        order[i] = u32::try_from(rank).unwrap_or(u32::MAX);
+    for (rank, &(_, i)) in keyed.iter().enumerate() {
+        order[i as usize] = u32::try_from(rank).unwrap_or(u32::MAX);
     }
-    order
+    (order, keyed.into_iter().map(|(_, i)| i).collect())
 }
 
 #[cfg(test)]
@@ -297,12 +308,32 @@ mod tests {
 
     fn order(sort: Sort, at: i64) -> Vec<String> {
         let papers = papers();
-        let ties = id_order(&papers);
+        let (ties, _) = id_order(&papers);
         let keyed = papers
             .iter()
             .enumerate()
             .map(|(i, p)| (i, sort_key(&Facts::of(p), sort, 0.0, at, &Trending::default()), ties[i]));
         top(keyed, 10).into_iter().map(|i| papers[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn id_order_is_the_order_of_the_whole_ids() {
+        let ids = [
+            "2608.00002",
+            "urn:papersift:paper:b",
+            "2608.0000",
+            "urn:papersift:paper:a",
+            "é",
+            "",
+            "2608.00001v2",
+        ];
+        let day = chrono::NaiveDate::MIN;
+        let papers: Vec<Paper> = ids.iter().map(|id| Paper::new(*id, "T", day)).collect();
+        let (ranks, sorted) = id_order(&papers);
+        let mut expected: Vec<&str> = ids.to_vec();
+        expected.sort_unstable();
+        assert_eq!(sorted.iter().map(|&i| ids[i as usize]).collect::<Vec<_>>(), expected);
+        assert!(ranks.iter().zip(&ids).all(|(&r, id)| expected[r as usize] == *id));
     }
 
     #[test]

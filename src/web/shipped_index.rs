@@ -48,6 +48,8 @@ pub async fn fetch_index(
         let start = now_ms();
         while now_ms() - start < STEP_MS {
             if reading.step(STEP_TERMS)? {
+                // Matching it to the papers reads all of them: a turn of its own.
+                next_turn().await;
                 return Ok(reading.finish_for(papers)?);
             }
         }

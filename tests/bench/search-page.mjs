@@ -252,6 +252,7 @@ export async function bench({ sizes, runs, queries }) {
     const counts = queries.map((q) => engine.search(q, 50));
     const file = engine.index_file();
     row.wasmFileMB = file.length / 1e6;
+    engine.load_index_prepare();
     t = now();
     engine.load_index_start(file);
     longest = now() - t;

@@ -99,7 +99,11 @@ fn main() {
         if std::env::var_os("SLOWEST").is_some() {
             println!("    (surfaces, terms, posting bytes) = {:?}", index.sizes());
         }
+        let t = Instant::now();
         let catalog = Catalog::with_index(papers, index);
+        if std::env::var_os("SLOWEST").is_some() {
+            println!("    catalog on the index: {:.1} ms", ms(t.elapsed()));
+        }
         let view = |q: &str, sort| View { query: q.to_owned(), sort, ..View::default() };
         let engine = latencies(runs, &queries, |q| catalog.select(&view(q, Sort::Relevance), 0, 50).total);
         let hay: Vec<String> = catalog

@@ -53,16 +53,17 @@ pub enum IndexFileError {
 /// the right one without reading every text again (a file that matches it but lies about
 /// the texts can only make search results wrong, not break anything).
 pub fn fingerprint(papers: &[Paper]) -> u64 {
-    // FNV-1a: the same on every platform, unlike the hashers that depend on usize.
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    // FNV-1a's steps on whole words: the same on every platform (unlike hashers that depend
+    // on usize), and quick enough for 75k papers in one slice.
+    let mix = |hash: u64, word: u64| (hash ^ word).wrapping_mul(0x0100_0000_01b3);
+    papers.iter().fold(0xcbf2_9ce4_8422_2325u64, |mut hash, p| {
+        for chunk in p.id.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            hash = mix(hash, u64::from_le_bytes(word));
         }
-    };
-    for p in papers {
-        eat(p.id.as_bytes());
         let lens = [
+            p.id.len(),
             p.title.len(),
             p.abstract_text.len(),
             p.ai_keywords.iter().map(String::len).sum(),
@@ -71,9 +72,8 @@ pub fn fingerprint(papers: &[Paper]) -> u64 {
             p.ai_keywords.len(),
             p.authors.len(),
         ];
-        lens.iter().for_each(|&n| eat(&(n as u64).to_le_bytes()));
-    }
-    hash
+        lens.iter().fold(hash, |hash, &n| mix(hash, n as u64))
+    })
 }
 
 /// The bytes of `index`, built from papers with this `fingerprint`.
