@@ -24,10 +24,18 @@ use crate::web::idb::{DB_NAME, Storage, StorageError};
 use crate::web::shipped_index::fetch_index;
 
 async fn save(storage: Result<Storage, StorageError>, url: &str, papers: &[Paper]) -> Result<(), String> {
-    let record = CachedFeed::new(url, now_unix_seconds(), papers).map_err(|e| e.to_string())?;
-    // Writing hands the whole body to the browser: a task of its own after the encoding.
+    // Encoded in slices (a large feed takes a while), then written in a task of its own.
+    let mut encoding = CachedFeed::encoding(url, now_unix_seconds()).map_err(|e| e.to_string())?;
+    while encoding.len() < papers.len() {
+        next_turn().await;
+        let start = now_ms();
+        while encoding.len() < papers.len() && now_ms() - start < STEP_MS {
+            let next = encoding.len();
+            encoding.add(&papers[next..(next + 64).min(papers.len())]).map_err(|e| e.to_string())?;
+        }
+    }
     next_turn().await;
-    storage.map_err(|e| e.to_string())?.save_feed(&record).await.map_err(|e| e.to_string())
+    storage.map_err(|e| e.to_string())?.save_feed(&encoding.finish()).await.map_err(|e| e.to_string())
 }
 
 /// The last good copy of `url`, when one was kept and still reads.
