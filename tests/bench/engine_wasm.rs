@@ -79,17 +79,16 @@ pub fn load_index_start(bytes: &[u8]) {
     BENCH.with_borrow_mut(|b| b.reading = Some(file::Reading::new(bytes).unwrap()));
 }
 
-/// Checks the postings of up to `terms` more terms; once all are, checks the index was
-/// written for the papers (as the app does) and returns true.
+/// Checks the postings of up to `terms` more terms; true once all are.
 #[wasm_bindgen]
 pub fn load_index_step(terms: usize) -> bool {
-    BENCH.with_borrow_mut(|b| {
-        if !b.reading.as_mut().unwrap().step(terms).unwrap() {
-            return false;
-        }
-        b.loaded = Some(b.reading.take().unwrap().finish_for(&b.papers).unwrap());
-        true
-    })
+    BENCH.with_borrow_mut(|b| b.reading.as_mut().unwrap().step(terms).unwrap())
+}
+
+/// Checks the loaded index was written for the papers, as the app does (a step of its own).
+#[wasm_bindgen]
+pub fn load_index_finish() {
+    BENCH.with_borrow_mut(|b| b.loaded = Some(b.reading.take().unwrap().finish_for(&b.papers).unwrap()));
 }
 
 /// Replaces the catalog by one on the loaded index.

@@ -6,8 +6,8 @@
 //! table (each: word count, text length, the text, the words' ends, their terms); the term
 //! count, one postings offset per term and one more, the postings; five field lengths (u16)
 //! per paper. Everything read is checked (a damaged or hostile file is refused with an
-//! error, never trusted to index past an array), and the postings are checked in steps so
-//! that a large file never holds the page for long.
+//! error, never trusted to index past an array), in steps (each table, then the postings a
+//! number of terms at a time) so that a large file never holds the page for long.
 //!
 //! ```
 //! use papersift::domain::paper::Paper;
@@ -127,27 +127,46 @@ impl<'a> Cursor<'a> {
         Ok(bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect())
     }
 
-    fn table(&mut self) -> Result<WordTable, IndexFileError> {
+    /// A word table's parts, checked by [`Reading::step`].
+    fn table(&mut self, kind: Table) -> Result<RawTable, IndexFileError> {
         let words = self.count()?;
         let text_len = self.count()?;
         let text = std::str::from_utf8(self.take(text_len)?).map_err(|_| IndexFileError::Damaged("words"))?;
         let ends = self.u32s(words)?;
         let values = self.u32s(words)?;
-        WordTable::from_parts(text.to_owned(), ends, values).ok_or(IndexFileError::Damaged("words"))
+        Ok(RawTable { kind, text: text.to_owned(), ends, values })
     }
 }
 
-/// An index file being read: its tables are read at once, its postings checked in steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Surfaces,
+    Stems,
+}
+
+/// A word table as read, before its checks.
+#[derive(Debug)]
+struct RawTable {
+    kind: Table,
+    text: String,
+    ends: Vec<u32>,
+    values: Vec<u32>,
+}
+
+/// An index file being read: its parts are read at once, then checked in steps (each word
+/// table, then the postings a number of terms at a time).
 #[derive(Debug)]
 pub struct Reading {
     index: Index,
     fingerprint: u64,
+    /// Word tables still to check, the next last.
+    tables: Vec<RawTable>,
     /// Terms whose postings are checked.
     checked: usize,
 }
 
 impl Reading {
-    /// Reads everything but the postings' contents.
+    /// Reads the file's parts, checking only their sizes.
     pub fn new(bytes: &[u8]) -> Result<Self, IndexFileError> {
         let mut at = Cursor(bytes);
         if at.take(4).map_err(|_| IndexFileError::NotAnIndex)? != MAGIC {
@@ -160,8 +179,8 @@ impl Reading {
         let docs = at.count()?;
         let b = at.take(8)?;
         let fingerprint = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        let surfaces = at.table()?;
-        let stems = at.table()?;
+        let surfaces = at.table(Table::Surfaces)?;
+        let stems = at.table(Table::Stems)?;
         let terms = at.count()?;
         let offsets = at.u32s(terms.checked_add(1).ok_or(IndexFileError::Damaged("terms"))?)?;
         let postings_len = offsets.last().map_or(0, |&o| o as usize);
@@ -177,14 +196,10 @@ impl Reading {
         if !at.0.is_empty() {
             return Err(IndexFileError::Damaged("bytes after the end"));
         }
-        let known = |t: u32| (t as usize) < terms;
-        if !surfaces.iter().all(|(_, t)| t == STOP || known(t)) || !stems.iter().all(|(_, t)| known(t)) {
-            return Err(IndexFileError::Damaged("unknown term"));
-        }
         let norms = norms(&lens);
         let index = Index {
-            surfaces,
-            stems,
+            surfaces: WordTable::default(),
+            stems: WordTable::default(),
             postings,
             offsets,
             dfs: Vec::with_capacity(terms),
@@ -192,13 +207,26 @@ impl Reading {
             lens,
             norms,
         };
-        Ok(Self { index, fingerprint, checked: 0 })
+        Ok(Self { index, fingerprint, tables: vec![stems, surfaces], checked: 0 })
     }
 
-    /// Checks the postings of up to `terms` more terms (every paper number within the
-    /// index, ascending, every field count well formed); true once all are checked.
+    /// Checks the next word table (sorted, within its text, naming known terms), or else the
+    /// postings of up to `terms` more terms (every paper number within the index, ascending,
+    /// every field count well formed); true once all is checked.
     pub fn step(&mut self, terms: usize) -> Result<bool, IndexFileError> {
         let total = self.index.offsets.len() - 1;
+        if let Some(RawTable { kind, text, ends, values }) = self.tables.pop() {
+            let known = |t: u32| (t as usize) < total || (kind == Table::Surfaces && t == STOP);
+            if !values.iter().all(|&t| known(t)) {
+                return Err(IndexFileError::Damaged("unknown term"));
+            }
+            let table = WordTable::from_parts(text, ends, values).ok_or(IndexFileError::Damaged("words"))?;
+            match kind {
+                Table::Surfaces => self.index.surfaces = table,
+                Table::Stems => self.index.stems = table,
+            }
+            return Ok(false);
+        }
         let end = self.checked.saturating_add(terms.max(1)).min(total);
         for t in self.checked..end {
             let (start, stop) = (self.index.offsets[t] as usize, self.index.offsets[t + 1] as usize);
@@ -222,7 +250,7 @@ impl Reading {
 
     /// The index and the fingerprint of its papers, once every step is done.
     pub fn finish(self) -> Result<(Index, u64), IndexFileError> {
-        match self.checked == self.index.offsets.len() - 1 {
+        match self.tables.is_empty() && self.checked == self.index.offsets.len() - 1 {
             true => Ok((self.index, self.fingerprint)),
             false => Err(IndexFileError::Damaged("not all postings checked")),
         }
