@@ -274,9 +274,7 @@ impl Catalog {
         }
         for id in view.exclude.iter() {
             if let Some(i) = self.position(id) {
-                let mut one = DocSet::empty(self.papers.len());
-                one.insert(i);
-                keep.and_not(&one);
+                keep.remove(i);
             }
         }
         let f = view.filters;

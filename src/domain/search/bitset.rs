@@ -38,6 +38,11 @@ impl DocSet {
         self.words[doc / 64] |= 1 << (doc % 64);
     }
 
+    /// Takes `doc` out.
+    pub fn remove(&mut self, doc: usize) {
+        self.words[doc / 64] &= !(1 << (doc % 64));
+    }
+
     /// Whether `doc` is in the set.
     pub fn contains(&self, doc: usize) -> bool {
         self.words.get(doc / 64).is_some_and(|w| w & (1 << (doc % 64)) != 0)
@@ -104,6 +109,9 @@ mod tests {
         assert_eq!(c.count(), 0);
         c.or(&a);
         assert_eq!(c.iter().collect::<Vec<_>>(), [0, 64, 129]);
+        c.remove(64);
+        c.remove(65);
+        assert_eq!(c.iter().collect::<Vec<_>>(), [0, 129]);
         assert!(c.contains(129) && !c.contains(128) && !c.contains(5000));
     }
 }
