@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::cache::CachedFeed;
 use crate::domain::catalog::{Catalog, IndexStart};
-use crate::domain::feed::merge_duplicates;
+use crate::domain::feed::{ParsedFeed, merge_duplicates};
 use crate::domain::paper::Paper;
 use crate::domain::search::index::Index;
 use chrono::NaiveDate;
@@ -36,6 +36,24 @@ async fn save(storage: Result<Storage, StorageError>, url: &str, papers: &[Paper
     }
     next_turn().await;
     storage.map_err(|e| e.to_string())?.save_feed(&encoding.finish()).await.map_err(|e| e.to_string())
+}
+
+/// The search index shipped with the feed fetched from `url`, read for its papers; when it
+/// cannot be used, why, for the source's notice.
+async fn shipped_index(url: &str, feed: &ParsedFeed) -> Result<Option<Shared<Index>>, String> {
+    let Some(location) = &feed.index else { return Ok(None) };
+    match fetch_index(url, location, &feed.papers).await {
+        Ok(index) => Ok(Some(Shared(Arc::new(index)))),
+        Err(e) => Err(format!("its search index was not used ({e}), so it is indexed here")),
+    }
+}
+
+/// A source's notice with one more remark.
+fn joined(notice: Option<String>, more: String) -> Option<String> {
+    Some(match notice {
+        Some(notice) => format!("{notice}; {more}"),
+        None => more,
+    })
 }
 
 /// The last good copy of `url`, when one was kept and still reads.
@@ -420,20 +438,10 @@ impl Feeds {
             let fetched = fetch_feed(&source.url, FetchLimits::default(), on_progress, on_preview).await;
             match fetched {
                 Ok(feed) => {
-                    let mut notice = feed.skipped_summary();
                     // Read before the papers are listed, so they are not indexed here meanwhile.
-                    let index = match &feed.index {
-                        Some(location) => match fetch_index(&source.url, location, &feed.papers).await {
-                            Ok(index) => Some(Shared(Arc::new(index))),
-                            Err(e) => {
-                                let more =
-                                    format!("its search index was not used ({e}), so it is indexed here");
-                                notice =
-                                    Some(notice.map_or_else(|| more.clone(), |n| format!("{n}; {more}")));
-                                None
-                            }
-                        },
-                        None => None,
+                    let (index, notice) = match shipped_index(&source.url, &feed).await {
+                        Ok(index) => (index, feed.skipped_summary()),
+                        Err(unused) => (None, joined(feed.skipped_summary(), unused)),
                     };
                     let mut papers = feed.papers;
                     for paper in &mut papers {
@@ -480,7 +488,7 @@ impl Feeds {
                 && let SourceStatus::Loaded { papers: shown, notice, .. } = &mut entry.status
                 && shown == papers
             {
-                *notice = Some(notice.take().map_or_else(|| more.to_owned(), |n| format!("{n}; {more}")));
+                *notice = joined(notice.take(), more.to_owned());
             }
         });
     }

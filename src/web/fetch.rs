@@ -16,6 +16,7 @@ use crate::domain::feed::stream::FeedStream;
 use crate::domain::feed::{FeedError, ParsedFeed};
 use crate::domain::paper::Paper;
 use crate::web::clock::{STEP_MS, after_paint, next_turn, now_ms, today};
+use crate::web::shipped_index::index_url;
 
 /// Limits of one fetch.
 #[derive(Debug, Clone, Copy)]
@@ -135,7 +136,8 @@ pub fn preload(url: &str) {
 ///
 /// A PaperSift feed is decoded while it downloads: `on_preview` gets its first papers as soon
 /// as they are worth showing (see [`FeedStream::preview`]), and the first rows reach the
-/// screen before the rest is read.
+/// screen before the rest is read. A search index it names is preloaded as soon as it is
+/// named, so that it downloads alongside the papers.
 pub async fn fetch_feed(
     url: &str,
     limits: FetchLimits,
@@ -147,6 +149,7 @@ pub async fn fetch_feed(
     let mut on_preview = Some(on_preview);
     on_progress(download.progress());
     let mut slice = now_ms();
+    let mut index_hinted = false;
     while let Some(chunk) = download.chunk().await? {
         // In parts, so a body that arrives at once still shows its first day early, and is
         // decoded in slices with the browser's turns between (a chunk already received is
@@ -157,6 +160,12 @@ pub async fn fetch_feed(
                 slice = now_ms();
             }
             stream.push(part)?;
+            if !index_hinted && let Some(location) = stream.index() {
+                index_hinted = true;
+                if let Ok(index) = index_url(url, location) {
+                    preload(&index);
+                }
+            }
             // Asked until shown once: a preview looks through the papers decoded so far.
             if on_preview.is_some()
                 && let Some(papers) = stream.preview()

@@ -95,6 +95,15 @@ impl FeedStream {
         }
     }
 
+    /// Where the feed's search index is, once its `index` member is read (the converter writes
+    /// it before the papers), so that it can be fetched while the papers arrive.
+    pub fn index(&self) -> Option<&str> {
+        match &self.mode {
+            Mode::Streaming(decoder) => decoder.index.as_ref()?.as_deref(),
+            Mode::Sniffing(_) | Mode::Whole(_) => None,
+        }
+    }
+
     /// The papers worth showing before the body ends: the first listed day once it is whole
     /// (the converter writes the newest day first), or the first [`PREVIEW_MAX`] papers.
     pub fn preview(&self) -> Option<&[Paper]> {
@@ -604,6 +613,9 @@ mod tests {
             b"{\"papersift_feed\":1,\"index\":[\"\x80\"],\"papers\":[]}",
         ];
         assert_eq!(streamed(cases[11], 2).unwrap().index.as_deref(), Some("all.index"));
+        let mut stream = FeedStream::new(TODAY);
+        stream.push(&cases[11][..br#"{"papersift_feed":1,"index":"all.index","#.len()]).unwrap();
+        assert_eq!(stream.index(), Some("all.index"), "known before the papers");
         for body in cases {
             let (whole, streamed) = (parse_feed(body, TODAY), streamed(body, 3));
             assert_eq!(whole.is_ok(), streamed.is_ok(), "{}", String::from_utf8_lossy(body));
