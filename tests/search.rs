@@ -217,6 +217,34 @@ fn matching_never_panics_on_odd_queries() {
         .unwrap();
 }
 
+/// The first letters typed expand to their most frequent words' terms, from a table worked
+/// out with the index: it must give what walking every word gives.
+#[test]
+fn short_prefixes_expand_to_their_most_frequent_terms() {
+    let papers = keyword_corpus();
+    let index = Index::build(&papers);
+    let mut prefixes: Vec<String> = Vec::new();
+    for (word, _) in index.words_with_prefix("") {
+        let chars: Vec<char> = word.chars().collect();
+        prefixes.extend((1..=chars.len().min(3)).map(|n| chars[..n].iter().collect::<String>()));
+    }
+    prefixes.sort();
+    prefixes.dedup();
+    let mut busy = 0;
+    for prefix in &prefixes {
+        let mut terms: Vec<u32> = index.words_with_prefix(prefix).map(|(_, t)| t).collect();
+        busy += usize::from(terms.len() >= 1_000);
+        terms.sort_unstable();
+        terms.dedup();
+        terms.sort_by_key(|&t| (std::cmp::Reverse(index.df(t)), t));
+        for n in [1, 9, 17, 18, 48] {
+            let expected = &terms[..n.min(terms.len())];
+            assert_eq!(index.frequent_terms_with_prefix(prefix, n), expected, "{prefix:?}, {n}");
+        }
+    }
+    assert!(busy > 0, "some prefixes name many words");
+}
+
 /// Reads an index file as the app does: whole, or refused.
 fn read_index(bytes: &[u8]) -> Result<(Index, u64), file::IndexFileError> {
     let mut reading = file::Reading::new(bytes)?;

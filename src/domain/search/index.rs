@@ -9,6 +9,7 @@
 //! with [`Index::into_builder`] when a source brings new papers.
 
 pub mod file;
+mod prefixes;
 
 use rustc_hash::FxHashMap;
 
@@ -16,6 +17,7 @@ use crate::domain::paper::Paper;
 use crate::domain::search::analyze::{for_each_word, is_stop_word, stem};
 use crate::domain::search::query::Field;
 use crate::domain::search::words::WordTable;
+use prefixes::ShortPrefixes;
 
 /// Field weights of BM25F: title > keywords > abstract > authors > organisation.
 pub const FIELD_WEIGHTS: [f32; 5] = [3.0, 2.5, 1.0, 0.8, 0.5];
@@ -68,6 +70,8 @@ pub struct Index {
     lens: Vec<[u16; 5]>,
     /// Per paper and field: weight / (1 − b + b · len / average len).
     norms: Vec<[f32; 5]>,
+    /// The most frequent terms of the first letters typed.
+    short: ShortPrefixes,
 }
 
 /// Builds an [`Index`] paper by paper, from nothing or on top of an index.
@@ -208,11 +212,12 @@ impl IndexBuilder {
             postings.extend_from_slice(&term.bytes);
             offsets.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
         }
-        let dfs = self.terms.iter().map(|t| t.df).collect();
+        let dfs: Vec<u32> = self.terms.iter().map(|t| t.df).collect();
         let lasts = self.terms.iter().map(|t| t.last).collect();
         let stems = base.stems.merged(self.stems.into_iter().collect());
         let norms = norms(&self.lens);
-        Index { surfaces, stems, postings, offsets, dfs, lasts, lens: self.lens, norms }
+        let short = ShortPrefixes::of(&surfaces, STOP, |t| dfs.get(t as usize).copied().unwrap_or(0));
+        Index { surfaces, stems, postings, offsets, dfs, lasts, lens: self.lens, norms, short }
     }
 }
 
@@ -278,6 +283,17 @@ impl Index {
     /// Folded words starting with `prefix` (in sorted order) with their terms.
     pub fn words_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, u32)> + 'a {
         self.surfaces.with_prefix(prefix).filter(|(_, t)| *t != STOP)
+    }
+
+    /// The `n` most frequent terms of the folded words starting with `prefix` (stop words
+    /// left out), most frequent first, ties to the lower term.
+    pub fn frequent_terms_with_prefix(&self, prefix: &str, n: usize) -> Vec<u32> {
+        match self.short.get(prefix, n) {
+            Some(kept) => kept.to_vec(),
+            None => {
+                prefixes::most_frequent(self.words_with_prefix(prefix).map(|(_, t)| t), n, |t| self.df(t))
+            }
+        }
     }
 
     /// Number of papers holding `term`.

@@ -231,16 +231,11 @@ impl Matcher<'_> {
 
     /// Terms of the words starting with `prefix`, most frequent first, capped.
     fn prefix_terms(&self, prefix: &str, exact: Option<u32>) -> Vec<u32> {
-        let mut terms: Vec<u32> =
-            self.index.words_with_prefix(prefix).map(|(_, t)| t).filter(|&t| Some(t) != exact).collect();
-        terms.sort_unstable();
-        terms.dedup();
         // Short prefixes (the first letters typed) expand to fewer words: 8 per letter.
         let cap = (8 * prefix.chars().count()).min(MAX_PREFIX_WORDS);
-        if terms.len() > cap {
-            terms.select_nth_unstable_by_key(cap, |&t| std::cmp::Reverse(self.index.df(t)));
-            terms.truncate(cap);
-        }
+        let mut terms = self.index.frequent_terms_with_prefix(prefix, cap + 1);
+        terms.retain(|&t| Some(t) != exact);
+        terms.truncate(cap);
         terms
     }
 

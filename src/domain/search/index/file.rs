@@ -23,7 +23,7 @@
 //! assert!(file::Reading::new(&bytes[..bytes.len() - 1]).is_err());
 //! ```
 
-use super::{Index, MANY_FIELDS, STOP, norms};
+use super::{Index, MANY_FIELDS, STOP, ShortPrefixes, norms};
 use crate::domain::paper::Paper;
 use crate::domain::search::words::WordTable;
 
@@ -154,7 +154,8 @@ struct RawTable {
 }
 
 /// An index file being read: its parts are read at once, then checked in steps (each word
-/// table, then the postings a number of terms at a time).
+/// table, then the postings a number of terms at a time), and a last step works out what
+/// the file does not hold (the terms of the first letters typed).
 #[derive(Debug)]
 pub struct Reading {
     index: Index,
@@ -163,6 +164,8 @@ pub struct Reading {
     tables: Vec<RawTable>,
     /// Terms whose postings are checked.
     checked: usize,
+    /// Whether the last step is done.
+    done: bool,
 }
 
 impl Reading {
@@ -206,13 +209,14 @@ impl Reading {
             lasts: Vec::with_capacity(terms),
             lens,
             norms,
+            short: ShortPrefixes::default(),
         };
-        Ok(Self { index, fingerprint, tables: vec![stems, surfaces], checked: 0 })
+        Ok(Self { index, fingerprint, tables: vec![stems, surfaces], checked: 0, done: false })
     }
 
     /// Checks the next word table (sorted, within its text, naming known terms), or else the
     /// postings of up to `terms` more terms (every paper number within the index, ascending,
-    /// every field count well formed); true once all is checked.
+    /// every field count well formed), or else takes the last step; true once all is done.
     pub fn step(&mut self, terms: usize) -> Result<bool, IndexFileError> {
         let total = self.index.offsets.len() - 1;
         if let Some(RawTable { kind, text, ends, values }) = self.tables.pop() {
@@ -227,6 +231,11 @@ impl Reading {
             }
             return Ok(false);
         }
+        if self.checked == total {
+            self.index.short = ShortPrefixes::of(&self.index.surfaces, STOP, |t| self.index.df(t));
+            self.done = true;
+            return Ok(true);
+        }
         let end = self.checked.saturating_add(terms.max(1)).min(total);
         for t in self.checked..end {
             let (start, stop) = (self.index.offsets[t] as usize, self.index.offsets[t + 1] as usize);
@@ -236,7 +245,7 @@ impl Reading {
             self.index.lasts.push(last);
         }
         self.checked = end;
-        Ok(end == total)
+        Ok(false)
     }
 
     /// The index, once every step is done, if it was written for `papers`.
@@ -250,7 +259,7 @@ impl Reading {
 
     /// The index and the fingerprint of its papers, once every step is done.
     pub fn finish(self) -> Result<(Index, u64), IndexFileError> {
-        match self.tables.is_empty() && self.checked == self.index.offsets.len() - 1 {
+        match self.done {
             true => Ok((self.index, self.fingerprint)),
             false => Err(IndexFileError::Damaged("not all postings checked")),
         }
