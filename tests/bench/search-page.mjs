@@ -278,8 +278,9 @@ export async function bench({ sizes, runs, queries }) {
     t = now();
     engine.use_loaded_index();
     row.wasmCatalog = now() - t;
-    if (queries.some((q, i) => engine.search(q, 50) !== counts[i])) throw new Error('the loaded index answers differently');
+    // Timed first, on the new catalog: a phrase's first check is part of the figures.
     row.wasm = await timeQueries(queries, runs, (q) => engine.search(q, 50));
+    if (queries.some((q, i) => engine.search(q, 50) !== counts[i])) throw new Error('the loaded index answers differently');
     t = now();
     for (let i = 0; i < runs; i += 1) engine.trending(50);
     row.wasmTrending = (now() - t) / runs;

@@ -272,20 +272,32 @@ impl Matcher<'_> {
     fn phrase(&mut self, field: Option<Field>, text: &str) -> DocSet {
         let words: Vec<String> = fold_words(text).into_iter().filter(|w| !w.joined).map(|w| w.text).collect();
         let mut candidates = DocSet::full(self.n);
+        let mut terms = Vec::new();
         for word in words.iter().filter(|w| !is_stop_word(w)) {
             let mut set = DocSet::empty(self.n);
             if let Some(term) = self.index.term(&stem(word)) {
                 self.term(term, field, 1.0, &mut set);
+                terms.push(term);
             }
             candidates.and(&set);
         }
         if let Some(found) = self.cache.get(field, &words) {
             return DocSet::clone(&found);
         }
+        // Only fields holding every word can hold the phrase: most papers are checked in their
+        // title or abstract alone, never in each author's name.
+        let only = field.map_or(u8::MAX, |f| 1 << f.index());
+        let mut fields = vec![only; self.n];
+        for &term in &terms {
+            for posting in self.index.postings(term).filter(|p| (p.doc as usize) < self.n) {
+                let holding = (0..5).filter(|&f| posting.tf[f] > 0).fold(0u8, |mask, f| mask | 1 << f);
+                fields[posting.doc as usize] &= holding;
+            }
+        }
         let phrase = PhraseMatcher::new(&words);
         let mut found = DocSet::empty(self.n);
         for doc in candidates.iter() {
-            if phrase.in_paper(&self.papers[doc], field) {
+            if phrase.in_paper(&self.papers[doc], fields[doc]) {
                 found.insert(doc);
             }
         }
@@ -316,6 +328,11 @@ fn within(a: &[char], b: &str, budget: usize) -> Option<usize> {
     Some(row[b.len()]).filter(|&d| d <= budget)
 }
 
+/// An ASCII character that is neither a letter nor a digit (where the analyzer splits words).
+fn is_separator(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphanumeric()
+}
+
 /// A phrase ready for matching word by word (Knuth–Morris–Pratt over words).
 struct PhraseMatcher<'w> {
     words: &'w [String],
@@ -323,6 +340,9 @@ struct PhraseMatcher<'w> {
     ascii: bool,
     /// Per prefix length − 1: the longest proper prefix of the phrase that is also its suffix.
     fail: Vec<usize>,
+    /// The first word but its first letter, as written in lower case ("anguage"): rarer
+    /// in a text than the letter, so most matches are found with few comparisons.
+    tail: Option<memchr::memmem::Finder<'w>>,
 }
 
 impl<'w> PhraseMatcher<'w> {
@@ -339,16 +359,19 @@ impl<'w> PhraseMatcher<'w> {
             fail[i] = k;
         }
         let ascii = words.iter().all(|w| w.is_ascii());
-        Self { words, ascii, fail }
+        let tail =
+            words.first().filter(|w| ascii && w.len() > 2).map(|w| memchr::memmem::Finder::new(&w[1..]));
+        Self { words, ascii, fail, tail }
     }
 
-    /// The phrase at byte `at` of an ASCII text: each word whole (case aside), separated by
-    /// anything that is not a letter or digit, as the analyzer splits words.
+    /// The phrase at byte `at` of a text: each word whole (case aside), separated by ASCII
+    /// characters that are not letters or digits, as the analyzer splits words. Next to a
+    /// non-ASCII character it does not answer (the analyzer may fold that into a letter).
     fn at(&self, text: &[u8], mut at: usize) -> bool {
         for (k, word) in self.words.iter().enumerate() {
             if k > 0 {
                 let gap = at;
-                while at < text.len() && !text[at].is_ascii_alphanumeric() {
+                while at < text.len() && is_separator(text[at]) {
                     at += 1;
                 }
                 if at == gap {
@@ -361,7 +384,7 @@ impl<'w> PhraseMatcher<'w> {
                 return false;
             }
             at = end;
-            if text.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+            if text.get(at).is_some_and(|&b| !is_separator(b)) {
                 return false;
             }
         }
@@ -371,13 +394,26 @@ impl<'w> PhraseMatcher<'w> {
     /// Whether `text`'s folded words hold the phrase in a row (streamed: no allocation per
     /// word, as thousands of papers may be checked per keystroke).
     fn in_text(&self, text: &str) -> bool {
-        if self.ascii && text.is_ascii() && !self.words.is_empty() {
-            // Most abstracts are ASCII: find the first word's letter, then compare bytes.
+        if self.ascii && !self.words.is_empty() {
+            // Most abstracts are ASCII: find the first word's letter, then compare bytes. A
+            // match between ASCII separators is one whatever the rest of the text holds, and
+            // only a text that is not all ASCII needs the analyzer when none is found.
             let bytes = text.as_bytes();
+            let starts_word = |&i: &usize| i == 0 || is_separator(bytes[i - 1]);
+            let in_lower_case = self.tail.as_ref().is_some_and(|tail| {
+                tail.find_iter(bytes)
+                    .filter_map(|i| i.checked_sub(1))
+                    .filter(starts_word)
+                    .any(|i| self.at(bytes, i))
+            });
             let first = self.words[0].as_bytes()[0];
-            return memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes)
-                .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-                .any(|i| self.at(bytes, i));
+            let found = in_lower_case
+                || memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes)
+                    .filter(starts_word)
+                    .any(|i| self.at(bytes, i));
+            if found || text.is_ascii() {
+                return found;
+            }
         }
         let mut matched = 0;
         let mut found = self.words.is_empty();
@@ -396,10 +432,9 @@ impl<'w> PhraseMatcher<'w> {
         found
     }
 
-    /// Whether a field of `paper` (or any, without `field`) holds the phrase.
-    fn in_paper(&self, paper: &Paper, field: Option<Field>) -> bool {
-        let fields = field.as_ref().map_or(&Field::ALL[..], std::slice::from_ref);
-        fields.iter().any(|f| match f {
+    /// Whether a field of `paper` among `fields` (bit `f.index()` for field `f`) holds the phrase.
+    fn in_paper(&self, paper: &Paper, fields: u8) -> bool {
+        Field::ALL.iter().filter(|f| fields & 1 << f.index() != 0).any(|f| match f {
             Field::Title => self.in_text(&paper.title),
             Field::Keywords => paper.ai_keywords.iter().any(|k| self.in_text(k)),
             Field::Abstract => self.in_text(&paper.abstract_text),
@@ -520,6 +555,36 @@ mod tests {
         assert!(phrase.in_text("x a a a b"));
         assert!(!phrase.in_text("a b a a"));
         assert!(PhraseMatcher::new(&["ab".into(), "ac".into()]).in_text("ab ab ac"));
+    }
+
+    #[test]
+    fn phrases_next_to_letters_beyond_ascii_are_read_as_the_analyzer_reads_them() {
+        let words: Vec<String> = ["language", "models"].map(String::from).to_vec();
+        let phrase = PhraseMatcher::new(&words);
+        assert!(phrase.in_text("Über language models."), "ASCII separators around it");
+        assert!(phrase.in_text("LANGUAGE Models"), "any case");
+        assert!(phrase.in_text("language modèls"), "folded by the analyzer");
+        assert!(!phrase.in_text("languageé models"), "é ends no word");
+        assert!(!phrase.in_text("language é models"), "é is a word between them");
+        assert!(!phrase.in_text("language modelsß"));
+        assert!(phrase.in_text("ß language\n-models"));
+    }
+
+    #[test]
+    fn a_phrase_is_found_within_one_field() {
+        let mut p = Paper::new("split", "Language", NaiveDate::MIN);
+        p.abstract_text = "Models of it.".into();
+        p.authors = vec!["Ada Language".into(), "Models Kim".into()];
+        let mut q = Paper::new("whole", "On language", NaiveDate::MIN);
+        q.authors = vec!["Language Models".into()];
+        let papers = [p, q];
+        let index = Index::build(&papers);
+        let found = |query: &str| {
+            matches(&index, &papers, &Query::parse(query), false).docs.iter().collect::<Vec<_>>()
+        };
+        assert_eq!(found("\"language models\""), [1], "across fields or names is no phrase");
+        assert!(found("title:\"language models\"").is_empty());
+        assert_eq!(found("author:\"language models\""), [1]);
         let ascii: Vec<String> = ["gpt", "4o"].map(String::from).to_vec();
         let phrase = PhraseMatcher::new(&ascii);
         for (text, found) in
