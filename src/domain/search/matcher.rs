@@ -340,9 +340,6 @@ struct PhraseMatcher<'w> {
     ascii: bool,
     /// Per prefix length − 1: the longest proper prefix of the phrase that is also its suffix.
     fail: Vec<usize>,
-    /// The first word but its first letter, as written in lower case ("anguage"): rarer
-    /// in a text than the letter, so most matches are found with few comparisons.
-    tail: Option<memchr::memmem::Finder<'w>>,
 }
 
 impl<'w> PhraseMatcher<'w> {
@@ -359,9 +356,7 @@ impl<'w> PhraseMatcher<'w> {
             fail[i] = k;
         }
         let ascii = words.iter().all(|w| w.is_ascii());
-        let tail =
-            words.first().filter(|w| ascii && w.len() > 2).map(|w| memchr::memmem::Finder::new(&w[1..]));
-        Self { words, ascii, fail, tail }
+        Self { words, ascii, fail }
     }
 
     /// The phrase at byte `at` of a text: each word whole (case aside), separated by ASCII
@@ -399,18 +394,10 @@ impl<'w> PhraseMatcher<'w> {
             // match between ASCII separators is one whatever the rest of the text holds, and
             // only a text that is not all ASCII needs the analyzer when none is found.
             let bytes = text.as_bytes();
-            let starts_word = |&i: &usize| i == 0 || is_separator(bytes[i - 1]);
-            let in_lower_case = self.tail.as_ref().is_some_and(|tail| {
-                tail.find_iter(bytes)
-                    .filter_map(|i| i.checked_sub(1))
-                    .filter(starts_word)
-                    .any(|i| self.at(bytes, i))
-            });
             let first = self.words[0].as_bytes()[0];
-            let found = in_lower_case
-                || memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes)
-                    .filter(starts_word)
-                    .any(|i| self.at(bytes, i));
+            let found = memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes)
+                .filter(|&i| i == 0 || is_separator(bytes[i - 1]))
+                .any(|i| self.at(bytes, i));
             if found || text.is_ascii() {
                 return found;
             }
