@@ -124,7 +124,7 @@ fn an_index_is_written_beside_the_feed_for_the_papers_read_back() {
     assert_eq!(feed.index.as_deref(), Some("day.index"));
     let bytes = std::fs::read(dir.join("day.index")).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    let mut reading = file::Reading::new(&bytes).unwrap();
+    let mut reading = file::Reading::new(bytes).unwrap();
     while !reading.step(100).unwrap() {}
     let (index, fingerprint) = reading.finish().unwrap();
     assert_eq!(fingerprint, file::fingerprint(&feed.papers));

@@ -247,7 +247,7 @@ fn short_prefixes_expand_to_their_most_frequent_terms() {
 
 /// Reads an index file as the app does: whole, or refused.
 fn read_index(bytes: &[u8]) -> Result<(Index, u64), file::IndexFileError> {
-    let mut reading = file::Reading::new(bytes)?;
+    let mut reading = file::Reading::new(bytes.to_vec())?;
     while !reading.step(500)? {}
     reading.finish()
 }

@@ -7,7 +7,10 @@ use crate::components::LazyDetails;
 pub fn SearchHelp() -> impl IntoView {
     const SYNTAX: [(&str, &str); 10] = [
         ("diffusion models", "every word must match (by stem: models finds model)"),
-        ("\"exact phrase\"", "these words in this order"),
+        (
+            "\"exact phrase\"",
+            "these words next to each other, in this order (any form of a word: model, models)",
+        ),
         ("-survey", "leave out papers with this word"),
         ("agents OR robots", "either word; group with ( )"),
         ("diffu*", "words starting with diffu; the last word typed also matches as a prefix"),

@@ -41,8 +41,7 @@ pub async fn fetch_index(
     let url = index_url(feed_url, location)?;
     let bytes = fetch_bytes(&url, FetchLimits::default(), |_| {}).await?;
     next_turn().await;
-    let mut reading = Reading::new(&bytes)?;
-    drop(bytes);
+    let mut reading = Reading::new(bytes)?;
     loop {
         next_turn().await;
         let start = now_ms();

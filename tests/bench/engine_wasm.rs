@@ -75,7 +75,7 @@ pub fn load_index_prepare() {
 
 /// Starts loading an index file (tables read at once).
 #[wasm_bindgen]
-pub fn load_index_start(bytes: &[u8]) {
+pub fn load_index_start(bytes: Vec<u8>) {
     BENCH.with_borrow_mut(|b| b.reading = Some(file::Reading::new(bytes).unwrap()));
 }
 

@@ -92,7 +92,7 @@ fn main() {
         let bytes = index.heap_bytes();
         let written = file::write(&index, file::fingerprint(&papers));
         let loads = latencies(runs, &[String::new()], |_| {
-            let mut reading = file::Reading::new(&written).unwrap();
+            let mut reading = file::Reading::new(written.clone()).unwrap();
             while !reading.step(10_000).unwrap() {}
             reading.finish().unwrap().0.docs()
         });

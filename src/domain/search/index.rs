@@ -9,6 +9,7 @@
 //! with [`Index::into_builder`] when a source brings new papers.
 
 pub mod file;
+mod positions;
 mod prefixes;
 
 use rustc_hash::FxHashMap;
@@ -40,6 +41,8 @@ struct Postings {
     /// Last paper added (the next gap is counted from it).
     last: u32,
     bytes: Vec<u8>,
+    /// Word positions of the postings added since (see [`positions`]).
+    positions: Vec<u8>,
 }
 
 /// One paper holding a term: its number and the term's count in each field.
@@ -62,6 +65,10 @@ pub struct Index {
     postings: Vec<u8>,
     /// Where each term's postings start in `postings` (one more entry than terms).
     offsets: Vec<u32>,
+    /// Every term's word positions (see [`positions`]), one term after the other.
+    positions: Vec<u8>,
+    /// Where each term's positions start in `positions` (one more entry than terms).
+    position_offsets: Vec<u32>,
     /// Papers holding each term.
     dfs: Vec<u32>,
     /// Last paper holding each term (appending continues from it).
@@ -88,7 +95,8 @@ pub struct IndexBuilder {
     terms: Vec<Postings>,
     /// Field lengths of every paper, the base's included.
     lens: Vec<[u16; 5]>,
-    scratch: Vec<(u32, u8)>,
+    /// The paper being added: (term, field, position) of each word.
+    scratch: Vec<(u32, u8, u32)>,
 }
 
 fn push_varint(bytes: &mut Vec<u8>, mut n: u32) {
@@ -145,12 +153,18 @@ impl IndexBuilder {
         let mut lens = [0u16; 5];
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
+        // Each field's positions count from 0; the values of a list (keywords, authors) are
+        // kept apart by a gap, so that no phrase runs from one name into the next.
+        let mut next = [0u32; 5];
         let mut field_text = |field: Field, text: &str, this: &mut Self| {
-            for_each_word(text, |word, _, _, _| {
+            let base = next[field.index()];
+            for_each_word(text, |word, _, position, _| {
                 lens[field.index()] = lens[field.index()].saturating_add(1);
+                let at = base.saturating_add(position);
+                next[field.index()] = next[field.index()].max(at.saturating_add(1 + positions::GAP));
                 let term = this.term_of(word);
                 if term != STOP {
-                    scratch.push((term, field as u8));
+                    scratch.push((term, field as u8, at));
                 }
             });
         };
@@ -169,13 +183,21 @@ impl IndexBuilder {
         let mut i = 0;
         while i < scratch.len() {
             let term = scratch[i].0;
+            let postings = &mut self.terms[term as usize];
             let mut tf = [0u8; 5];
+            let mut previous = (u8::MAX, 0);
             while i < scratch.len() && scratch[i].0 == term {
-                let slot = &mut tf[usize::from(scratch[i].1)];
-                *slot = slot.saturating_add(1);
+                let (_, field, at) = scratch[i];
+                let slot = &mut tf[usize::from(field)];
+                // Counts stop at 255, and so do the positions kept.
+                if *slot < u8::MAX {
+                    *slot += 1;
+                    let from = if previous.0 == field { previous.1 } else { 0 };
+                    push_varint(&mut postings.positions, at - from);
+                    previous = (field, at);
+                }
                 i += 1;
             }
-            let postings = &mut self.terms[term as usize];
             let gap = if postings.df == 0 { doc } else { doc - postings.last };
             push_varint(&mut postings.bytes, gap);
             let mut present = tf.iter().enumerate().filter(|(_, n)| **n > 0);
@@ -203,21 +225,45 @@ impl IndexBuilder {
         let total: usize = base.postings.len() + self.terms.iter().map(|t| t.bytes.len()).sum::<usize>();
         let mut postings = Vec::with_capacity(total);
         let mut offsets = Vec::with_capacity(self.terms.len() + 1);
+        let total: usize = base.positions.len() + self.terms.iter().map(|t| t.positions.len()).sum::<usize>();
+        let mut positions = Vec::with_capacity(total);
+        let mut position_offsets = Vec::with_capacity(self.terms.len() + 1);
         offsets.push(0);
+        position_offsets.push(0);
+        let end = |buffer: &Vec<u8>| u32::try_from(buffer.len()).unwrap_or(u32::MAX);
         for (t, term) in self.terms.iter().enumerate() {
             // A base term's postings, then those added since (their first gap counts from its last).
-            if let (Some(&start), Some(&end)) = (base.offsets.get(t), base.offsets.get(t + 1)) {
-                postings.extend_from_slice(&base.postings[start as usize..end as usize]);
+            if let (Some(&start), Some(&stop)) = (base.offsets.get(t), base.offsets.get(t + 1)) {
+                postings.extend_from_slice(&base.postings[start as usize..stop as usize]);
             }
             postings.extend_from_slice(&term.bytes);
-            offsets.push(u32::try_from(postings.len()).unwrap_or(u32::MAX));
+            offsets.push(end(&postings));
+            if let (Some(&start), Some(&stop)) =
+                (base.position_offsets.get(t), base.position_offsets.get(t + 1))
+            {
+                positions.extend_from_slice(&base.positions[start as usize..stop as usize]);
+            }
+            positions.extend_from_slice(&term.positions);
+            position_offsets.push(end(&positions));
         }
         let dfs: Vec<u32> = self.terms.iter().map(|t| t.df).collect();
         let lasts = self.terms.iter().map(|t| t.last).collect();
         let stems = base.stems.merged(self.stems.into_iter().collect());
         let norms = norms(&self.lens);
         let short = ShortPrefixes::of(&surfaces, STOP, |t| dfs.get(t as usize).copied().unwrap_or(0));
-        Index { surfaces, stems, postings, offsets, dfs, lasts, lens: self.lens, norms, short }
+        Index {
+            surfaces,
+            stems,
+            postings,
+            offsets,
+            positions,
+            position_offsets,
+            dfs,
+            lasts,
+            lens: self.lens,
+            norms,
+            short,
+        }
     }
 }
 
@@ -255,7 +301,7 @@ impl Index {
             .dfs
             .iter()
             .zip(&self.lasts)
-            .map(|(&df, &last)| Postings { df, last, bytes: Vec::new() })
+            .map(|(&df, &last)| Postings { df, last, ..Postings::default() })
             .collect();
         let lens = std::mem::take(&mut self.lens);
         self.norms = Vec::new();
@@ -422,7 +468,7 @@ impl Index {
 
     /// Approximate heap bytes held (for the benchmark's memory figure).
     pub fn heap_bytes(&self) -> usize {
-        let postings = self.postings.capacity() + self.dfs.len() * 12;
+        let postings = self.postings.capacity() + self.positions.capacity() + self.dfs.len() * 16;
         self.surfaces.heap_bytes() + self.stems.heap_bytes() + postings + self.lens.len() * (10 + 20)
     }
 }

@@ -12,7 +12,7 @@
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::domain::paper::Paper;
-use crate::domain::search::analyze::{fold_words, for_each_word, is_stop_word, stem};
+use crate::domain::search::analyze::{fold_words, is_stop_word, stem};
 use crate::domain::search::bitset::DocSet;
 use crate::domain::search::index::{Index, K1};
 use crate::domain::search::query::{Feature, Field, Node, Query};
@@ -268,39 +268,24 @@ impl Matcher<'_> {
         terms
     }
 
-    /// Papers holding every word of `text` in order (stop words included), in `field` or any.
+    /// Papers holding every word of `text` in order (stop words included: any word fills
+    /// their place), in one field (`field`, or any), as the index reads them (stemmed).
     fn phrase(&mut self, field: Option<Field>, text: &str) -> DocSet {
         let words: Vec<String> = fold_words(text).into_iter().filter(|w| !w.joined).map(|w| w.text).collect();
         let mut candidates = DocSet::full(self.n);
-        let mut terms = Vec::new();
-        for word in words.iter().filter(|w| !is_stop_word(w)) {
+        let mut parts = Vec::new();
+        for (offset, word) in (0u32..).zip(&words).filter(|(_, w)| !is_stop_word(w)) {
             let mut set = DocSet::empty(self.n);
             if let Some(term) = self.index.term(&stem(word)) {
                 self.term(term, field, 1.0, &mut set);
-                terms.push(term);
+                parts.push((term, offset));
             }
             candidates.and(&set);
         }
         if let Some(found) = self.cache.get(field, &words) {
             return DocSet::clone(&found);
         }
-        // Only fields holding every word can hold the phrase: most papers are checked in their
-        // title or abstract alone, never in each author's name.
-        let only = field.map_or(u8::MAX, |f| 1 << f.index());
-        let mut fields = vec![only; self.n];
-        for &term in &terms {
-            for posting in self.index.postings(term).filter(|p| (p.doc as usize) < self.n) {
-                let holding = (0..5).filter(|&f| posting.tf[f] > 0).fold(0u8, |mask, f| mask | 1 << f);
-                fields[posting.doc as usize] &= holding;
-            }
-        }
-        let phrase = PhraseMatcher::new(&words);
-        let mut found = DocSet::empty(self.n);
-        for doc in candidates.iter() {
-            if phrase.in_paper(&self.papers[doc], fields[doc]) {
-                found.insert(doc);
-            }
-        }
+        let found = self.index.with_phrase(&parts, field, &candidates);
         self.cache.put(field, words, Arc::new(found.clone()));
         found
     }
@@ -326,109 +311,6 @@ fn within(a: &[char], b: &str, budget: usize) -> Option<usize> {
         }
     }
     Some(row[b.len()]).filter(|&d| d <= budget)
-}
-
-/// An ASCII character that is neither a letter nor a digit (where the analyzer splits words).
-fn is_separator(b: u8) -> bool {
-    b.is_ascii() && !b.is_ascii_alphanumeric()
-}
-
-/// A phrase ready for matching word by word (Knuth–Morris–Pratt over words).
-struct PhraseMatcher<'w> {
-    words: &'w [String],
-    /// Every word is ASCII: ASCII texts can be scanned as bytes.
-    ascii: bool,
-    /// Per prefix length − 1: the longest proper prefix of the phrase that is also its suffix.
-    fail: Vec<usize>,
-}
-
-impl<'w> PhraseMatcher<'w> {
-    fn new(words: &'w [String]) -> Self {
-        let mut fail = vec![0; words.len()];
-        let mut k = 0;
-        for i in 1..words.len() {
-            while k > 0 && words[i] != words[k] {
-                k = fail[k - 1];
-            }
-            if words[i] == words[k] {
-                k += 1;
-            }
-            fail[i] = k;
-        }
-        let ascii = words.iter().all(|w| w.is_ascii());
-        Self { words, ascii, fail }
-    }
-
-    /// The phrase at byte `at` of a text: each word whole (case aside), separated by ASCII
-    /// characters that are not letters or digits, as the analyzer splits words. Next to a
-    /// non-ASCII character it does not answer (the analyzer may fold that into a letter).
-    fn at(&self, text: &[u8], mut at: usize) -> bool {
-        for (k, word) in self.words.iter().enumerate() {
-            if k > 0 {
-                let gap = at;
-                while at < text.len() && is_separator(text[at]) {
-                    at += 1;
-                }
-                if at == gap {
-                    return false;
-                }
-            }
-            let word = word.as_bytes();
-            let end = at + word.len();
-            if end > text.len() || !text[at..end].eq_ignore_ascii_case(word) {
-                return false;
-            }
-            at = end;
-            if text.get(at).is_some_and(|&b| !is_separator(b)) {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// Whether `text`'s folded words hold the phrase in a row (streamed: no allocation per
-    /// word, as thousands of papers may be checked per keystroke).
-    fn in_text(&self, text: &str) -> bool {
-        if self.ascii && !self.words.is_empty() {
-            // Most abstracts are ASCII: find the first word's letter, then compare bytes. A
-            // match between ASCII separators is one whatever the rest of the text holds, and
-            // only a text that is not all ASCII needs the analyzer when none is found.
-            let bytes = text.as_bytes();
-            let first = self.words[0].as_bytes()[0];
-            let found = memchr::memchr2_iter(first, first.to_ascii_uppercase(), bytes)
-                .filter(|&i| i == 0 || is_separator(bytes[i - 1]))
-                .any(|i| self.at(bytes, i));
-            if found || text.is_ascii() {
-                return found;
-            }
-        }
-        let mut matched = 0;
-        let mut found = self.words.is_empty();
-        for_each_word(text, |word, _, _, joined| {
-            if found || joined {
-                return;
-            }
-            while matched > 0 && self.words[matched] != word {
-                matched = self.fail[matched - 1];
-            }
-            if self.words[matched] == word {
-                matched += 1;
-            }
-            found = matched == self.words.len();
-        });
-        found
-    }
-
-    /// Whether a field of `paper` among `fields` (bit `f.index()` for field `f`) holds the phrase.
-    fn in_paper(&self, paper: &Paper, fields: u8) -> bool {
-        Field::ALL.iter().filter(|f| fields & 1 << f.index() != 0).any(|f| match f {
-            Field::Title => self.in_text(&paper.title),
-            Field::Keywords => paper.ai_keywords.iter().any(|k| self.in_text(k)),
-            Field::Abstract => self.in_text(&paper.abstract_text),
-            Field::Authors => paper.authors.iter().any(|a| self.in_text(a)),
-            Field::Org => paper.organization.as_deref().is_some_and(|o| self.in_text(o)),
-        })
-    }
 }
 
 #[cfg(test)]
@@ -535,26 +417,43 @@ mod tests {
         assert_eq!(ids("the", false).len(), 5);
     }
 
-    #[test]
-    fn phrases_that_overlap_themselves() {
-        let words: Vec<String> = ["a", "a", "b"].map(String::from).to_vec();
-        let phrase = PhraseMatcher::new(&words);
-        assert!(phrase.in_text("x a a a b"));
-        assert!(!phrase.in_text("a b a a"));
-        assert!(PhraseMatcher::new(&["ab".into(), "ac".into()]).in_text("ab ab ac"));
+    /// Papers (by number) holding the phrase `query`, one paper per title.
+    fn phrase_in(titles: &[&str], query: &str) -> Vec<usize> {
+        let papers: Vec<Paper> =
+            titles.iter().enumerate().map(|(i, t)| Paper::new(i.to_string(), *t, NaiveDate::MIN)).collect();
+        let index = Index::build(&papers);
+        matches(&index, &papers, &Query::parse(query), false).docs.iter().collect()
     }
 
     #[test]
-    fn phrases_next_to_letters_beyond_ascii_are_read_as_the_analyzer_reads_them() {
-        let words: Vec<String> = ["language", "models"].map(String::from).to_vec();
-        let phrase = PhraseMatcher::new(&words);
-        assert!(phrase.in_text("Über language models."), "ASCII separators around it");
-        assert!(phrase.in_text("LANGUAGE Models"), "any case");
-        assert!(phrase.in_text("language modèls"), "folded by the analyzer");
-        assert!(!phrase.in_text("languageé models"), "é ends no word");
-        assert!(!phrase.in_text("language é models"), "é is a word between them");
-        assert!(!phrase.in_text("language modelsß"));
-        assert!(phrase.in_text("ß language\n-models"));
+    fn phrases_that_overlap_themselves() {
+        assert_eq!(phrase_in(&["x aa aa aa bb", "aa bb aa aa", "aa aa"], "\"aa aa bb\""), [0]);
+        assert_eq!(phrase_in(&["ab ab ac", "ac ab"], "\"ab ac\""), [0]);
+    }
+
+    #[test]
+    fn phrases_are_read_as_the_index_reads_words() {
+        let titles = [
+            "Über language models.",
+            "LANGUAGE Models",
+            "language modèls",
+            "languageé models",
+            "language é models",
+            "Language modeling",
+            "models language",
+            "ß language\n-models",
+        ];
+        assert_eq!(phrase_in(&titles, "\"language models\""), [0, 1, 2, 5, 7], "folded and stemmed");
+        let compounds = ["GPT-4o!", "a gpt  4o", "gpt4o", "xgpt 4o", "gpt 4oz"];
+        assert_eq!(phrase_in(&compounds, "\"gpt 4o\""), [0, 1]);
+        let stops =
+            ["learning from human feedback", "learning with human feedback", "learning human feedback"];
+        assert_eq!(
+            phrase_in(&stops, "\"learning from human feedback\""),
+            [0, 1],
+            "any word in a stop word's place"
+        );
+        assert_eq!(phrase_in(&stops, "\"the\"").len(), 3, "stop words alone match all");
     }
 
     #[test]
@@ -572,14 +471,6 @@ mod tests {
         assert_eq!(found("\"language models\""), [1], "across fields or names is no phrase");
         assert!(found("title:\"language models\"").is_empty());
         assert_eq!(found("author:\"language models\""), [1]);
-        let ascii: Vec<String> = ["gpt", "4o"].map(String::from).to_vec();
-        let phrase = PhraseMatcher::new(&ascii);
-        for (text, found) in
-            [("GPT-4o!", true), ("a gpt  4o", true), ("gpt4o", false), ("xgpt 4o", false), ("gpt 4oz", false)]
-        {
-            assert_eq!(phrase.in_text(text), found, "{text}");
-            assert_eq!(phrase.in_text(&format!("{text} é")), found, "{text}, tokenized");
-        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! | Syntax | Meaning |
 //! |---|---|
 //! | `diffusion models` | every word must match (title, abstract, authors, keywords, organisation) |
-//! | `"exact phrase"` | the words in this order |
+//! | `"exact phrase"` | the words next to each other, in this order (as stemmed: `models` also finds `model`) |
 //! | `-survey` | leave out papers that match |
 //! | `agents OR robots` | either (also `\|`) |
 //! | `(a OR b) c` | grouping |

@@ -4,10 +4,11 @@
 //! Layout, little-endian: `PSIX`, a version byte, the number of papers (u32), the
 //! [`fingerprint`] of the papers it was built from (u64); the surface-word table and the stem
 //! table (each: word count, text length, the text, the words' ends, their terms); the term
-//! count, one postings offset per term and one more, the postings; five field lengths (u16)
-//! per paper. Everything read is checked (a damaged or hostile file is refused with an
-//! error, never trusted to index past an array), in steps (each table, then the postings a
-//! number of terms at a time) so that a large file never holds the page for long.
+//! count, one postings offset per term and one more, the postings; as many offsets and the
+//! word positions (see `positions.rs`); five field lengths (u16) per paper. Everything read
+//! is checked (a damaged or hostile file is refused with an error, never trusted to index
+//! past an array), in steps (each table, then the postings and positions a number of terms
+//! at a time) so that a large file never holds the page for long.
 //!
 //! ```
 //! use papersift::domain::paper::Paper;
@@ -16,11 +17,11 @@
 //! let papers = vec![Paper::new("1", "Diffusion policies", day), Paper::new("2", "Robot hands", day)];
 //! let index = Index::build(&papers);
 //! let bytes = file::write(&index, file::fingerprint(&papers));
-//! let mut reading = file::Reading::new(&bytes).unwrap();
+//! let mut reading = file::Reading::new(bytes.clone()).unwrap();
 //! while !reading.step(1).unwrap() {}
 //! let (loaded, fingerprint) = reading.finish().unwrap();
 //! assert_eq!((loaded, fingerprint), (index, file::fingerprint(&papers)));
-//! assert!(file::Reading::new(&bytes[..bytes.len() - 1]).is_err());
+//! assert!(file::Reading::new(bytes[..bytes.len() - 1].to_vec()).is_err());
 //! ```
 
 use super::{Index, MANY_FIELDS, STOP, ShortPrefixes, norms};
@@ -29,7 +30,7 @@ use crate::domain::search::words::WordTable;
 
 const MAGIC: &[u8; 4] = b"PSIX";
 /// The layout this build writes and reads.
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 
 /// Why an index file was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -93,6 +94,8 @@ pub fn write(index: &Index, fingerprint: u64) -> Vec<u8> {
     put(&mut out, index.dfs.len());
     index.offsets.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
     out.extend_from_slice(&index.postings);
+    index.position_offsets.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
+    out.extend_from_slice(&index.positions);
     index.lens.iter().flatten().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
     out
 }
@@ -160,6 +163,11 @@ struct RawTable {
 pub struct Reading {
     index: Index,
     fingerprint: u64,
+    /// The file, until its postings and positions are copied out.
+    file: Vec<u8>,
+    /// Where the postings and the positions are in `file`, while still to copy (the next
+    /// last): a step each, as copying tens of megabytes takes a while.
+    copies: Vec<(Part, std::ops::Range<usize>)>,
     /// Word tables still to check, the next last.
     tables: Vec<RawTable>,
     /// Terms whose postings are checked.
@@ -168,10 +176,19 @@ pub struct Reading {
     done: bool,
 }
 
+/// A large part of an index file.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Postings,
+    Positions,
+}
+
 impl Reading {
-    /// Reads the file's parts, checking only their sizes.
-    pub fn new(bytes: &[u8]) -> Result<Self, IndexFileError> {
+    /// Reads the file's small parts, checking only the sizes of all.
+    pub fn new(file: Vec<u8>) -> Result<Self, IndexFileError> {
+        let bytes = &file[..];
         let mut at = Cursor(bytes);
+        let here = |at: &Cursor| bytes.len() - at.0.len();
         if at.take(4).map_err(|_| IndexFileError::NotAnIndex)? != MAGIC {
             return Err(IndexFileError::NotAnIndex);
         }
@@ -190,7 +207,16 @@ impl Reading {
         if offsets[0] != 0 || offsets.windows(2).any(|w| w[0] > w[1]) {
             return Err(IndexFileError::Damaged("postings offsets"));
         }
-        let postings = at.take(postings_len)?.to_vec();
+        let start = here(&at);
+        at.take(postings_len)?;
+        let postings = start..here(&at);
+        let position_offsets = at.u32s(terms + 1)?;
+        if position_offsets[0] != 0 || position_offsets.windows(2).any(|w| w[0] > w[1]) {
+            return Err(IndexFileError::Damaged("positions offsets"));
+        }
+        let start = here(&at);
+        at.take(position_offsets.last().map_or(0, |&o| o as usize))?;
+        let positions = start..here(&at);
         let lens: Vec<[u16; 5]> = at
             .take(docs.checked_mul(10).ok_or(IndexFileError::Damaged("cut short"))?)?
             .chunks_exact(10)
@@ -203,20 +229,32 @@ impl Reading {
         let index = Index {
             surfaces: WordTable::default(),
             stems: WordTable::default(),
-            postings,
+            postings: Vec::new(),
             offsets,
+            positions: Vec::new(),
+            position_offsets,
             dfs: Vec::with_capacity(terms),
             lasts: Vec::with_capacity(terms),
             lens,
             norms,
             short: ShortPrefixes::default(),
         };
-        Ok(Self { index, fingerprint, tables: vec![stems, surfaces], checked: 0, done: false })
+        Ok(Self {
+            index,
+            fingerprint,
+            file,
+            copies: vec![(Part::Positions, positions), (Part::Postings, postings)],
+            tables: vec![stems, surfaces],
+            checked: 0,
+            done: false,
+        })
     }
 
-    /// Checks the next word table (sorted, within its text, naming known terms), or else the
-    /// postings of up to `terms` more terms (every paper number within the index, ascending,
-    /// every field count well formed), or else takes the last step; true once all is done.
+    /// Checks the next word table (sorted, within its text, naming known terms), or copies
+    /// out the postings or the positions, or else checks the postings and positions of up to
+    /// `terms` more terms (every paper number within the index, ascending, every field count
+    /// well formed, one position per count), or else takes the last step; true once all is
+    /// done.
     pub fn step(&mut self, terms: usize) -> Result<bool, IndexFileError> {
         let total = self.index.offsets.len() - 1;
         if let Some(RawTable { kind, text, ends, values }) = self.tables.pop() {
@@ -231,6 +269,17 @@ impl Reading {
             }
             return Ok(false);
         }
+        if let Some((part, range)) = self.copies.pop() {
+            let bytes = self.file[range].to_vec();
+            match part {
+                Part::Postings => self.index.postings = bytes,
+                Part::Positions => self.index.positions = bytes,
+            }
+            if self.copies.is_empty() {
+                self.file = Vec::new();
+            }
+            return Ok(false);
+        }
         if self.checked == total {
             self.index.short = ShortPrefixes::of(&self.index.surfaces, STOP, |t| self.index.df(t));
             self.done = true;
@@ -239,8 +288,13 @@ impl Reading {
         let end = self.checked.saturating_add(terms.max(1)).min(total);
         for t in self.checked..end {
             let (start, stop) = (self.index.offsets[t] as usize, self.index.offsets[t + 1] as usize);
-            let (df, last) = check_postings(&self.index.postings[start..stop], self.index.docs())
+            let (df, last, positions) = check_postings(&self.index.postings[start..stop], self.index.docs())
                 .ok_or(IndexFileError::Damaged("postings"))?;
+            let (start, stop) =
+                (self.index.position_offsets[t] as usize, self.index.position_offsets[t + 1] as usize);
+            if !check_positions(&self.index.positions[start..stop], positions) {
+                return Err(IndexFileError::Damaged("positions"));
+            }
             self.index.dfs.push(df);
             self.index.lasts.push(last);
         }
@@ -266,9 +320,10 @@ impl Reading {
     }
 }
 
-/// The number of papers and the last paper of well-formed postings, `None` otherwise.
-fn check_postings(bytes: &[u8], docs: usize) -> Option<(u32, u32)> {
-    let (mut at, mut df, mut doc) = (0, 0u32, 0u64);
+/// The number of papers, the last paper and the number of positions of well-formed
+/// postings, `None` otherwise.
+fn check_postings(bytes: &[u8], docs: usize) -> Option<(u32, u32, usize)> {
+    let (mut at, mut df, mut doc, mut positions) = (0, 0u32, 0u64, 0usize);
     while at < bytes.len() {
         let mut gap = 0u64;
         for shift in (0..35).step_by(7) {
@@ -297,16 +352,34 @@ fn check_postings(bytes: &[u8], docs: usize) -> Option<(u32, u32)> {
             if mask == 0 || mask >= 1 << 5 {
                 return None;
             }
-            at += mask.count_ones() as usize;
-            if at > bytes.len() {
-                return None;
-            }
+            let counts = bytes.get(at..at + mask.count_ones() as usize)?;
+            positions += counts.iter().map(|&n| usize::from(n)).sum::<usize>();
+            at += counts.len();
         } else if head >> 5 >= 5 || head & 31 == 0 {
             return None;
+        } else {
+            positions += usize::from(head & 31);
         }
         df += 1;
     }
-    Some((df, u32::try_from(doc).ok()?))
+    Some((df, u32::try_from(doc).ok()?, positions))
+}
+
+/// Whether `bytes` are exactly `count` varints of at most 32 bits.
+fn check_positions(bytes: &[u8], count: usize) -> bool {
+    let mut read = 0;
+    let mut length = 0;
+    for &b in bytes {
+        length += 1;
+        if length == 5 && b >= 0x10 {
+            return false;
+        }
+        if b < 0x80 {
+            read += 1;
+            length = 0;
+        }
+    }
+    read == count && length == 0
 }
 
 #[cfg(test)]
@@ -325,7 +398,7 @@ mod tests {
     }
 
     fn read(bytes: &[u8]) -> Result<(Index, u64), IndexFileError> {
-        let mut reading = Reading::new(bytes)?;
+        let mut reading = Reading::new(bytes.to_vec())?;
         while !reading.step(7)? {}
         reading.finish()
     }
@@ -338,7 +411,7 @@ mod tests {
         assert_eq!(loaded, index);
         assert_eq!(fingerprint, super::fingerprint(&papers[..150]));
         let reading = |bytes: &[u8]| {
-            let mut reading = Reading::new(bytes).unwrap();
+            let mut reading = Reading::new(bytes.to_vec()).unwrap();
             while !reading.step(7).unwrap() {}
             reading
         };
@@ -383,16 +456,26 @@ mod tests {
 
     #[test]
     fn postings_checks_catch_each_kind_of_damage() {
-        assert_eq!(check_postings(&[0, 1 << 5 | 1, 2, 2], 3), Some((2, 2)));
-        assert_eq!(check_postings(&[], 3), Some((0, 0)));
+        assert_eq!(check_postings(&[0, 1 << 5 | 1, 2, 2], 3), Some((2, 2, 3)));
+        assert_eq!(check_postings(&[], 3), Some((0, 0, 0)));
         assert_eq!(check_postings(&[3, 1], 3), None, "paper past the end");
         assert_eq!(check_postings(&[0, 1, 0, 1], 3), None, "the same paper twice");
         assert_eq!(check_postings(&[0, 0], 3), None, "a count of zero");
         assert_eq!(check_postings(&[0, 5 << 5 | 1], 3), None, "a sixth field");
         assert_eq!(check_postings(&[0, MANY_FIELDS, 0b11, 1], 3), None, "a count missing");
-        assert_eq!(check_postings(&[0, MANY_FIELDS, 0b11, 1, 1], 3), Some((1, 0)));
+        assert_eq!(check_postings(&[0, MANY_FIELDS, 0b11, 1, 4], 3), Some((1, 0, 5)));
         assert_eq!(check_postings(&[0, MANY_FIELDS, 1 << 5], 3), None, "an unknown field");
         assert_eq!(check_postings(&[0x80, 0x80, 0x80, 0x80, 0x80, 0], 3), None, "a varint too long");
         assert_eq!(check_postings(&[0x81], 3), None, "cut inside a varint");
+    }
+
+    #[test]
+    fn positions_checks_count_whole_varints() {
+        assert!(check_positions(&[3, 0x81, 1, 0], 3));
+        assert!(check_positions(&[], 0));
+        assert!(!check_positions(&[3, 0x81, 1], 3), "one missing");
+        assert!(!check_positions(&[3, 0x81], 1), "cut inside a varint");
+        assert!(check_positions(&[0xFF, 0xFF, 0xFF, 0xFF, 0x0F], 1));
+        assert!(!check_positions(&[0xFF, 0xFF, 0xFF, 0xFF, 0x10], 1), "past 32 bits");
     }
 }
