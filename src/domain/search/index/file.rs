@@ -38,8 +38,8 @@ pub enum IndexFileError {
     /// Not an index file at all.
     #[error("not a PaperSift index file")]
     NotAnIndex,
-    /// Written by a newer PaperSift.
-    #[error("index file version {0} is newer than this app reads")]
+    /// Written in another layout (by an older or a newer PaperSift).
+    #[error("index file version {0}, where this app reads version {VERSION}")]
     Version(u8),
     /// Cut short, or inconsistent inside.
     #[error("the index file is damaged ({0})")]
@@ -194,7 +194,7 @@ impl Reading {
         }
         match at.take(1)?[0] {
             VERSION => {}
-            newer => return Err(IndexFileError::Version(newer)),
+            other => return Err(IndexFileError::Version(other)),
         }
         let docs = at.count()?;
         let b = at.take(8)?;
@@ -442,6 +442,13 @@ mod tests {
         let mut newer = bytes.clone();
         newer[4] = VERSION + 1;
         assert_eq!(read(&newer), Err(IndexFileError::Version(VERSION + 1)));
+        let mut older = bytes.clone();
+        older[4] = 1;
+        assert_eq!(
+            read(&older).unwrap_err().to_string(),
+            "index file version 1, where this app reads version 2",
+            "files written before word positions"
+        );
         for cut in [5, 20, bytes.len() / 2, bytes.len() - 1] {
             assert!(read(&bytes[..cut]).is_err(), "cut at {cut}");
         }
