@@ -1,37 +1,82 @@
-//! The rows of the list on the page. A new list is drawn a screenful first: those rows reach
-//! the screen in the frame after the keystroke, and the rest follow a few per frame, so typing
-//! never waits for fifty cards. However long the list grows ("Show more"), the page holds at
-//! most [`MAX_ROWS`] cards: a [`RowWindow`] that moves as the reader nears either end.
+//! The rows of the list on the page. A new list is drawn a screenful first, so those rows
+//! reach the screen in the frame after the keystroke; then, a chunk per frame, rows until the
+//! list reaches past the screen by a margin; once the reader stops typing, the rest of the page
+//! (the list holds [`MAX_ROWS`] at most: a [`RowWindow`] that moves as the reader nears either
+//! end). While typing, a keystroke so replaces only the few cards near the screen: removing
+//! cards from the page is the largest part of its work.
 
 use std::ops::Range;
+use std::time::Duration;
 
 use leptos::html::{Div, Ol};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::catalog::Selection;
-use crate::domain::row_window::RowWindow;
+use crate::domain::row_window::{NextChunk, RowWindow, first_rows};
 use crate::web::clock::after_paint;
 use crate::web::near_screen::{NearScreen, rows_height};
 
 /// Cards on the page at most (about 35 elements each: under 2,000 in the list).
 pub const MAX_ROWS: usize = 50;
-/// Rows drawn or dropped together as the reader scrolls, and added in each frame of a new list.
+/// Rows drawn or dropped together as the reader scrolls.
 const CHUNK: usize = 10;
 /// The least height of a card in CSS pixels: a screen shows at most its height over this.
 const MIN_CARD_PX: f64 = 150.0;
 /// How near (CSS pixels) an end of the drawn rows comes before more are drawn.
 const MARGIN_PX: u32 = 1500;
+/// A pause in typing this long, and the rest of the page is drawn (for find in page and
+/// screen readers, which read what is on the page, not what is near the screen).
+const PAUSE: Duration = Duration::from_millis(1000);
 
-/// Rows drawn at once for a new list: a screenful of the shortest cards, and one more.
-fn first_rows() -> usize {
-    let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64());
-    // A window of unknown height gets the rows of a tall one.
-    let height = height.unwrap_or(1600.0).clamp(MIN_CARD_PX, 10_000.0);
-    // Within 1..=67 after the clamp.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let rows = (height / MIN_CARD_PX).ceil() as usize;
-    rows + 1
+/// Where the list is on the screen, known without asking the browser for layout on a
+/// keystroke (reading a position brings layout up to date, which would add the frame's layout
+/// work to the keystroke's): the list's top and the screen's height are measured after a
+/// paint, the scroll position as it changes.
+#[derive(Clone, Copy)]
+struct Place {
+    /// The list's top in CSS pixels from the top of the page, once measured.
+    top: StoredValue<Option<f64>>,
+    view_height: StoredValue<f64>,
+    scroll_y: StoredValue<f64>,
+}
+
+impl Place {
+    fn new() -> Self {
+        let window = web_sys::window();
+        let view_height = window.as_ref().and_then(|w| w.inner_height().ok()?.as_f64());
+        let scroll_y = StoredValue::new(window.as_ref().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0));
+        let handle = window_event_listener(leptos::ev::scroll, move |_| {
+            if let Some(y) = web_sys::window().and_then(|w| w.scroll_y().ok()) {
+                scroll_y.set_value(y);
+            }
+        });
+        on_cleanup(move || handle.remove());
+        // A window of unknown height gets the rows of a tall one.
+        Self {
+            top: StoredValue::new(None),
+            view_height: StoredValue::new(view_height.unwrap_or(1600.0)),
+            scroll_y,
+        }
+    }
+
+    /// Measures the list's top and the screen (call once a frame is painted).
+    fn measure(&self, list: NodeRef<Ol>) {
+        let (Some(window), Some(list)) = (web_sys::window(), list.get_untracked()) else { return };
+        let scroll_y = window.scroll_y().unwrap_or(0.0);
+        self.scroll_y.set_value(scroll_y);
+        self.top.set_value(Some(list.get_bounding_client_rect().top() + scroll_y));
+        if let Some(height) = window.inner_height().ok().and_then(|h| h.as_f64()) {
+            self.view_height.set_value(height);
+        }
+    }
+
+    /// Rows a new list draws at once: those the screen shows (all of it, before the list is
+    /// first measured).
+    fn first_rows(&self) -> usize {
+        let top = self.top.get_value().map_or(0.0, |top| top - self.scroll_y.get_value());
+        first_rows(self.view_height.get_value(), top, MIN_CARD_PX)
+    }
 }
 
 /// The drawn rows of the list, following its selection and the reader's scrolling.
@@ -40,6 +85,8 @@ pub struct DrawnRows {
     /// Which list (a new one each time the selection changes) and its length.
     list: Memo<(u64, usize)>,
     window: RwSignal<RowWindow>,
+    /// The last list whose page is all drawn.
+    complete: RwSignal<Option<u64>>,
 }
 
 impl DrawnRows {
@@ -51,22 +98,61 @@ impl DrawnRows {
         above: NodeRef<Div>,
         below: NodeRef<Div>,
     ) -> Self {
-        let first = first_rows();
+        let place = Place::new();
         let window = RwSignal::new(RowWindow::new(CHUNK, MAX_ROWS));
+        let complete = RwSignal::new(None);
         // The ids of the last list, to keep the rows a new one begins with.
         let last: StoredValue<Vec<usize>> = StoredValue::new(Vec::new());
         let list_id = Memo::new(move |prev: Option<&(u64, usize)>| {
             selection.with(|s| {
                 let kept = last.with_value(|old| old.iter().zip(&s.ids).take_while(|(a, b)| a == b).count());
                 last.set_value(s.ids.clone());
-                window.update_untracked(|w| w.restart(first, kept, s.ids.len()));
+                window.update_untracked(|w| w.restart(place.first_rows(), kept, s.ids.len()));
                 (prev.map_or(0, |p| p.0 + 1), s.ids.len())
             })
         });
-        let this = Self { list: list_id, window };
+        let this = Self { list: list_id, window, complete };
         let observer = StoredValue::new_local(None::<NearScreen>);
-        // Asks whether the ends are near again (the observer answers at once).
+        // Fills the window a chunk per frame, unless a newer list (or none: the component is
+        // gone) takes over.
+        let fill = move |id: u64| {
+            spawn_local(async move {
+                loop {
+                    after_paint().await;
+                    let Some(len) = list_id.try_with_untracked(|l| (l.0 == id).then_some(l.1)).flatten()
+                    else {
+                        return;
+                    };
+                    let mut grew = false;
+                    window.update(|w| grew = w.fill(CHUNK, len));
+                    if !grew {
+                        complete.set(Some(id));
+                        return;
+                    }
+                }
+            });
+        };
+        // The rows near the screen are drawn: the rest of the page follows once the reader
+        // stops typing.
+        let near_drawn: StoredValue<Option<u64>> = StoredValue::new(None);
+        let settle = move || {
+            let id = list_id.with_untracked(|l| l.0);
+            if near_drawn.get_value() != Some(id) && complete.get_untracked() != Some(id) {
+                near_drawn.set_value(Some(id));
+                set_timeout(
+                    move || {
+                        if list_id.try_with_untracked(|l| l.0) == Some(id) {
+                            fill(id);
+                        }
+                    },
+                    PAUSE,
+                );
+            }
+        };
+        // Asks whether the ends are near; the observer answers for each. Called once a frame
+        // is painted, when measuring where the list is costs nothing.
         let recheck = move || {
+            place.measure(list);
             observer.with_value(|o| {
                 if let (Some(o), Some(above), Some(below)) = (o, above.get_untracked(), below.get_untracked())
                 {
@@ -75,42 +161,47 @@ impl DrawnRows {
                 }
             });
         };
-        // A new list fills its window a chunk per frame.
+        // Once a new list's first rows are painted, the observer says whether more are near.
+        // Without one, the window is filled at once.
         Effect::new(move |_| {
-            let (id, len) = list_id.get();
-            spawn_local(async move {
-                loop {
+            let id = list_id.with(|l| l.0);
+            if observer.with_value(Option::is_some) {
+                spawn_local(async move {
                     after_paint().await;
-                    // A newer list (or none: the component is gone) takes over.
-                    if list_id.try_with_untracked(|l| l.0) != Some(id) {
-                        return;
-                    }
-                    let mut grew = false;
-                    window.update(|w| grew = w.fill(CHUNK, len));
-                    if !grew {
-                        // Filled: the reader may already be near an end (as after "Show more").
+                    if list_id.try_with_untracked(|l| l.0) == Some(id) {
                         recheck();
-                        return;
                     }
-                }
-            });
+                });
+            } else {
+                fill(id);
+            }
         });
         Effect::new(move |_| {
             // Once both ends are on the page.
             let (Some(top), Some(_)) = (above.get(), below.get()) else { return };
-            let on_near = move |target: web_sys::Element| {
+            let report = move |target: web_sys::Element, near: bool| {
                 let len = list_id.with_untracked(|l| l.1);
                 let mut next = window.get_untracked();
                 let moved = if target == **top {
-                    next.previous_chunk()
-                } else if let Some(rows) = next.next_chunk(len) {
-                    // The first rows leave: measured before they go, so nothing moves on screen.
-                    let height =
-                        list.get_untracked().and_then(|l| rows_height(&l, u32::try_from(rows).ok()?));
-                    next.drop_first(height.unwrap_or(0.0));
-                    true
-                } else {
+                    near && next.previous_chunk()
+                } else if !near {
+                    settle();
                     false
+                } else {
+                    match next.next_chunk(len) {
+                        NextChunk::AtEnd => {
+                            settle();
+                            false
+                        }
+                        NextChunk::Added => true,
+                        NextChunk::OverBound(rows) => {
+                            // The first rows leave: measured before they go, so nothing moves on screen.
+                            let height =
+                                list.get_untracked().and_then(|l| rows_height(&l, u32::try_from(rows).ok()?));
+                            next.drop_first(height.unwrap_or(0.0));
+                            true
+                        }
+                    }
                 };
                 if moved {
                     window.set(next);
@@ -121,7 +212,7 @@ impl DrawnRows {
                     });
                 }
             };
-            observer.set_value(NearScreen::new(MARGIN_PX, on_near));
+            observer.set_value(NearScreen::new(MARGIN_PX, report));
             recheck();
         });
         this
@@ -139,9 +230,9 @@ impl DrawnRows {
         self.window.with(RowWindow::spacer)
     }
 
-    /// Whether rows of a new list are still being drawn.
+    /// Whether rows of the list's page are still to be drawn.
     pub fn busy(&self) -> bool {
-        let len = self.list.with(|l| l.1);
-        !self.window.with(|w| w.filled(len))
+        let id = self.list.with(|l| l.0);
+        self.complete.get() != Some(id)
     }
 }

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::domain::catalog::Filters;
 use crate::domain::digest::Span;
@@ -11,6 +12,7 @@ use crate::domain::foryou::target::Target;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::{Sort, Trending};
 use crate::domain::view_state::{Defaults, Page, ViewState};
+use crate::web::clock::after_paint;
 use crate::web::location::{current_path, current_query, write_query};
 
 /// What the reader is looking at: their explicit choices (`None`: not chosen, so the saved
@@ -111,17 +113,41 @@ impl ViewSignals {
     }
 
     /// Keeps the signals and the address bar in step, from `initial` (the URL at start-up).
+    /// Typing replaces the entry after the next paint, once for all the keys of a frame: the
+    /// browser brings layout up to date to write an entry (it keeps the scroll position), which
+    /// done on the keystroke would delay the frame showing its results.
     pub fn bind_to_url(self, initial: ViewState, saved: Signal<Defaults>) {
         let written = StoredValue::new(initial.for_address_bar(&saved.get_untracked()));
+        // The entry a keystroke will replace the current one with, after the next paint.
+        let typed: StoredValue<Option<ViewState>> = StoredValue::new(None);
+        let flush = move || {
+            if let Some(state) = typed.try_update_value(Option::take).flatten() {
+                write_query(&state.encode(), false);
+            }
+        };
         Effect::new(move |_| {
             let next = self.state().for_address_bar(&saved.get());
             let previous = written.get_value();
-            if next != previous {
-                write_query(&next.encode(), !previous.differs_only_in_query(&next));
-                written.set_value(next);
+            if next == previous {
+                return;
+            }
+            written.set_value(next.clone());
+            if previous.differs_only_in_query(&next) {
+                if typed.try_update_value(|t| t.replace(next)).flatten().is_none() {
+                    spawn_local(async move {
+                        after_paint().await;
+                        flush();
+                    });
+                }
+            } else {
+                // The typed query stays in the entry Back returns to.
+                flush();
+                write_query(&next.encode(), true);
             }
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            // The entry left behind keeps what it held: a pending keystroke is not written.
+            typed.set_value(None);
             let state = ViewState::decode(&current_query()).0;
             written.set_value(state.clone().for_address_bar(&saved.get_untracked()));
             self.apply(&state);

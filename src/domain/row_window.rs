@@ -5,6 +5,37 @@
 
 use std::ops::Range;
 
+/// Rows a new list draws at once: enough to fill the screen below the list's top, `list_top`
+/// CSS pixels from the screen's top in a screen `view_height` tall, with rows at least
+/// `min_row_px` tall, and one more (a list starting below the screen draws one row).
+///
+/// ```
+/// use papersift::domain::row_window::first_rows;
+/// assert_eq!(first_rows(900.0, 550.0, 150.0), 4); // 350 px of the screen show the list
+/// assert_eq!(first_rows(900.0, -2_000.0, 150.0), 7); // scrolled into it: the whole screen
+/// assert_eq!(first_rows(900.0, 1_200.0, 150.0), 1); // below the screen
+/// ```
+pub fn first_rows(view_height: f64, list_top: f64, min_row_px: f64) -> usize {
+    let view_height = if view_height.is_finite() { view_height.clamp(0.0, 10_000.0) } else { 10_000.0 };
+    let shown = view_height - if list_top.is_finite() { list_top.clamp(0.0, view_height) } else { 0.0 };
+    // Within 0..=10,000 rows for a row of at least a pixel.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let rows = (shown / min_row_px.max(1.0)).ceil() as usize;
+    rows + 1
+}
+
+/// What [`RowWindow::next_chunk`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextChunk {
+    /// Nothing: the list's last row is drawn.
+    AtEnd,
+    /// Rows were added below.
+    Added,
+    /// Rows were added below and the window is over its bound: this many rows at its top must
+    /// be measured and leave ([`RowWindow::drop_first`]).
+    OverBound(usize),
+}
+
 /// The drawn rows of a list and the heights of the chunks above them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowWindow {
@@ -26,11 +57,6 @@ impl RowWindow {
     /// The rows to draw.
     pub fn rows(&self) -> Range<usize> {
         self.start..self.end
-    }
-
-    /// Whether the window holds every row it may of a list of `len` rows.
-    pub fn filled(&self, len: usize) -> bool {
-        self.end >= len.min(self.start + self.max)
     }
 
     /// The height standing for the rows above the window.
@@ -69,26 +95,27 @@ impl RowWindow {
     }
 
     /// The reader nears the bottom: draws the next chunk of a list of `len` rows. When the
-    /// window is then over its bound, its first chunk must leave: the answer is how many rows
+    /// window is then over its bound, its first chunk must leave: the answer says how many rows
     /// to measure (then call [`RowWindow::drop_first`] with their height).
     ///
     /// ```
-    /// use papersift::domain::row_window::RowWindow;
+    /// use papersift::domain::row_window::{NextChunk, RowWindow};
     /// let mut w = RowWindow::new(10, 20);
-    /// w.restart(20, 0, 100);
-    /// assert_eq!(w.next_chunk(100), Some(10));
+    /// w.restart(7, 0, 100);
+    /// assert_eq!(w.next_chunk(100), NextChunk::Added);
+    /// assert_eq!(w.next_chunk(100), NextChunk::OverBound(10));
     /// w.drop_first(300.0);
-    /// assert_eq!((w.rows(), w.spacer()), (10..30, 300.0));
+    /// assert_eq!((w.rows(), w.spacer()), (10..27, 300.0));
     /// assert!(w.previous_chunk());
     /// assert_eq!((w.rows(), w.spacer()), (0..20, 0.0));
     /// assert!(!w.previous_chunk());
     /// ```
-    pub fn next_chunk(&mut self, len: usize) -> Option<usize> {
+    pub fn next_chunk(&mut self, len: usize) -> NextChunk {
         if self.end >= len {
-            return None;
+            return NextChunk::AtEnd;
         }
         self.end = (self.end + self.chunk).min(len);
-        (self.end - self.start > self.max).then_some(self.chunk)
+        if self.end - self.start > self.max { NextChunk::OverBound(self.chunk) } else { NextChunk::Added }
     }
 
     /// The first chunk, `height` tall, leaves the window (the spacer takes its place).
@@ -120,19 +147,21 @@ mod tests {
     fn the_window_never_holds_more_than_its_bound_and_comes_back_to_the_top() {
         let mut w = RowWindow::new(10, 50);
         w.restart(7, 0, 1_000);
-        while w.fill(10, 1_000) {}
-        assert_eq!(w.rows(), 0..50);
         let mut spacer = 0.0;
-        for i in 0..20 {
-            if let Some(rows) = w.next_chunk(1_000) {
-                assert_eq!(rows, 10);
-                w.drop_first(100.0 + f64::from(i));
-                spacer += 100.0 + f64::from(i);
+        for i in 0..25 {
+            match w.next_chunk(1_000) {
+                NextChunk::Added => assert!(w.rows().len() <= 50),
+                NextChunk::OverBound(rows) => {
+                    assert_eq!(rows, 10);
+                    w.drop_first(100.0 + f64::from(i));
+                    spacer += 100.0 + f64::from(i);
+                }
+                NextChunk::AtEnd => unreachable!("a thousand rows"),
             }
             assert!(w.rows().len() <= 50);
             assert_eq!(w.spacer(), spacer);
         }
-        assert_eq!(w.rows(), 200..250);
+        assert_eq!(w.rows(), 210..257);
         while w.previous_chunk() {
             assert!(w.rows().len() <= 50);
         }
@@ -143,14 +172,15 @@ mod tests {
     fn the_end_of_the_list_stops_the_window() {
         let mut w = RowWindow::new(10, 50);
         w.restart(7, 0, 12);
-        assert!(w.fill(10, 12));
+        assert_eq!(w.next_chunk(12), NextChunk::Added);
         assert_eq!(w.rows(), 0..12);
+        assert_eq!(w.next_chunk(12), NextChunk::AtEnd);
         assert!(!w.fill(10, 12));
-        assert_eq!(w.next_chunk(12), None);
-        // A shorter list after a longer one starts again from its top.
         w.restart(7, 5, 5);
         assert_eq!(w.rows(), 0..5);
         w.restart(7, 0, 30);
         assert_eq!(w.rows(), 0..7);
+        assert!(w.fill(50, 30));
+        assert_eq!(w.rows(), 0..30);
     }
 }

@@ -12,14 +12,13 @@ pub struct NearScreen {
 }
 
 impl NearScreen {
-    /// Calls `on_near(element)` when a watched element comes within `margin_px` of the
-    /// screen; `None` without IntersectionObserver (the list then stays as drawn).
-    pub fn new(margin_px: u32, on_near: impl Fn(Element) + 'static) -> Option<Self> {
+    /// Calls `report(element, near)` when a watched element comes within `margin_px` of the
+    /// screen (`near`) or leaves that margin, and for each element watched anew; `None`
+    /// without IntersectionObserver.
+    pub fn new(margin_px: u32, report: impl Fn(Element, bool) + 'static) -> Option<Self> {
         let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             for entry in entries.iter().filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok()) {
-                if entry.is_intersecting() {
-                    on_near(entry.target());
-                }
+                report(entry.target(), entry.is_intersecting());
             }
         });
         let options = IntersectionObserverInit::new();

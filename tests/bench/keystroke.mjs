@@ -5,9 +5,10 @@
 // DOM change for it. Also: long tasks while typing, elements in the list, and frame times
 // while scrolling to the end of the list and back.
 //
-//   node tests/bench/keystroke.mjs [--data DIR] [--sizes 10000,all] [--delay MS]   (after `trunk build --release`)
+//   node tests/bench/keystroke.mjs [--data DIR] [--sizes 10000,all] [--delay MS] [--compare DIST]
 //
-// DIR defaults to ../shared/data/arxiv_corpus/dedup (not shipped with the project).
+// (after `trunk build --release`). DIR defaults to ../shared/data/arxiv_corpus/dedup (not
+// shipped with the project); --compare also measures another build (e.g. an older dist/).
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,7 @@ for (const n of sizes) {
   writeFileSync(join(dir, `feed-${n}.json`), JSON.stringify({ papersift_feed: 1, title: 'bench', papers: papers.slice(0, n) }));
 }
 const app = await serveStatic(join(ROOT, 'dist'), '/papersift/', { bench: dir });
+const other = args.compare ? await serveStatic(args.compare, '/papersift/', { bench: dir }) : null;
 
 // Runs in both pages before their scripts: keydown times, DOM change times, frame times
 // and long tasks, all on the page's performance.now() clock.
@@ -212,6 +214,7 @@ console.log(`keystroke to paint, ${QUERIES.length} queries typed a key at a time
 for (const n of sizes) {
   for (const [name, url] of [
     ['PaperSift', `${app.url}?period=all&feed=bench/feed-${n}.json`],
+    ...(other ? [['compared build', `${other.url}?period=all&feed=bench/feed-${n}.json`]] : []),
     ['MiniSearch + DOM', `${app.url}bench/index.html?feed=feed-${n}.json`],
   ]) {
     const r = await measure(name, url, n);
@@ -227,3 +230,4 @@ for (const n of sizes) {
 }
 await browser.close();
 await app.close();
+await other?.close();

@@ -30,17 +30,25 @@ async fn reports_what_comes_near_the_screen_and_measures_rows() {
 
     let seen = Rc::new(RefCell::new(Vec::new()));
     let log = seen.clone();
-    let near = NearScreen::new(100, move |element| log.borrow_mut().push(element.id())).unwrap();
+    let near =
+        NearScreen::new(100, move |element, near| log.borrow_mut().push((element.id(), near))).unwrap();
     near.watch(&top);
     near.watch(&far);
     after_paint().await;
     after_paint().await;
-    assert_eq!(*seen.borrow(), ["top"], "only the element on screen is near");
+    let reported = |id: &str, near| (id.to_owned(), near);
+    assert_eq!(
+        *seen.borrow(),
+        [reported("top", true), reported("far", false)],
+        "only the element on screen is near"
+    );
 
+    seen.borrow_mut().clear();
     window.scroll_to_with_x_and_y(0.0, 20_000.0);
     after_paint().await;
     after_paint().await;
-    assert!(seen.borrow().contains(&"far".to_owned()), "scrolled to: {:?}", seen.borrow());
+    assert!(seen.borrow().contains(&reported("far", true)), "scrolled to: {:?}", seen.borrow());
+    assert!(seen.borrow().contains(&reported("top", false)), "scrolled away: {:?}", seen.borrow());
 
     assert_eq!(rows_height(&list, 2), Some(20_010.0));
     assert_eq!(rows_height(&list, 9), None);

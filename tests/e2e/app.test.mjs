@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { cardsDrawn, launch, openPage, ready } from './browser.mjs';
+import { cardsDrawn, launch, listDrawn, openPage, ready } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { inWeekOf, latestDay, matching, onDay, papers } from './feed.mjs';
 
@@ -107,6 +107,30 @@ describe('PaperSift on the embedded default feed', () => {
     assert.equal(await statusText(page), plural(day.length - 1));
     await search.fill('');
     assert.equal(await statusText(page), plural(day.length));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('typing redraws only the cards near the screen; the rest of the page follows a pause', async () => {
+    const { context, page, problems } = await openApp();
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    await listDrawn(page);
+    assert.equal(await page.locator('article').count(), 50);
+    await page.getByRole('searchbox', { name: 'Search papers' }).pressSequentially('learning', { delay: 30 });
+    await page.waitForURL(/q=learning/);
+    // Some frames later, still within the pause: the cards near the screen are drawn, no more.
+    await page.waitForTimeout(300);
+    const right = await page.evaluate(() => {
+      const list = document.querySelector('ol.papers');
+      const last = list.lastElementChild;
+      return { busy: list.getAttribute('aria-busy'), cards: list.children.length, covered: last.getBoundingClientRect().bottom >= innerHeight };
+    });
+    assert.equal(right.busy, 'true');
+    assert.ok(right.cards < 50, `${right.cards} cards drawn while typing`);
+    assert.ok(right.covered, 'the cards drawn reach below the screen');
+    assert.ok(parseInt(await statusText(page), 10) > 50, 'a query matching more than a page');
+    await listDrawn(page);
+    assert.equal(await page.locator('article').count(), 50);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -224,6 +248,7 @@ describe('PaperSift on the embedded default feed', () => {
     assert.equal(await preview.locator('p.status').innerText(), plural(expected.length));
     release();
     await ready(page);
+    await listDrawn(page);
     assert.deepEqual(await page.locator('article h3').evaluateAll((h) => h.slice(0, 4).map((e) => e.innerText)), shown);
     assert.deepEqual(violations, []);
     assert.deepEqual(problems, []);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { readFile } from 'node:fs/promises';
 
-import { cardsDrawn, launch, openPage, ready } from './browser.mjs';
+import { cardsDrawn, launch, listDrawn, openPage, ready } from './browser.mjs';
 import { startFeedServer } from './feed-server.mjs';
 import { serveStatic } from './server.mjs';
 import { latestDay, onDay } from './feed.mjs';
@@ -81,6 +81,7 @@ describe('for you', () => {
     await page.reload();
     await ready(page);
     await page.waitForFunction((first) => document.querySelector('article h3')?.textContent === first, top[0]);
+    await listDrawn(page);
     assert.deepEqual(await cards.evaluateAll((els) => els.slice(0, 8).map((e) => e.querySelector('h3').textContent)), top);
     await cards.nth(5).getByRole('button', { name: 'Details' }).click();
     const similar = page.getByRole('region', { name: 'Similar papers' });
@@ -119,7 +120,10 @@ describe('for you per tag and per topic', () => {
     await sort.selectOption({ label: 'For you · #robots' });
     await page.waitForURL(/for=%23robots/);
     await page.getByText('Ranked by a model of your papers tagged #robots').waitFor();
-    const texts = async () => (await page.locator('article').evaluateAll((els) => els.slice(0, 10).map((e) => e.textContent)));
+    const texts = async () => {
+      await listDrawn(page);
+      return page.locator('article').evaluateAll((els) => els.slice(0, 10).map((e) => e.textContent));
+    };
     const robots = (await texts()).filter(robotic).length;
     assert.ok(robots >= 8, `${robots} of the top 10 are about robots`);
 

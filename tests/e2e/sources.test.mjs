@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { cardsDrawn, launch, openPage, ready } from './browser.mjs';
+import { cardsDrawn, launch, listDrawn, openPage, ready } from './browser.mjs';
 import { SLOW_EARLY, SLOW_REST, shippedPapers, startFeedServer } from './feed-server.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
@@ -87,6 +87,7 @@ describe('feed sources', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.innerText(), /flaky\.json: the feed is not valid JSON.*Showing the copy kept on this device, as of \d+ \w+ \d{4}/s);
+    await listDrawn(page);
     assert.equal(await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).count(), 1);
     await context.close();
   });
