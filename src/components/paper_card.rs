@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{MarkedText, PaperActions, ScoreBreakdown, WhyForYou};
-use crate::domain::display::{compact_count, count_noun, short_authors};
+use crate::domain::display::{compact_count, count_noun, preview, short_authors};
 use crate::domain::paper::{LinkKind, Paper, safe_http_url};
 use crate::reader_data::ReaderData;
 use crate::view_signals::ViewSignals;
@@ -9,6 +9,10 @@ use crate::web::seen_observer;
 
 /// Authors shown before the list is shortened (the last author is always shown too).
 const AUTHORS_SHOWN: usize = 5;
+/// Characters of a folded abstract on the page: more than its three lines hold at the widest
+/// column (about 105 characters each), not the whole text, which the browser would lay out
+/// and the search would mark though it is hidden.
+const FOLDED_CHARS: usize = 480;
 
 /// One paper: title, authors, date, votes, comments, organisation, links, abstract and (when
 /// the reader shows them) its thumbnail; in the For-you order, why it is there.
@@ -19,6 +23,8 @@ pub fn PaperCard(paper: Paper, #[prop(into)] for_you: Signal<bool>) -> impl Into
     let title_href = links.first().map(|l| l.url.clone());
     let date = paper.published.unwrap_or(paper.listed).format("%-d %b %Y").to_string();
     let abstract_id = format!("abstract-{}", paper.id);
+    let folded = preview(&paper.abstract_text, FOLDED_CHARS).into_owned();
+    let whole = paper.abstract_text.clone();
     let stars = paper.github_stars;
     let reader = expect_context::<ReaderData>();
     let marks = reader.marks;
@@ -82,7 +88,10 @@ pub fn PaperCard(paper: Paper, #[prop(into)] for_you: Signal<bool>) -> impl Into
                     .collect_view()}
             </ul>
             <p id=abstract_id.clone() class="paper-abstract" class:expanded=move || expanded.get()>
-                <MarkedText text=paper.abstract_text.clone() />
+                {move || {
+                    let text = if expanded.get() { whole.clone() } else { folded.clone() };
+                    view! { <MarkedText text /> }
+                }}
             </p>
             <button
                 type="button"

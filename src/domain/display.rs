@@ -1,4 +1,4 @@
-//! Small text helpers for display: whitespace, author lists, counts.
+//! Small text helpers for display: whitespace, author lists, previews, counts.
 
 /// Collapses every run of whitespace (including feed line wraps) into one space and trims.
 ///
@@ -47,6 +47,29 @@ pub fn short_authors(names: &[String], keep: usize) -> String {
     out.push_str(&format!(", … (+{hidden}), "));
     out.push_str(&names[names.len() - 1]);
     out
+}
+
+/// The beginning of `text` shown while a card's abstract is folded: at most `max_chars`
+/// characters, cut after a word (within the last fifth, else mid-word) and ended with "…";
+/// the whole text when it is that short.
+///
+/// ```
+/// use papersift::domain::display::preview;
+/// assert_eq!(preview("Deep learning for robots", 100), "Deep learning for robots");
+/// assert_eq!(preview("Deep learning for robots", 16), "Deep learning…");
+/// assert_eq!(preview("Überraschungsei", 5), "Überr…");
+/// ```
+pub fn preview(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    let Some((cut, _)) = text.char_indices().nth(max_chars) else { return text.into() };
+    let head = &text[..cut];
+    // At the last space within the last fifth: the word it would cut starts the next line.
+    let word_end = head
+        .char_indices()
+        .rev()
+        .take(max_chars / 5)
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(head.len(), |(i, _)| i);
+    format!("{}…", head[..word_end].trim_end()).into()
 }
 
 /// `"1 paper"`, `"494 papers"`: a count with its noun, for status lines.

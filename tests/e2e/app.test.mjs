@@ -214,12 +214,20 @@ describe('PaperSift on the embedded default feed', () => {
     await context.close();
   });
 
-  test('an abstract expands and collapses', async () => {
+  test('an abstract expands and collapses; folded, the page holds only its beginning', async () => {
     const { context, page } = await openApp();
-    const toggle = page.locator('article').first().getByRole('button', { name: 'Show more' });
-    await toggle.click();
-    const expanded = page.locator('article').first().getByRole('button', { name: 'Show less' });
+    const folds = page.locator('article').filter({ has: page.locator('.paper-abstract', { hasText: /…$/ }) });
+    const card = page.locator(`article[data-paper-id="${await folds.first().getAttribute('data-paper-id')}"]`);
+    const text = () => card.locator('.paper-abstract').textContent();
+    const folded = await text();
+    assert.ok(folded.length <= 481, `${folded.length} characters folded`);
+    await card.getByRole('button', { name: 'Show more' }).click();
+    const expanded = card.getByRole('button', { name: 'Show less' });
     assert.equal(await expanded.getAttribute('aria-expanded'), 'true');
+    const whole = await text();
+    assert.ok(whole.length > folded.length && whole.startsWith(folded.slice(0, -1)), whole);
+    await expanded.click();
+    assert.equal(await text(), folded);
     await context.close();
   });
 
