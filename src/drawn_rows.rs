@@ -20,7 +20,7 @@ use crate::web::near_screen::{NearScreen, rows_height};
 /// Cards on the page at most (about 35 elements each: under 2,000 in the list).
 pub const MAX_ROWS: usize = 50;
 /// Rows drawn or dropped together as the reader scrolls.
-const CHUNK: usize = 10;
+const CHUNK: usize = 5;
 /// The least height of a card in CSS pixels: a screen shows at most its height over this.
 const MIN_CARD_PX: f64 = 150.0;
 /// How near (CSS pixels) an end of the drawn rows comes before more are drawn.
