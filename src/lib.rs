@@ -1,14 +1,15 @@
 //! PaperSift: a trending-papers reader that runs entirely in the browser.
 //!
 //! Layers, each importing only from the ones above it:
-//! 1. [`domain`]: pure Rust (paper model, feed parsers, periods, ranking), tested natively.
+//! 1. [`domain`]: pure Rust (paper model, feed parsers, periods, ranking), tested natively;
+//!    the `papersift-domain` crate (`src/domain/`), so it cannot import layers 2 and 3.
 //! 2. `web`: thin adapters to the browser (fetch, clock), tested in headless Chromium.
 //! 3. `state` (loading and merging sources), `app` and `components`: small Leptos views
 //!    that wire signals to the domain.
 //!
 //! Layers 2 and 3 only exist on `wasm32`, so native builds and tests stay lean.
 
-pub mod domain;
+pub use papersift_domain as domain;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

@@ -5,11 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::display_prefs::DisplayPrefs;
-use crate::domain::marks::{Marks, PaperMarks};
-use crate::domain::mutes::Mutes;
-use crate::domain::sources::SavedSource;
-use crate::domain::topics::Topics;
+use crate::display_prefs::DisplayPrefs;
+use crate::marks::{Marks, PaperMarks};
+use crate::mutes::Mutes;
+use crate::sources::SavedSource;
+use crate::topics::Topics;
 
 /// The backup format version this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -213,8 +213,8 @@ pub fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::marks::Reaction;
-    use crate::domain::paper::Paper;
+    use crate::marks::Reaction;
+    use crate::paper::Paper;
     use chrono::NaiveDate;
 
     static NO_TOPICS: Topics = Topics(Vec::new());

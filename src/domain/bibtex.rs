@@ -1,8 +1,8 @@
 //! BibTeX entries for papers (arXiv's own `@misc` form with `eprint`).
 //!
 //! ```
-//! use papersift::domain::bibtex::entry;
-//! use papersift::domain::paper::Paper;
+//! use papersift_domain::bibtex::entry;
+//! use papersift_domain::paper::Paper;
 //! let mut p = Paper::new("2608.00001", "Attention {is} all you need", chrono::NaiveDate::from_ymd_opt(2026, 8, 3).unwrap());
 //! p.authors = vec!["Ada Lovelace".into(), "Alan Turing".into()];
 //! let bib = entry(&p);
@@ -14,8 +14,8 @@
 
 use chrono::Datelike;
 
-use crate::domain::paper::{Paper, is_arxiv_id};
-use crate::domain::search::analyze::{fold, is_stop_word};
+use crate::paper::{Paper, is_arxiv_id};
+use crate::search::analyze::{fold, is_stop_word};
 
 /// One `@misc` entry; the key is first author's surname, year and first title word.
 pub fn entry(paper: &Paper) -> String {

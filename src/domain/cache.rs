@@ -4,9 +4,9 @@
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::feed::papersift::VERSION;
-use crate::domain::feed::{FeedError, parse_feed};
-use crate::domain::paper::Paper;
+use crate::feed::papersift::VERSION;
+use crate::feed::{FeedError, parse_feed};
+use crate::paper::Paper;
 
 /// A cached feed: where it came from, when, and its papers as a PaperSift feed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +46,7 @@ impl CachedFeed {
     /// "as of 21 Aug 2026, 09:05 UTC".
     ///
     /// ```
-    /// use papersift::domain::cache::CachedFeed;
+    /// use papersift_domain::cache::CachedFeed;
     /// let c = CachedFeed { url: "u".into(), fetched_at: 1_787_302_800 + 300, body: String::new() };
     /// assert_eq!(c.as_of(), "as of 21 Aug 2026, 09:05 UTC");
     /// ```
@@ -59,7 +59,7 @@ impl CachedFeed {
 }
 
 /// A [`CachedFeed`] being encoded paper by paper: its body is the
-/// [`FeedFile`](crate::domain::feed::papersift::FeedFile) of the papers.
+/// [`FeedFile`](crate::feed::papersift::FeedFile) of the papers.
 #[derive(Debug)]
 pub struct Encoding {
     record: CachedFeed,
@@ -100,7 +100,7 @@ impl Encoding {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::feed::papersift::FeedFile;
+    use crate::feed::papersift::FeedFile;
     use chrono::NaiveDate;
 
     #[test]

@@ -6,15 +6,15 @@ use std::sync::{Arc, Mutex};
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 
-use crate::domain::feed::merge_duplicates;
-use crate::domain::mutes::Mutes;
-use crate::domain::paper::Paper;
-use crate::domain::period::Period;
-use crate::domain::rank::{Facts, Sort, Trending, id_order, sort_key, top};
-use crate::domain::search::bitset::DocSet;
-use crate::domain::search::index::{Index, IndexBuilder};
-use crate::domain::search::matcher::{PhraseCache, explain, matches_cached};
-use crate::domain::search::query::Query;
+use crate::feed::merge_duplicates;
+use crate::mutes::Mutes;
+use crate::paper::Paper;
+use crate::period::Period;
+use crate::rank::{Facts, Sort, Trending, id_order, sort_key, top};
+use crate::search::bitset::DocSet;
+use crate::search::index::{Index, IndexBuilder};
+use crate::search::matcher::{PhraseCache, explain, matches_cached};
+use crate::search::query::Query;
 
 /// Trending scores of every paper, with the (ranking time, parameters) they were computed for.
 type TrendingCache = Option<((i64, Trending), Arc<Vec<f64>>)>;
@@ -22,7 +22,7 @@ type TrendingCache = Option<((i64, Trending), Arc<Vec<f64>>)>;
 /// What the reader asked to see.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct View {
-    /// The search box, in the query language of [`crate::domain::search::query`]; its last
+    /// The search box, in the query language of [`crate::search::query`]; its last
     /// word also matches as a prefix (the reader may still be typing it).
     pub query: String,
     /// The period shown.
@@ -313,8 +313,8 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::feed::papersift;
-    use crate::domain::period::PeriodKind;
+    use crate::feed::papersift;
+    use crate::period::PeriodKind;
 
     fn catalog() -> Catalog {
         let body = r#"{"papersift_feed":1,"papers":[

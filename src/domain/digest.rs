@@ -2,7 +2,7 @@
 //! grouped by followed topic, and written as plain text, Markdown, HTML or a `mailto:` link.
 //!
 //! ```
-//! use papersift::domain::digest::{Digest, Item, Section};
+//! use papersift_domain::digest::{Digest, Item, Section};
 //! let item = Item { title: "A <b>bold</b> idea".into(), url: "https://arxiv.org/abs/2608.00001".into(),
 //!     authors: "Ada Lovelace".into(), upvotes: 12 };
 //! let digest = Digest { title: "PaperSift digest".into(), sections: vec![Section { name: "Top".into(), items: vec![item] }] };
@@ -13,8 +13,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::display::short_authors;
-use crate::domain::paper::Paper;
+use crate::display::short_authors;
+use crate::paper::Paper;
 
 /// Which papers count as new in the digest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -3,7 +3,7 @@
 /// Collapses every run of whitespace (including feed line wraps) into one space and trims.
 ///
 /// ```
-/// use papersift::domain::display::collapse_whitespace;
+/// use papersift_domain::display::collapse_whitespace;
 /// assert_eq!(collapse_whitespace("  Deep\n   Learning \t"), "Deep Learning");
 /// assert_eq!(collapse_whitespace("a\u{a0}b\u{2009}c é"), "a b c é");
 /// ```
@@ -32,7 +32,7 @@ pub fn collapse_whitespace(text: &str) -> String {
 /// Joins author names, keeping the first `keep` and the last one when the list is long.
 ///
 /// ```
-/// use papersift::domain::display::short_authors;
+/// use papersift_domain::display::short_authors;
 /// let names: Vec<String> = ["A", "B", "C", "D", "E"].map(String::from).into();
 /// assert_eq!(short_authors(&names, 2), "A, B, … (+2), E");
 /// assert_eq!(short_authors(&names[..3], 3), "A, B, C");
@@ -54,7 +54,7 @@ pub fn short_authors(names: &[String], keep: usize) -> String {
 /// the whole text when it is that short.
 ///
 /// ```
-/// use papersift::domain::display::preview;
+/// use papersift_domain::display::preview;
 /// assert_eq!(preview("Deep learning for robots", 100), "Deep learning for robots");
 /// assert_eq!(preview("Deep learning for robots", 16), "Deep learning…");
 /// assert_eq!(preview("Überraschungsei", 5), "Überr…");
@@ -75,7 +75,7 @@ pub fn preview(text: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
 /// `"1 paper"`, `"494 papers"`: a count with its noun, for status lines.
 ///
 /// ```
-/// use papersift::domain::display::count_noun;
+/// use papersift_domain::display::count_noun;
 /// assert_eq!(count_noun(1, "paper"), "1 paper");
 /// assert_eq!(count_noun(494, "paper"), "494 papers");
 /// ```
@@ -86,7 +86,7 @@ pub fn count_noun(n: usize, noun: &str) -> String {
 /// A count shortened for badges: `999`, `1.2k`, `12k`, `3.4M`.
 ///
 /// ```
-/// use papersift::domain::display::compact_count;
+/// use papersift_domain::display::compact_count;
 /// assert_eq!(compact_count(999), "999");
 /// assert_eq!(compact_count(1_234), "1.2k");
 /// assert_eq!(compact_count(12_345), "12k");

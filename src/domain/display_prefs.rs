@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::period::PeriodKind;
-use crate::domain::rank::{Sort, Trending};
-use crate::domain::view_state::Defaults;
+use crate::period::PeriodKind;
+use crate::rank::{Sort, Trending};
+use crate::view_state::Defaults;
 
 /// Light, dark, or whatever the system says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -100,8 +100,8 @@ macro_rules! keyed {
         }
     };
 }
-keyed!(sort_key, crate::domain::rank::Sort);
-keyed!(period_key, crate::domain::period::PeriodKind);
+keyed!(sort_key, crate::rank::Sort);
+keyed!(period_key, crate::period::PeriodKind);
 
 impl Theme {
     /// All themes, in the order offered.

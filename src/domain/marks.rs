@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// A like or a dislike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

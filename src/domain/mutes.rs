@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// Most mutes kept of each kind.
 pub const MAX_MUTES: usize = 200;
@@ -32,8 +32,8 @@ impl Mutes {
     /// Whether `paper` matches a muted word or author.
     ///
     /// ```
-    /// use papersift::domain::mutes::Mutes;
-    /// use papersift::domain::paper::Paper;
+    /// use papersift_domain::mutes::Mutes;
+    /// use papersift_domain::paper::Paper;
     /// let mut p = Paper::new("1", "A survey of diffusion", chrono::NaiveDate::MIN);
     /// p.authors = vec!["Ada Lovelace".into()];
     /// let mut mutes = Mutes::default();
@@ -58,7 +58,7 @@ impl Mutes {
 }
 
 fn add(list: &mut Vec<String>, item: &str) -> bool {
-    let item = crate::domain::display::collapse_whitespace(item);
+    let item = crate::display::collapse_whitespace(item);
     let fresh = !item.is_empty()
         && list.len() < MAX_MUTES
         && !list.iter().any(|m| m.to_lowercase() == item.to_lowercase());

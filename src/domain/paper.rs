@@ -203,7 +203,7 @@ fn is_arxiv_page(url: &str) -> bool {
 /// `javascript:`, `data:` and other schemes are never clickable.
 ///
 /// ```
-/// use papersift::domain::paper::safe_http_url;
+/// use papersift_domain::paper::safe_http_url;
 /// assert_eq!(safe_http_url(" https://github.com/a/b "), Some("https://github.com/a/b"));
 /// assert_eq!(safe_http_url("javascript:alert(1)"), None);
 /// assert_eq!(safe_http_url("https://"), None);

@@ -6,8 +6,8 @@
 //! feed's `updated` is its newest paper's day, so the same papers give the same file.
 //!
 //! ```
-//! use papersift::domain::paper::Paper;
-//! use papersift::domain::publish::{Published, atom};
+//! use papersift_domain::paper::Paper;
+//! use papersift_domain::publish::{Published, atom};
 //! let day = chrono::NaiveDate::from_ymd_opt(2026, 8, 21).unwrap();
 //! let paper = Paper::new("2608.00001", "Diffusion <models>", day);
 //! let feed = Published { title: "Trending today".into(), id: "urn:papersift:feed:daily".into(), link: None, papers: vec![paper] };
@@ -20,11 +20,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::catalog::{Catalog, View};
-use crate::domain::digest::escape;
-use crate::domain::paper::{Paper, is_arxiv_id};
-use crate::domain::period::Period;
-use crate::domain::view_state::{Defaults, Page, ViewState};
+use crate::catalog::{Catalog, View};
+use crate::digest::escape;
+use crate::paper::{Paper, is_arxiv_id};
+use crate::period::Period;
+use crate::view_state::{Defaults, Page, ViewState};
 
 /// Papers in a published feed.
 pub const ENTRIES: usize = 50;
@@ -70,7 +70,7 @@ pub fn entry_id(paper: &Paper) -> String {
     if is_arxiv_id(&paper.id) {
         format!("https://arxiv.org/abs/{}", paper.id)
     } else {
-        format!("urn:papersift:paper:{}", crate::domain::view_state::encode_component(&paper.id))
+        format!("urn:papersift:paper:{}", crate::view_state::encode_component(&paper.id))
     }
 }
 
@@ -204,7 +204,7 @@ pub fn select_view(catalog: &Catalog, link_query: &str) -> Option<Vec<Paper>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::feed::parse_feed;
+    use crate::feed::parse_feed;
 
     fn catalog() -> Catalog {
         let day = |d| NaiveDate::from_ymd_opt(2026, 8, d).unwrap();

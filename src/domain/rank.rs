@@ -3,7 +3,7 @@
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -11,7 +11,7 @@ pub enum Sort {
     /// Votes and comments decayed by age, see [`trending_score`].
     #[default]
     Trending,
-    /// BM25F relevance to the query (see [`crate::domain::search::matcher`]); the default with a query.
+    /// BM25F relevance to the query (see [`crate::search::matcher`]); the default with a query.
     Relevance,
     /// Relevance boosted by trending, see [`blend_score`].
     Blend,
@@ -19,7 +19,7 @@ pub enum Sort {
     Newest,
     /// Most upvotes first.
     MostUpvoted,
-    /// The reader's own model first (see [`crate::domain::foryou`]), Trending without one.
+    /// The reader's own model first (see [`crate::foryou`]), Trending without one.
     ForYou,
 }
 
@@ -295,7 +295,7 @@ pub fn id_order(papers: &[Paper]) -> (Vec<u32>, Vec<u32>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::feed::papersift;
+    use crate::feed::papersift;
 
     fn papers() -> Vec<Paper> {
         let body = br#"{"papersift_feed":1,"papers":[

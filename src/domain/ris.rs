@@ -1,8 +1,8 @@
 //! RIS records of papers, for reference managers that do not read BibTeX.
 //!
 //! ```
-//! use papersift::domain::paper::Paper;
-//! use papersift::domain::ris::records;
+//! use papersift_domain::paper::Paper;
+//! use papersift_domain::ris::records;
 //! let mut p = Paper::new("2608.00001", "A title\nover two lines", chrono::NaiveDate::from_ymd_opt(2026, 8, 3).unwrap());
 //! p.authors = vec!["Ada Lovelace".into()];
 //! let ris = records([&p]);
@@ -12,7 +12,7 @@
 
 use chrono::Datelike;
 
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// One record per paper (type `UNPB`, unpublished work: a preprint).
 pub fn records<'a>(papers: impl IntoIterator<Item = &'a Paper>) -> String {

@@ -10,7 +10,7 @@ use std::ops::Range;
 /// `min_row_px` tall, and one more (a list starting below the screen draws one row).
 ///
 /// ```
-/// use papersift::domain::row_window::first_rows;
+/// use papersift_domain::row_window::first_rows;
 /// assert_eq!(first_rows(900.0, 550.0, 150.0), 4); // 350 px of the screen show the list
 /// assert_eq!(first_rows(900.0, -2_000.0, 150.0), 7); // scrolled into it: the whole screen
 /// assert_eq!(first_rows(900.0, 1_200.0, 150.0), 1); // below the screen
@@ -68,7 +68,7 @@ impl RowWindow {
     /// those of the last list and cover the window (as after "Show more"), which then stays.
     ///
     /// ```
-    /// use papersift::domain::row_window::RowWindow;
+    /// use papersift_domain::row_window::RowWindow;
     /// let mut w = RowWindow::new(10, 50);
     /// w.restart(8, 0, 100);
     /// w.fill(50, 100);
@@ -99,7 +99,7 @@ impl RowWindow {
     /// to measure (then call [`RowWindow::drop_first`] with their height).
     ///
     /// ```
-    /// use papersift::domain::row_window::{NextChunk, RowWindow};
+    /// use papersift_domain::row_window::{NextChunk, RowWindow};
     /// let mut w = RowWindow::new(10, 20);
     /// w.restart(7, 0, 100);
     /// assert_eq!(w.next_chunk(100), NextChunk::Added);

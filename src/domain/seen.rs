@@ -2,7 +2,7 @@
 //! paper once, as Scholar Inbox does. Kept newest last and capped, oldest forgotten first.
 //!
 //! ```
-//! use papersift::domain::seen::Seen;
+//! use papersift_domain::seen::Seen;
 //! let mut seen = Seen::default();
 //! assert!(seen.mark("a") && !seen.mark("a"));
 //! assert!(seen.contains("a") && !seen.contains("b"));

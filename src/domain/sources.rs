@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::paper::safe_http_url;
+use crate::paper::safe_http_url;
 
 /// Most `feed=` parameters honoured from one link.
 pub const MAX_LINK_FEEDS: usize = 10;
@@ -57,7 +57,7 @@ impl Source {
     /// The source for one day of a dated source.
     ///
     /// ```
-    /// use papersift::domain::sources::Source;
+    /// use papersift_domain::sources::Source;
     /// use chrono::NaiveDate;
     /// let day = Source::hf_live().for_day(NaiveDate::from_ymd_opt(2026, 8, 21).unwrap());
     /// assert_eq!(day.url, "https://huggingface.co/api/daily_papers?date=2026-08-21");
@@ -73,7 +73,7 @@ impl Source {
 /// recent [`MAX_DATED_DAYS`], and today itself so the newest list is never missed.
 ///
 /// ```
-/// use papersift::domain::sources::dated_days;
+/// use papersift_domain::sources::dated_days;
 /// use chrono::NaiveDate;
 /// let d = |day| NaiveDate::from_ymd_opt(2026, 8, day).unwrap();
 /// assert_eq!(dated_days(&[d(17), d(18), d(30)], d(18)), [d(18), d(17)]);
@@ -131,7 +131,7 @@ pub enum SourceInputError {
 /// Checks a source typed by the reader; the name defaults to the address's host and path.
 ///
 /// ```
-/// use papersift::domain::sources::{user_source, SourceInputError};
+/// use papersift_domain::sources::{user_source, SourceInputError};
 /// let s = user_source("", " https://rss.arxiv.org/rss/cs.LG ", &[]).unwrap();
 /// assert_eq!((s.name.as_str(), s.url.as_str()), ("rss.arxiv.org/rss/cs.LG", "https://rss.arxiv.org/rss/cs.LG"));
 /// assert_eq!(user_source("x", "javascript:alert(1)", &[]), Err(SourceInputError::NotAUrl));
@@ -148,7 +148,7 @@ pub fn user_source(name: &str, url: &str, existing: &[&str]) -> Result<Source, S
     if existing.contains(&url) {
         return Err(SourceInputError::Duplicate);
     }
-    let name = crate::domain::display::collapse_whitespace(name);
+    let name = crate::display::collapse_whitespace(name);
     let mut source = Source::from_url(url);
     if !name.is_empty() {
         source.name = name.chars().take(200).collect();
@@ -175,7 +175,7 @@ pub struct LinkFeeds {
 /// Reads every `feed=` parameter of `query` (with or without the leading `?`).
 ///
 /// ```
-/// use papersift::domain::sources::feeds_from_query;
+/// use papersift_domain::sources::feeds_from_query;
 /// let link = feeds_from_query("?q=x&feed=https%3A%2F%2Fex.org%2Ffeed.xml&feed=javascript:alert(1)&feed=extra.json");
 /// assert_eq!(link.sources.len(), 2);
 /// assert_eq!(link.sources[0].url, "https://ex.org/feed.xml");
@@ -213,7 +213,7 @@ fn is_relative_path(value: &str) -> bool {
 /// Splits a query string into decoded key/value pairs; malformed escapes are kept as written.
 ///
 /// ```
-/// use papersift::domain::sources::query_pairs;
+/// use papersift_domain::sources::query_pairs;
 /// assert_eq!(query_pairs("?a=1+2&b=%E2%9C%93&c&=x&d=%zz"), [
 ///     ("a".to_string(), "1 2".to_string()), ("b".into(), "✓".into()),
 ///     ("c".into(), "".into()), ("".into(), "x".into()), ("d".into(), "%zz".into()),

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::search::query::Query;
+use crate::search::query::Query;
 
 /// Most topics kept.
 pub const MAX_TOPICS: usize = 50;
@@ -38,7 +38,7 @@ impl Topics {
     /// already followed, room left).
     ///
     /// ```
-    /// use papersift::domain::topics::Topics;
+    /// use papersift_domain::topics::Topics;
     /// let mut topics = Topics::default();
     /// assert!(topics.follow("diffusion  -survey"));
     /// assert!(!topics.follow("Diffusion -survey"), "the same search");
@@ -48,7 +48,7 @@ impl Topics {
     /// assert!(topics.0.is_empty());
     /// ```
     pub fn follow(&mut self, query: &str) -> bool {
-        let query = crate::domain::display::collapse_whitespace(query);
+        let query = crate::display::collapse_whitespace(query);
         if Query::parse(&query).is_empty() || self.find(&query).is_some() || self.0.len() >= MAX_TOPICS {
             return false;
         }
@@ -63,7 +63,7 @@ impl Topics {
 
     /// Renames the topic of `query` (a blank name keeps the old one).
     pub fn rename(&mut self, query: &str, name: &str) {
-        let name = crate::domain::display::collapse_whitespace(name);
+        let name = crate::display::collapse_whitespace(name);
         if name.is_empty() {
             return;
         }

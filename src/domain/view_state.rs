@@ -6,7 +6,7 @@
 //! A field absent from the link falls back to the reader's saved default, then the built-in one.
 //!
 //! ```
-//! use papersift::domain::view_state::ViewState;
+//! use papersift_domain::view_state::ViewState;
 //! let (state, ignored) = ViewState::decode("?q=diffusion+models&period=weekly&date=2026-08-17&sort=votes&utm=x");
 //! assert_eq!(state.query, "diffusion models");
 //! assert!(ignored.is_empty());
@@ -15,13 +15,13 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::catalog::Filters;
-use crate::domain::digest::Span;
-use crate::domain::foryou::target::Target;
-use crate::domain::marks::tidy_tag;
-use crate::domain::period::PeriodKind;
-use crate::domain::rank::{Sort, Trending};
-use crate::domain::sources::{LinkFeeds, feeds_from_query, query_pairs};
+use crate::catalog::Filters;
+use crate::digest::Span;
+use crate::foryou::target::Target;
+use crate::marks::tidy_tag;
+use crate::period::PeriodKind;
+use crate::rank::{Sort, Trending};
+use crate::sources::{LinkFeeds, feeds_from_query, query_pairs};
 
 /// Longest query kept from a link, in characters.
 pub const MAX_QUERY: usize = 500;
@@ -143,7 +143,7 @@ impl ViewState {
             seen.push(field);
             match field {
                 "q" => {
-                    let value = crate::domain::display::collapse_whitespace(&value);
+                    let value = crate::display::collapse_whitespace(&value);
                     if value.chars().count() > MAX_QUERY {
                         ignore("q", "longer than 500 characters, shortened");
                     }
@@ -329,8 +329,8 @@ impl ViewState {
     /// values in effect, built-in defaults left out.
     ///
     /// ```
-    /// use papersift::domain::period::PeriodKind;
-    /// use papersift::domain::view_state::{Defaults, ViewState};
+    /// use papersift_domain::period::PeriodKind;
+    /// use papersift_domain::view_state::{Defaults, ViewState};
     /// let (state, _) = ViewState::decode("?q=x&sort=relevance");
     /// let saved = Defaults { period: Some(PeriodKind::Weekly), ..Defaults::default() };
     /// assert_eq!(state.shareable(&saved).encode(), "?q=x&period=weekly");
@@ -353,8 +353,8 @@ impl ViewState {
     /// on reload.
     ///
     /// ```
-    /// use papersift::domain::period::PeriodKind;
-    /// use papersift::domain::view_state::{Defaults, ViewState};
+    /// use papersift_domain::period::PeriodKind;
+    /// use papersift_domain::view_state::{Defaults, ViewState};
     /// let (state, _) = ViewState::decode("?period=daily&sort=trending&q=x");
     /// assert_eq!(state.clone().for_address_bar(&Defaults::default()).encode(), "?q=x&sort=trending");
     /// let saved = Defaults { period: Some(PeriodKind::Weekly), ..Defaults::default() };
@@ -385,7 +385,7 @@ impl ViewState {
 /// A sentence for the reader listing what a link's ignored parameters were.
 ///
 /// ```
-/// use papersift::domain::view_state::{ViewState, ignored_notice};
+/// use papersift_domain::view_state::{ViewState, ignored_notice};
 /// let (_, ignored) = ViewState::decode("?sort=%00&period=yearly");
 /// assert_eq!(ignored_notice(&ignored).as_deref(),
 ///     Some("Part of this link was ignored: sort (not a known order); period (not daily, weekly, monthly or all)."));

@@ -1,6 +1,6 @@
 //! arXiv identifiers inside feed fields: abstract URLs, OAI ids, "arXiv:…" prefixes.
 
-use crate::domain::paper::is_arxiv_id;
+use crate::paper::is_arxiv_id;
 
 /// An arXiv id and its version, when given.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +14,7 @@ pub struct ArxivRef {
 /// Splits `2104.12255v3` into id and version; `None` when it is no arXiv id.
 ///
 /// ```
-/// use papersift::domain::feed::arxiv::parse_versioned;
+/// use papersift_domain::feed::arxiv::parse_versioned;
 /// let r = parse_versioned("2104.12255v3").unwrap();
 /// assert_eq!((r.id.as_str(), r.version), ("2104.12255", Some(3)));
 /// assert_eq!(parse_versioned("hep-th/9901001").unwrap().version, None);
@@ -34,7 +34,7 @@ pub fn parse_versioned(text: &str) -> Option<ArxivRef> {
 /// Finds the arXiv id in an abstract/PDF URL or an OAI identifier.
 ///
 /// ```
-/// use papersift::domain::feed::arxiv::from_url;
+/// use papersift_domain::feed::arxiv::from_url;
 /// assert_eq!(from_url("http://arxiv.org/abs/2202.12139v1").unwrap().id, "2202.12139");
 /// assert_eq!(from_url("oai:arXiv.org:2609.26811v1").unwrap().version, Some(1));
 /// assert_eq!(from_url("https://arxiv.org/abs/hep-th/9901001v2").unwrap().id, "hep-th/9901001");
@@ -57,7 +57,7 @@ pub fn from_url(text: &str) -> Option<ArxivRef> {
 /// The first GitHub repository URL mentioned in `text` (an arXiv comment or abstract).
 ///
 /// ```
-/// use papersift::domain::feed::arxiv::github_repo_in;
+/// use papersift_domain::feed::arxiv::github_repo_in;
 /// assert_eq!(github_repo_in("Code: https://github.com/a-b/c.d. More."), Some("https://github.com/a-b/c.d".into()));
 /// assert_eq!(github_repo_in("see github.com/x"), None);
 /// ```

@@ -8,7 +8,7 @@ use super::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, display_text, html_displa
 use super::dates::any_day;
 use super::xml::Element;
 use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// Atom text constructs: `type="html"` and `"xhtml"` hold markup, anything else is text.
 fn text_construct(element: Option<&Element>, max: usize) -> String {
@@ -148,7 +148,7 @@ fn entry_to_paper(entry: &Element, feed_day: NaiveDate) -> Result<Paper, SkipRea
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::feed::parse_feed;
+    use crate::feed::parse_feed;
     use chrono::NaiveDate;
 
     #[test]

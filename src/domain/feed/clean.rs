@@ -3,7 +3,7 @@
 //!
 //! The result is always shown as text, never as markup: this module only makes it readable.
 
-use crate::domain::display::collapse_whitespace;
+use crate::display::collapse_whitespace;
 
 /// Longest title kept, in characters.
 pub const MAX_TITLE: usize = 1_000;
@@ -30,7 +30,7 @@ pub fn cap(mut text: String, max: usize) -> String {
 /// Display text of a title or abstract given as plain text with LaTeX-ish markup.
 ///
 /// ```
-/// use papersift::domain::feed::clean::display_text;
+/// use papersift_domain::feed::clean::display_text;
 /// assert_eq!(display_text("$\\beta$-DPO:  Fast\n  \\& $O(n^2)$", 100), "β-DPO: Fast & O(n²)");
 /// ```
 pub fn display_text(text: &str, max: usize) -> String {
@@ -49,7 +49,7 @@ fn has_latex(text: &str) -> bool {
 /// tags are dropped, entities decoded, then as [`display_text`].
 ///
 /// ```
-/// use papersift::domain::feed::clean::html_display_text;
+/// use papersift_domain::feed::clean::html_display_text;
 /// assert_eq!(html_display_text("<p>A <b>bold</b>&nbsp;move &amp; <script>x()</script>more</p>", 100), "A bold move & more");
 /// ```
 pub fn html_display_text(html: &str, max: usize) -> String {
@@ -153,7 +153,7 @@ pub(crate) fn entity(name: &str) -> Option<char> {
 /// Replaces common LaTeX commands and math markup with Unicode; unknown commands stay as written.
 ///
 /// ```
-/// use papersift::domain::feed::clean::latex_to_unicode;
+/// use papersift_domain::feed::clean::latex_to_unicode;
 /// assert_eq!(latex_to_unicode(r"$\mathcal{O}(n \log n)$ and 95\% on $\mathbb{R}^d$"), "O(n log n) and 95% on ℝᵈ");
 /// assert_eq!(latex_to_unicode(r"\operatorname{<img src=x>}"), "<img src=x>");
 /// ```

@@ -13,7 +13,7 @@ fn plausible(day: NaiveDate) -> Option<NaiveDate> {
 /// The UTC day of an RFC 3339 timestamp, or the leading `YYYY-MM-DD` of an ISO date.
 ///
 /// ```
-/// use papersift::domain::feed::dates::iso_day;
+/// use papersift_domain::feed::dates::iso_day;
 /// use chrono::NaiveDate;
 /// assert_eq!(iso_day("2016-10-09T00:00:00-04:00"), NaiveDate::from_ymd_opt(2016, 10, 9));
 /// assert_eq!(iso_day("2026-08-21"), NaiveDate::from_ymd_opt(2026, 8, 21));
@@ -30,7 +30,7 @@ pub fn iso_day(text: &str) -> Option<NaiveDate> {
 /// The calendar day of an RFC 2822 date (`Thu, 24 Sep 2026 00:00:00 -0400`), as written.
 ///
 /// ```
-/// use papersift::domain::feed::dates::rfc2822_day;
+/// use papersift_domain::feed::dates::rfc2822_day;
 /// use chrono::NaiveDate;
 /// assert_eq!(rfc2822_day("Thu, 24 Sep 2026 00:00:00 -0400"), NaiveDate::from_ymd_opt(2026, 9, 24));
 /// assert_eq!(rfc2822_day("yesterday"), None);

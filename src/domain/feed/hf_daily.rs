@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::clean::{MAX_ABSTRACT, MAX_TITLE, display_text, short_text};
 use super::{FeedError, FeedFormat, ParsedFeed, SkipReason, Tally};
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]

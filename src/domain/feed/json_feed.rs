@@ -10,7 +10,7 @@ use super::arxiv::{from_url, github_repo_in};
 use super::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, display_text, html_display_text, short_text};
 use super::dates::any_day;
 use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// Text fields borrow from the body when they hold no escapes: no copy before cleaning.
 #[derive(Deserialize)]

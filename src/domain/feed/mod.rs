@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// Most entries read from one feed; the rest are counted as skipped. Large enough for the
 /// whole 75k-paper arXiv corpus as one feed.
@@ -77,7 +77,7 @@ pub struct ParsedFeed {
     /// How many entries were skipped, by reason.
     pub skipped: BTreeMap<SkipReason, usize>,
     /// Where the feed says its prebuilt search index is (a PaperSift feed's `index`, a URL
-    /// relative to the feed's; see [`crate::domain::search::index::file`]).
+    /// relative to the feed's; see [`crate::search::index::file`]).
     pub index: Option<String>,
 }
 
@@ -152,7 +152,7 @@ impl From<serde_json::Error> for FeedError {
 /// Parses a feed body of any known format. `today` dates entries of feeds that give no date.
 ///
 /// ```
-/// use papersift::domain::feed::{parse_feed, FeedFormat};
+/// use papersift_domain::feed::{parse_feed, FeedFormat};
 /// use chrono::NaiveDate;
 /// let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
 /// let body = br#"[{"paper":{"id":"2608.19880","title":"EnvHarness","summary":"A",

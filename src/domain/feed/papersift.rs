@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::{FeedError, FeedFormat, ParsedFeed, SkipReason, Tally, merge_duplicates};
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// The format version this build writes and reads.
 pub const VERSION: u64 = 1;

@@ -8,7 +8,7 @@ use super::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, html_display_text, short_
 use super::dates::any_day;
 use super::xml::Element;
 use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// Parses an RSS document whose root is `<rss>` (items in `<channel>`) or `<RDF>` (items beside it).
 pub fn parse(root: &Element, today: NaiveDate) -> ParsedFeed {

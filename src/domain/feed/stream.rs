@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::papersift::{self, VERSION};
 use super::{FeedError, FeedFormat, MAX_ENTRIES, ParsedFeed, SkipReason, Tally, parse_feed};
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// Most papers [`FeedStream::preview`] offers while the first day is still arriving.
 pub const PREVIEW_MAX: usize = 1_000;
@@ -18,7 +18,7 @@ pub const PREVIEW_MAX: usize = 1_000;
 /// A feed body read chunk by chunk.
 ///
 /// ```
-/// use papersift::domain::feed::stream::FeedStream;
+/// use papersift_domain::feed::stream::FeedStream;
 /// use chrono::NaiveDate;
 /// let today = NaiveDate::from_ymd_opt(2026, 8, 22).unwrap();
 /// let body = br#"{"papersift_feed":1,"title":"T","papers":[

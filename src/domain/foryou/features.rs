@@ -8,7 +8,7 @@
 //! `tf = 1 + ln(count)`.
 //!
 //! ```
-//! use papersift::domain::foryou::features::{Config, Corpus, Features};
+//! use papersift_domain::foryou::features::{Config, Corpus, Features};
 //! let mut corpus = Corpus::default();
 //! for text in ["robot grasping policy", "robot grasping in clutter", "language model scaling"] {
 //!     corpus.begin();

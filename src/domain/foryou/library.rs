@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::features::{Config, Corpus, Features, Fitting};
 use super::model::{Explanation, Labels, Model, similar};
 use super::text;
-use crate::domain::paper::Paper;
+use crate::paper::Paper;
 
 /// Seed of the negative sampling: the same marks give the same model.
 const SEED: u64 = 0x5EED;

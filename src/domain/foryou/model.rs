@@ -1,10 +1,10 @@
 //! Learning the reader's interests from their marks, ranking with them, and saying why.
 //!
 //! ```
-//! use papersift::domain::foryou::features::{Config, Features};
-//! use papersift::domain::foryou::model::{Labels, Model};
-//! use papersift::domain::foryou::text;
-//! use papersift::domain::paper::Paper;
+//! use papersift_domain::foryou::features::{Config, Features};
+//! use papersift_domain::foryou::model::{Labels, Model};
+//! use papersift_domain::foryou::text;
+//! use papersift_domain::paper::Paper;
 //! let day = chrono::NaiveDate::from_ymd_opt(2026, 8, 21).unwrap();
 //! let titles = ["Robot grasping policies", "Robot grasping in clutter", "Scaling language models",
 //!     "Language models that reason", "Robot grasping from video", "Language models for code"];
@@ -147,9 +147,9 @@ pub fn similar(features: &Features, d: usize, k: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::foryou::features::Config;
-    use crate::domain::foryou::text;
-    use crate::domain::paper::Paper;
+    use crate::foryou::features::Config;
+    use crate::foryou::text;
+    use crate::paper::Paper;
 
     fn papers(titles: &[&str]) -> Vec<Paper> {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 8, 21).unwrap();

@@ -1,7 +1,7 @@
 //! What a For-you model learns from: all the reader's marks, one of their tags, or one of
 //! their followed topics (a saved search), as arxiv-sanity-lite trains one model per tag.
 
-use crate::domain::marks::{Marks, Reaction};
+use crate::marks::{Marks, Reaction};
 
 /// The papers a model takes as liked.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -19,7 +19,7 @@ impl Target {
     /// The value of a link's `for=`: `#tag` for a tag, the query for a topic.
     ///
     /// ```
-    /// use papersift::domain::foryou::target::Target;
+    /// use papersift_domain::foryou::target::Target;
     /// assert_eq!(Target::from_key("#gnn"), Some(Target::Tag("gnn".into())));
     /// assert_eq!(Target::from_key("agents -survey"), Some(Target::Topic("agents -survey".into())));
     /// assert_eq!(Target::Topic("x".into()).key(), "x");
@@ -28,7 +28,7 @@ impl Target {
     pub fn from_key(key: &str) -> Option<Self> {
         let key = key.trim();
         match key.strip_prefix('#') {
-            Some(tag) => crate::domain::marks::tidy_tag(tag).map(Self::Tag),
+            Some(tag) => crate::marks::tidy_tag(tag).map(Self::Tag),
             None if key.is_empty() => None,
             None => Some(Self::Topic(key.chars().take(500).collect())),
         }
@@ -69,7 +69,7 @@ impl Target {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::paper::Paper;
+    use crate::paper::Paper;
 
     #[test]
     fn each_target_takes_its_own_papers_as_liked() {

@@ -1,8 +1,8 @@
 //! The words of a paper that the For-you model learns from.
 
 use super::features::Corpus;
-use crate::domain::paper::Paper;
-use crate::domain::search::analyze::{fold, for_each_word, is_stop_word, stem};
+use crate::paper::Paper;
+use crate::search::analyze::{fold, for_each_word, is_stop_word, stem};
 
 /// Interns `papers` in order, see [`add`].
 pub fn corpus(papers: &[Paper]) -> Corpus {

@@ -7,7 +7,7 @@
 //! `"gpt 4o"` all find the same papers.
 //!
 //! ```
-//! use papersift::domain::search::analyze::{fold_words, stem};
+//! use papersift_domain::search::analyze::{fold_words, stem};
 //! let words: Vec<String> = fold_words("Élan of GPT-4o").into_iter().map(|w| w.text).collect();
 //! assert_eq!(words, ["elan", "of", "gpt", "4o", "gpt4o"]);
 //! assert_eq!(stem("models"), "model");

@@ -2,8 +2,8 @@
 
 use std::ops::Range;
 
-use crate::domain::search::analyze::{fold_words, for_each_word, stem};
-use crate::domain::search::query::{Node, Query};
+use crate::search::analyze::{fold_words, for_each_word, stem};
+use crate::search::query::{Node, Query};
 
 /// The words a query looks for, as the highlighter compares them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -60,7 +60,7 @@ impl Highlighter {
     /// Byte ranges of `text` holding a matched word, ascending and not overlapping.
     ///
     /// ```
-    /// use papersift::domain::search::{highlight::Highlighter, query::Query};
+    /// use papersift_domain::search::{highlight::Highlighter, query::Query};
     /// let h = Highlighter::new(&Query::parse("diffusion gpt-4o"), false);
     /// let text = "Diffusing GPT-4o with diffusion";
     /// let marked: Vec<&str> = h.ranges(text).into_iter().map(|r| &text[r]).collect();

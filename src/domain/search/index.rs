@@ -14,10 +14,10 @@ mod prefixes;
 
 use rustc_hash::FxHashMap;
 
-use crate::domain::paper::Paper;
-use crate::domain::search::analyze::{for_each_word, is_stop_word, stem};
-use crate::domain::search::query::Field;
-use crate::domain::search::words::WordTable;
+use crate::paper::Paper;
+use crate::search::analyze::{for_each_word, is_stop_word, stem};
+use crate::search::query::Field;
+use crate::search::words::WordTable;
 use prefixes::ShortPrefixes;
 
 /// Field weights of BM25F: title > keywords > abstract > authors > organisation.

@@ -11,11 +11,11 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::domain::paper::Paper;
-use crate::domain::search::analyze::{fold_words, is_stop_word, stem};
-use crate::domain::search::bitset::DocSet;
-use crate::domain::search::index::{Index, K1};
-use crate::domain::search::query::{Feature, Field, Node, Query};
+use crate::paper::Paper;
+use crate::search::analyze::{fold_words, is_stop_word, stem};
+use crate::search::bitset::DocSet;
+use crate::search::index::{Index, K1};
+use crate::search::query::{Feature, Field, Node, Query};
 
 /// Most words a prefix expands to (the most frequent are kept; 8 per letter typed), so a
 /// one-letter prefix stays fast.

@@ -16,7 +16,7 @@
 //! Invalid syntax never fails: the query is read as plain words and a hint says why.
 //!
 //! ```
-//! use papersift::domain::search::query::Query;
+//! use papersift_domain::search::query::Query;
 //! let q = Query::parse("title:diffusion (agents OR robots) -survey votes:>10");
 //! assert!(q.hint.is_none());
 //! assert_eq!(q.to_string(), "title:diffusion (agents OR robots) -survey votes:>10");
@@ -27,7 +27,7 @@
 
 use std::fmt;
 
-use crate::domain::search::analyze::fold;
+use crate::search::analyze::fold;
 
 /// A field of a paper a word can be restricted to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,7 +3,7 @@
 //! (no allocation per word, which is what makes a shipped index quick to load).
 //!
 //! ```
-//! use papersift::domain::search::words::WordTable;
+//! use papersift_domain::search::words::WordTable;
 //! let table = WordTable::from_pairs(vec![("diffusion".into(), 3), ("agent".into(), 1), ("diffuse".into(), 3)]);
 //! assert_eq!(table.get("agent"), Some(1));
 //! assert_eq!(table.get("agents"), None);

@@ -11,8 +11,8 @@
 //! at a time) so that a large file never holds the page for long.
 //!
 //! ```
-//! use papersift::domain::paper::Paper;
-//! use papersift::domain::search::index::{Index, file};
+//! use papersift_domain::paper::Paper;
+//! use papersift_domain::search::index::{Index, file};
 //! let day = chrono::NaiveDate::from_ymd_opt(2026, 8, 21).unwrap();
 //! let papers = vec![Paper::new("1", "Diffusion policies", day), Paper::new("2", "Robot hands", day)];
 //! let index = Index::build(&papers);
@@ -25,8 +25,8 @@
 //! ```
 
 use super::{Index, MANY_FIELDS, STOP, ShortPrefixes, norms};
-use crate::domain::paper::Paper;
-use crate::domain::search::words::WordTable;
+use crate::paper::Paper;
+use crate::search::words::WordTable;
 
 const MAGIC: &[u8; 4] = b"PSIX";
 /// The layout this build writes and reads.

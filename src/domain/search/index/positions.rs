@@ -8,8 +8,8 @@
 //! before, cost ~40 ms for `"language models"` at 75k papers (24k papers to read).
 
 use super::{Index, Posting};
-use crate::domain::search::bitset::DocSet;
-use crate::domain::search::query::Field;
+use crate::search::bitset::DocSet;
+use crate::search::query::Field;
 
 /// Positions left between the values of a list field (two keywords, two authors).
 pub const GAP: u32 = 16;

@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::domain::search::words::WordTable;
+use crate::search::words::WordTable;
 
 /// Terms kept per prefix: enough for any cap the matcher asks of a two-letter prefix, plus
 /// one for the typed word's own term, which it leaves out.
