@@ -19,6 +19,9 @@ cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnin
 step "domain tests (native)"
 cargo test --locked
 
+step "docs of the core (a broken link fails)"
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p papersift-domain
+
 step "browser adapter tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test browser
 

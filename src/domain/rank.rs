@@ -8,7 +8,7 @@ use crate::paper::Paper;
 /// How the list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Sort {
-    /// Votes and comments decayed by age, see [`trending_score`].
+    /// Votes and comments decayed by age, see [`Trending::score`].
     #[default]
     Trending,
     /// BM25F relevance to the query (see [`crate::search::matcher`]); the default with a query.

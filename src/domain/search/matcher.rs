@@ -67,7 +67,7 @@ pub fn matches(index: &Index, papers: &[Paper], query: &Query, last_prefix: bool
     matches_cached(index, papers, query, last_prefix, &PhraseCache::default())
 }
 
-/// [`matches`], keeping checked phrases in `cache` (which must belong to these papers).
+/// [`matches()`], keeping checked phrases in `cache` (which must belong to these papers).
 pub fn matches_cached(
     index: &Index,
     papers: &[Paper],
@@ -84,7 +84,7 @@ pub fn matches_cached(
 
 /// Paper `doc`'s relevance to `query` in parts, one per field in [`Field::ALL`] order: each
 /// term's BM25F contribution shared among the fields by their part of its `tf̃`. The parts
-/// add up to the paper's score in [`matches`].
+/// add up to the paper's score in [`matches()`].
 pub fn explain(index: &Index, papers: &[Paper], query: &Query, last_prefix: bool, doc: usize) -> [f32; 5] {
     let n = index.docs().min(papers.len());
     let cache = PhraseCache::default();
