@@ -13,6 +13,12 @@
 //! (scikit-learn's tokenizer and English stop words, word 1–2-grams, sublinear tf,
 //! max_df 0.1, min_df 5, its 20,000-term cap, `LinearSVC` with
 //! C = 0.01 and balanced class weights) and PaperSift's model.
+//!
+//! Since a reader's interest *is* a category here, the two learned models first rank
+//! without the papers' categories (their text, keywords and authors only); the last two
+//! columns give both the categories, as arXiv feeds carry them (arxiv-sanity-lite: appended
+//! to its text; PaperSift: as weighted tags), which mostly measures how surely each reads
+//! the answer off a paper's listing.
 #![allow(clippy::unwrap_used, clippy::cast_precision_loss, reason = "a benchmark, not product code")]
 
 use std::collections::BTreeSet;
@@ -73,13 +79,17 @@ fn args() -> Args {
 }
 
 /// scikit-learn's `TfidfVectorizer` words: `\b[a-zA-Z_][a-zA-Z0-9_]+\b` on lower-cased,
-/// accent-stripped text, minus its English stop words; title, abstract and authors joined.
-fn sklearn_corpus(papers: &[Paper]) -> Corpus {
+/// accent-stripped text, minus its English stop words; title, abstract and authors joined
+/// (and the categories, `with_categories`).
+fn sklearn_corpus(papers: &[Paper], with_categories: bool) -> Corpus {
     let stop: BTreeSet<&str> = include_str!("sklearn_stop_words.txt").split_whitespace().collect();
     let mut corpus = Corpus::default();
     for p in papers {
         corpus.begin();
-        let text = fold(&format!("{} {} {}", p.title, p.abstract_text, p.authors.join(" ")));
+        let mut text = fold(&format!("{} {} {}", p.title, p.abstract_text, p.authors.join(" ")));
+        if with_categories {
+            text = format!("{text} {}", fold(&p.categories.join(" ")));
+        }
         for run in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
             let ascii = run.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
             if ascii && run.len() >= 2 && !run.as_bytes()[0].is_ascii_digit() && !stop.contains(run) {
@@ -135,23 +145,36 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
 
+    let recipe_config = Config { max_features: 20_000, ..Config::default() };
     let t = Instant::now();
-    let recipe = Features::fit(sklearn_corpus(&all), &Config { max_features: 20_000, ..Config::default() });
+    let recipe = Features::fit(sklearn_corpus(&all, false), &recipe_config);
     println!("arxiv-sanity-lite features: {} ({:.1} s)", recipe.len(), t.elapsed().as_secs_f64());
+    let without_categories: Vec<Paper> =
+        all.iter().map(|p| Paper { categories: Vec::new(), ..p.clone() }).collect();
+    let ours = Features::fit(text::corpus(&without_categories), &Config::default());
+    let recipe_categories = Features::fit(sklearn_corpus(&all, true), &recipe_config);
     let t = Instant::now();
     let corpus = text::corpus(&all);
     let words = t.elapsed();
-    let ours = Features::fit(corpus, &Config::default());
+    let ours_categories = Features::fit(corpus, &Config::default());
     println!(
-        "PaperSift features: {} (words {:.2} s, fit {:.2} s, {:.1} MB)",
-        ours.len(),
+        "PaperSift features with categories: {} (words {:.2} s, fit {:.2} s, {:.1} MB)",
+        ours_categories.len(),
         words.as_secs_f64(),
         (t.elapsed() - words).as_secs_f64(),
-        ours.heap_bytes() as f64 / 1e6
+        ours_categories.heap_bytes() as f64 / 1e6
     );
     let keyword_catalog = Catalog::new(test.clone());
 
-    let methods = ["random", "newest", "keyword query", "arxiv-sanity-lite", "PaperSift"];
+    let methods = [
+        "random",
+        "newest",
+        "keyword query",
+        "arxiv-sanity-lite",
+        "PaperSift",
+        "a-s-l + categories",
+        "PS + categories",
+    ];
     println!(
         "\n{:<7} {:>3} {:>5} | {}",
         "reader",
@@ -182,11 +205,20 @@ fn main() {
                 let examples = recipe_examples(&positives, &negatives);
                 let random: Vec<f32> = (0..test.len()).map(|_| rng.next_u64() as f32).collect();
                 let newest: Vec<f32> = (0..test.len()).map(|i| i as f32).collect();
-                let scores = [random, newest, keyword.clone(), svm_scores(&recipe, &examples, n_train..n), {
+                let papersift = |features: &Features| -> Vec<f32> {
                     let labels = Labels { positive: positives.clone(), negative: Vec::new() };
-                    let model = Model::train(&ours, &labels, n_train, draw as u64).unwrap();
-                    (n_train..n).map(|d| model.score(&ours, d)).collect()
-                }];
+                    let model = Model::train(features, &labels, n_train, draw as u64).unwrap();
+                    (n_train..n).map(|d| model.score(features, d)).collect()
+                };
+                let scores = [
+                    random,
+                    newest,
+                    keyword.clone(),
+                    svm_scores(&recipe, &examples, n_train..n),
+                    papersift(&ours),
+                    svm_scores(&recipe_categories, &examples, n_train..n),
+                    papersift(&ours_categories),
+                ];
                 for (sum, s) in sums.iter_mut().zip(&scores) {
                     let (p, g) = metrics(s, &relevant);
                     sum.0 += p;

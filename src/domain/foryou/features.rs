@@ -40,6 +40,8 @@ pub struct Corpus {
     words: Vec<Box<str>>,
     tokens: Vec<u32>,
     starts: Vec<u32>,
+    /// Weight of each word added by [`Corpus::tag`].
+    tags: FxHashMap<u32, f32>,
 }
 
 impl Corpus {
@@ -87,10 +89,14 @@ impl Corpus {
         }
     }
 
-    /// A token that stands alone (an author name): never part of a bigram.
-    pub fn tag(&mut self, token: &str) {
+    /// A token that stands alone (an author name, a category): never part of a bigram,
+    /// kept however many documents have it (`max_df` is for words, and a tag shared by a
+    /// fifth of them still tells), and its tf-idf multiplied by `weight`.
+    pub fn tag(&mut self, token: &str, weight: f32) {
         self.split();
-        self.word(token);
+        let id = self.intern(token, token);
+        self.tokens.push(id);
+        self.tags.insert(id, weight);
         self.split();
     }
 
@@ -278,12 +284,15 @@ impl Fitting {
     fn choose_terms(&mut self) {
         let (n, config) = (self.corpus.len(), &self.config);
         let max_df = (config.max_df * n as f32).floor().max(1.0) as u32;
+        let tags = &self.corpus.tags;
         let keep = |c: &Count| c.df >= config.min_df && c.df <= max_df;
+        let keep_word =
+            |t: usize, c: &Count| keep(c) || (c.df >= config.min_df && tags.contains_key(&(t as u32)));
         let mut kept: Vec<(Term, Count)> = self
             .words
             .iter()
             .enumerate()
-            .filter(|(_, c)| keep(c))
+            .filter(|&(t, c)| keep_word(t, c))
             .map(|(t, c)| (Term::Word(t as u32), *c))
             .chain(
                 self.pairs
@@ -298,7 +307,15 @@ impl Fitting {
             kept.truncate(cap);
         }
         kept.sort_by(|a, b| term_order(a.0, b.0));
-        let idf = kept.iter().map(|(_, c)| ((1.0 + n as f32) / (1.0 + c.df as f32)).ln() + 1.0).collect();
+        // A tag's weight scales its idf, so every row weighs it alike.
+        let weight = |t: &Term| match t {
+            Term::Word(w) => tags.get(w).copied().unwrap_or(1.0),
+            Term::Pair(..) => 1.0,
+        };
+        let idf = kept
+            .iter()
+            .map(|(t, c)| weight(t) * (((1.0 + n as f32) / (1.0 + c.df as f32)).ln() + 1.0))
+            .collect();
         // Keep only the words kept terms spell, renumbered.
         let mut renumber: FxHashMap<u32, u32> = FxHashMap::default();
         let mut kept_words: Vec<Box<str>> = Vec::new();
@@ -431,7 +448,7 @@ mod tests {
         for text in ["a b c", "a b d", "b c d e", "a b", "e f", "a c e", "b d f"] {
             corpus.begin();
             text.split(' ').for_each(|w| corpus.word(w));
-            corpus.tag("@ada");
+            corpus.tag("@ada", 1.0);
         }
         corpus
     }
@@ -451,6 +468,41 @@ mod tests {
         for d in 0..whole.rows() {
             assert_eq!(whole.row(d), stepped.row(d));
         }
-        assert!((0..whole.len() as u16).all(|c| whole.term(c) != "@ada"), "in every document: over max_df");
+        assert!((0..whole.len() as u16).any(|c| whole.term(c) == "@ada"), "a tag in every document is kept");
+        assert!((0..whole.len() as u16).all(|c| whole.term(c) != "b"), "a word in 5 of 7 is over max_df");
+    }
+
+    #[test]
+    fn a_tag_weighs_as_its_weight_says() {
+        let fit = |weight| {
+            let mut corpus = Corpus::default();
+            for text in ["robot arm", "robot leg", "audio"] {
+                corpus.begin();
+                text.split(' ').for_each(|w| corpus.word(w));
+                corpus.tag("cs.RO", weight);
+            }
+            let features = Features::fit(corpus, &Config { min_df: 2, max_df: 0.7, ..Config::default() });
+            let column = (0..features.len() as u16).find(|&c| features.term(c) == "cs.RO").unwrap();
+            let (columns, values) = features.row(2);
+            let at = columns.iter().position(|&c| c == column).unwrap();
+            (features.len(), values[at])
+        };
+        let (terms, once) = fit(1.0);
+        assert_eq!(terms, 2, "robot (2 of 3) and cs.RO (3 of 3, over max_df but a tag)");
+        assert!((once - 1.0).abs() < 1e-6, "alone in its row: unit length");
+        let (_, twice) = fit(2.0);
+        assert!((twice - 1.0).abs() < 1e-6, "still alone: weights only change rows with other terms");
+        let with_robot = |weight| {
+            let mut corpus = Corpus::default();
+            for _ in 0..2 {
+                corpus.begin();
+                corpus.word("robot");
+                corpus.tag("cs.RO", weight);
+            }
+            let features = Features::fit(corpus, &Config { min_df: 1, max_df: 1.0, ..Config::default() });
+            let (_, values) = features.row(0);
+            values[1] / values[0]
+        };
+        assert!((with_robot(1.0) - 1.0).abs() < 1e-6 && (with_robot(3.0) - 3.0).abs() < 1e-6);
     }
 }
