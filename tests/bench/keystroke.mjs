@@ -3,7 +3,9 @@
 // rendering (tests/bench/keystroke-page.mjs), in the same run. Queries are typed a key at a
 // time; each key is timed from its keydown to the first frame painted after the page's last
 // DOM change for it. Also: long tasks while typing, elements in the list, and frame times
-// while scrolling to the end of the list and back.
+// while scrolling to the end of the list and back. A third page ("probe floor") draws the same
+// list once and, for each key, only writes the query into its status line: the least any
+// page that shows a keystroke can measure here.
 //
 //   node tests/bench/keystroke.mjs [--data DIR] [--sizes 10000,all] [--delay MS] [--compare DIST]
 //
@@ -216,6 +218,7 @@ for (const n of sizes) {
     ['PaperSift', `${app.url}?period=all&feed=bench/feed-${n}.json`],
     ...(other ? [['compared build', `${other.url}?period=all&feed=bench/feed-${n}.json`]] : []),
     ['MiniSearch + DOM', `${app.url}bench/index.html?feed=feed-${n}.json`],
+    ['probe floor', `${app.url}bench/index.html?feed=feed-${n}.json&floor`],
   ]) {
     const r = await measure(name, url, n);
     const l = r.latencies;
