@@ -8,7 +8,7 @@
 //! category is among its categories). Each draw picks 10 or 30 of their papers from the
 //! first `--train` chunks (20) as positives and 5,000 other papers of that slice as
 //! negatives, trains, and ranks the next `--test` chunks (5). Reported: precision@20 and
-//! nDCG@20 averaged over `D` draws (5) per category, for random order, Newest, a keyword
+//! nDCG@20 averaged over `D` draws (10) per category, for random order, Newest, a keyword
 //! query per category (the app's own search, Relevance), the arxiv-sanity-lite recipe
 //! (scikit-learn's tokenizer and English stop words, word 1–2-grams, sublinear tf,
 //! max_df 0.1, min_df 5, its 20,000-term cap, `LinearSVC` with
@@ -61,7 +61,7 @@ struct Args {
 fn args() -> Args {
     let mut a = Args {
         data: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/arxiv_corpus/dedup")),
-        draws: 5,
+        draws: 10,
         train: 20,
         test: 5,
     };
