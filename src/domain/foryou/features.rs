@@ -303,10 +303,11 @@ impl Fitting {
             .collect();
         let cap = config.max_features.min(MAX_FEATURES);
         if kept.len() > cap {
-            kept.sort_by(|a, b| b.1.tf.cmp(&a.1.tf).then_with(|| term_order(a.0, b.0)));
+            // The `cap` most frequent, without sorting them all (a total order: the same set).
+            kept.select_nth_unstable_by(cap, |a, b| b.1.tf.cmp(&a.1.tf).then_with(|| term_order(a.0, b.0)));
             kept.truncate(cap);
         }
-        kept.sort_by(|a, b| term_order(a.0, b.0));
+        kept.sort_unstable_by(|a, b| term_order(a.0, b.0));
         // A tag's weight scales its idf, so every row weighs it alike.
         let weight = |t: &Term| match t {
             Term::Word(w) => tags.get(w).copied().unwrap_or(1.0),
