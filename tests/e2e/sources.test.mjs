@@ -54,6 +54,8 @@ describe('feed sources', () => {
     // Sources arrive in any order; wait for all of them.
     const expected = onDay(latestDay).length + 2;
     await page.getByRole('status').filter({ hasText: `${expected} papers` }).waitFor();
+    // The count shows before the list is redrawn in parts: wait for the whole of it.
+    await listDrawn(page);
     const merged = page.locator('article', { hasText: onDay(latestDay)[0].title });
     assert.equal(await merged.count(), 1);
     assert.match(await merged.textContent(), /127\.0\.0\.1:\d+\/valid\.json/);
