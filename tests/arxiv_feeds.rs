@@ -100,11 +100,10 @@ fn rss_keeps_new_cross_and_replace_announcements() {
 }
 
 #[test]
+#[ignore = "needs the shared corpus (PAPERSIFT_DATA)"]
 fn every_arxiv_file_in_the_shared_data_parses() {
     for dir in ["arxiv_api", "arxiv_rss"] {
-        let Some(dir) = common::shared_data(dir) else {
-            return;
-        };
+        let dir = common::shared_data(dir);
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();

@@ -125,9 +125,10 @@ fn bm25_agrees_with_a_plain_reference() {
 }
 
 /// A paper is relevant to a keyword when one of its AI keywords contains it ("video
-/// generation" in "text-to-video generation"). Papers of the HF archive (all 9,881 when ../shared is present, else the default feed).
+/// generation" in "text-to-video generation"). Papers of the whole HF archive (9,881): the
+/// default feed has too few papers per keyword to measure a precision.
 fn keyword_corpus() -> Vec<Paper> {
-    let Some(dir) = common::shared_data("hf_daily_papers/all_entries") else { return default_feed() };
+    let dir = common::shared_data("hf_daily_papers/all_entries");
     let mut papers = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
@@ -138,6 +139,7 @@ fn keyword_corpus() -> Vec<Paper> {
 }
 
 #[test]
+#[ignore = "needs the shared corpus (PAPERSIFT_DATA)"]
 fn ai_keywords_fill_the_top_of_the_relevance_ranking() {
     let catalog = Catalog::new(keyword_corpus());
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -149,6 +151,7 @@ fn ai_keywords_fill_the_top_of_the_relevance_ranking() {
     let mut keywords: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 10).collect();
     keywords.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     keywords.truncate(40);
+    assert!(keywords.len() >= 10, "only {} keywords appear ten times", keywords.len());
     let mut precision = 0.0;
     for (keyword, _) in &keywords {
         let view = View { query: format!("\"{keyword}\""), sort: Sort::Relevance, ..View::default() };
@@ -171,7 +174,7 @@ fn ai_keywords_fill_the_top_of_the_relevance_ranking() {
         keywords.len(),
         catalog.papers().len()
     );
-    assert!(keywords.len() >= 10 && precision >= 0.75, "{precision}");
+    assert!(precision >= 0.75, "{precision}");
 }
 
 #[test]

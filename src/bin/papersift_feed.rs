@@ -20,19 +20,35 @@
 //! papersift-feed --out public/feeds/default.json --publish public/feeds/published \
 //!   --view "diffusion=?q=diffusion+-survey&period=weekly&votes=10" raw/*.json
 //! ```
+//!
+//! With `--refresh FEED` it brings a dated feed up to date instead of reading inputs: it
+//! fetches the daily source (`--source URL` with `{date}`, Hugging Face's daily papers by
+//! default) for every day from the feed's latest listing through today, merges them in,
+//! keeps the last `--window DAYS` (90), and writes the feed (and its index and published
+//! feeds, as asked) only if the result passes `feed::refresh::check`. Any failure leaves every
+//! file as it was; every file is written whole or not at all (a temporary file, renamed).
+//!
+//! ```text
+//! papersift-feed --refresh public/feeds/default.json --title "Hugging Face Daily Papers" \
+//!   --publish public/feeds/published
+//! ```
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use papersift::domain::catalog::Catalog;
 use papersift::domain::feed::papersift::{FeedFile, prepare};
 use papersift::domain::feed::parse_feed;
+use papersift::domain::feed::refresh::{self, DEFAULT_WINDOW_DAYS};
 use papersift::domain::paper::Paper;
 use papersift::domain::publish::{Listed, Published, atom, json_feed, select_view};
 use papersift::domain::search::index::{Index, file as index_file};
+use papersift::domain::sources::{DATE_PLACEHOLDER, HF_LIVE_URL};
 use papersift::domain::view_state::{Defaults, ViewState, ignored_notice};
 
-const USAGE: &str = "usage: papersift-feed [--title TITLE] --out FILE [--index] [--publish DIR [--base URL] [--view NAME=LINK]...] INPUT...";
+const USAGE: &str = "usage: papersift-feed [--title TITLE] --out FILE [--index] [--publish DIR [--base URL] [--view NAME=LINK]...] INPUT...
+       papersift-feed --refresh FEED [--source URL] [--window DAYS] [--today YYYY-MM-DD] [--title TITLE] [--index] [--publish DIR ...]";
 
 struct Args {
     title: String,
@@ -42,6 +58,15 @@ struct Args {
     base: String,
     views: Vec<(String, String)>,
     inputs: Vec<String>,
+    refresh: Option<Refresh>,
+}
+
+/// What `--refresh` fetches.
+struct Refresh {
+    /// The daily source, `{date}` standing for each day.
+    source: String,
+    window: u32,
+    today: NaiveDate,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -50,8 +75,25 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut index = false;
     let mut inputs = Vec::new();
     let (mut publish, mut base, mut views) = (None, String::new(), Vec::new());
+    let (mut refresh, mut source, mut window, mut day) =
+        (None, HF_LIVE_URL.to_owned(), DEFAULT_WINDOW_DAYS, today());
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--refresh" => refresh = Some(PathBuf::from(args.next().ok_or("--refresh needs a feed file")?)),
+            "--source" => source = args.next().ok_or("--source needs a URL")?,
+            "--window" => {
+                window = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or("--window needs a number of days (1 or more)")?;
+            }
+            "--today" => {
+                day = args
+                    .next()
+                    .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+                    .ok_or("--today needs a date, YYYY-MM-DD")?;
+            }
             "--title" => title = args.next().ok_or("--title needs a value")?,
             "--publish" => publish = Some(PathBuf::from(args.next().ok_or("--publish needs a folder")?)),
             "--base" => base = args.next().ok_or("--base needs a URL")?,
@@ -72,14 +114,26 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             _ => inputs.push(arg),
         }
     }
+    if publish.is_none() && !views.is_empty() {
+        return Err(format!("--view needs --publish\n{USAGE}"));
+    }
+    if let Some(feed) = refresh {
+        if !inputs.is_empty() {
+            return Err(format!("--refresh fetches its inputs: give no files or URLs\n{USAGE}"));
+        }
+        if !source.contains(DATE_PLACEHOLDER) {
+            return Err(format!("--source needs {DATE_PLACEHOLDER} where the day goes"));
+        }
+        inputs.push(feed.display().to_string());
+        let out = out.unwrap_or(feed);
+        let refresh = Some(Refresh { source, window, today: day });
+        return Ok(Args { title, out, index, publish, base, views, inputs, refresh });
+    }
     let out = out.ok_or_else(|| format!("--out is required\n{USAGE}"))?;
     if inputs.is_empty() {
         return Err(format!("no input files\n{USAGE}"));
     }
-    if publish.is_none() && !views.is_empty() {
-        return Err(format!("--view needs --publish\n{USAGE}"));
-    }
-    Ok(Args { title, out, index, publish, base, views, inputs })
+    Ok(Args { title, out, index, publish, base, views, inputs, refresh: None })
 }
 
 /// Today's date (UTC) for entries of feeds that carry no date.
@@ -113,10 +167,10 @@ fn fetch(_url: &str) -> Result<Vec<u8>, String> {
     Err("fetching URLs needs the native build of papersift-feed".to_owned())
 }
 
-fn run(args: Args) -> Result<String, String> {
-    let today = today();
+/// The papers of every input, parsed with `today` for undated entries.
+fn read_all(inputs: &[String], today: NaiveDate) -> Result<Vec<Paper>, String> {
     let mut papers = Vec::new();
-    for input in &args.inputs {
+    for input in inputs {
         let body = read_input(input).map_err(|e| format!("{input}: {e}"))?;
         let feed = parse_feed(&body, today).map_err(|e| format!("{input}: {e}"))?;
         if let Some(skipped) = feed.skipped_summary() {
@@ -124,32 +178,111 @@ fn run(args: Args) -> Result<String, String> {
         }
         papers.extend(feed.papers);
     }
-    let papers = prepare(papers);
+    Ok(papers)
+}
+
+/// The feed on disk brought up to date from the daily source, if the result passes the checks.
+fn refresh(feed: &str, refresh: &Refresh) -> Result<(Vec<Paper>, String), String> {
+    let old = prepare(read_all(&[feed.to_owned()], refresh.today)?);
+    let latest = old.iter().map(|p| p.listed).max();
+    let days = refresh::days_to_fetch(latest, refresh.today, refresh.window);
+    let mut fetched = Vec::new();
+    for day in &days {
+        let url = refresh.source.replace(DATE_PLACEHOLDER, &day.format("%Y-%m-%d").to_string());
+        fetched.extend(read_all(&[url], *day)?);
+    }
+    let arrived = fetched.len();
+    let papers = refresh::refreshed(old.clone(), fetched, refresh.today, refresh.window);
+    refresh::check(&old, &papers, refresh.today)
+        .map_err(|refused| format!("{feed}: not replaced: {refused}"))?;
+    let note = format!(
+        "{feed}: {} days fetched ({arrived} entries), {} papers before, {} after (window {} days)",
+        days.len(),
+        old.len(),
+        papers.len(),
+        refresh.window
+    );
+    Ok((papers, note))
+}
+
+fn run(args: Args) -> Result<String, String> {
+    let today = args.refresh.as_ref().map_or_else(today, |r| r.today);
+    let (papers, mut summary) = match &args.refresh {
+        Some(how) => refresh(&args.inputs[0], how)?,
+        None => {
+            let papers = prepare(read_all(&args.inputs, today)?);
+            let note =
+                format!("{}: {} papers from {} files", args.out.display(), papers.len(), args.inputs.len());
+            (papers, note)
+        }
+    };
+    let mut files = Files::default();
     let index_path = args.out.with_extension("index");
     let index_name = index_path.file_name().and_then(|n| n.to_str()).ok_or("--out needs a file name")?;
     let file = FeedFile { index: args.index.then_some(index_name), ..FeedFile::new(&args.title, &papers) };
     let json = serde_json::to_string(&file).map_err(|e| format!("cannot serialize the feed: {e}"))? + "\n";
-    std::fs::write(&args.out, &json).map_err(|e| format!("{}: {e}", args.out.display()))?;
-    let mut summary =
-        format!("{}: {} papers from {} files", args.out.display(), papers.len(), args.inputs.len());
+    // What is written must read back whole: the app reads it with the same parser.
+    let read = parse_feed(json.as_bytes(), today).map_err(|e| format!("cannot read the feed back: {e}"))?;
+    if read.papers.len() != papers.len() {
+        return Err(format!("the feed reads back with {} of its {} papers", read.papers.len(), papers.len()));
+    }
     if args.index {
         // Indexed as the app will read them back, so its fingerprint check passes.
-        let read =
-            parse_feed(json.as_bytes(), today).map_err(|e| format!("cannot read the feed back: {e}"))?;
         let bytes = index_file::write(&Index::build(&read.papers), index_file::fingerprint(&read.papers));
-        std::fs::write(&index_path, &bytes).map_err(|e| format!("{}: {e}", index_path.display()))?;
         summary.push_str(&format!("\n{}: search index, {} bytes", index_path.display(), bytes.len()));
+        files.add(index_path, bytes);
     }
+    files.add(args.out.clone(), json.into_bytes());
     if let Some(dir) = &args.publish {
-        let written = publish_all(dir, &args, papers)?;
+        let written = publish_all(dir, &args, papers, &mut files)?;
         summary
             .push_str(&format!("\n{}: {written} published feeds (Atom and JSON Feed each)", dir.display()));
     }
+    files.commit()?;
     Ok(summary)
 }
 
-fn publish_all(dir: &Path, args: &Args, papers: Vec<Paper>) -> Result<usize, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+/// Files to write, all or none: each goes to a temporary file beside it first, and only when
+/// every one is written are they renamed into place.
+#[derive(Default)]
+struct Files(Vec<(PathBuf, Vec<u8>)>);
+
+impl Files {
+    fn add(&mut self, path: PathBuf, bytes: Vec<u8>) {
+        self.0.push((path, bytes));
+    }
+
+    fn commit(self) -> Result<(), String> {
+        let temporary = |path: &Path| {
+            let mut name = path.file_name().unwrap_or_default().to_os_string();
+            name.push(format!(".{}.tmp", std::process::id()));
+            path.with_file_name(name)
+        };
+        let mut written = Vec::new();
+        for (path, bytes) in &self.0 {
+            let tmp = temporary(path);
+            let result = path
+                .parent()
+                .filter(|dir| !dir.as_os_str().is_empty())
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&tmp, bytes));
+            if let Err(e) = result {
+                for tmp in &written {
+                    let _ = std::fs::remove_file(tmp);
+                }
+                let _ = std::fs::remove_file(&tmp);
+                return Err(format!("{}: {e}", path.display()));
+            }
+            written.push(tmp);
+        }
+        for ((path, _), tmp) in self.0.iter().zip(&written) {
+            std::fs::rename(tmp, path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        Ok(())
+    }
+}
+
+fn publish_all(dir: &Path, args: &Args, papers: Vec<Paper>, files: &mut Files) -> Result<usize, String> {
     let catalog = Catalog::new(papers);
     let trending =
         [("trending-daily", "daily"), ("trending-weekly", "weekly"), ("trending-monthly", "monthly")]
@@ -177,8 +310,8 @@ fn publish_all(dir: &Path, args: &Args, papers: Vec<Paper>) -> Result<usize, Str
             link: (!args.base.is_empty()).then(|| url(ext)),
             papers: papers.clone(),
         };
-        write(&dir.join(format!("{name}.atom")), &atom(&feed("atom")))?;
-        write(&dir.join(format!("{name}.json")), &json_feed(&feed("json")))?;
+        files.add(dir.join(format!("{name}.atom")), atom(&feed("atom")).into_bytes());
+        files.add(dir.join(format!("{name}.json")), json_feed(&feed("json")).into_bytes());
         index.push(Listed {
             name: name.clone(),
             title,
@@ -188,12 +321,8 @@ fn publish_all(dir: &Path, args: &Args, papers: Vec<Paper>) -> Result<usize, Str
         });
     }
     let listing = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())?;
-    write(&dir.join("index.json"), &(listing + "\n"))?;
+    files.add(dir.join("index.json"), (listing + "\n").into_bytes());
     Ok(index.len())
-}
-
-fn write(path: &Path, text: &str) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn main() -> ExitCode {

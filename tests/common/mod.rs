@@ -13,20 +13,19 @@ pub fn fixture(rel: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
 }
 
-/// The shared data set (`../shared/data`, or `$PAPERSIFT_DATA`), when present.
+/// A path in the shared data set (`$PAPERSIFT_DATA`, else `../shared/data`).
 ///
-/// Tests over the full data set say so and pass when it is absent: the repository's
-/// own fixtures cover the same formats.
-pub fn shared_data(rel: &str) -> Option<PathBuf> {
+/// Every test over the shared data is ignored by default; `scripts/test.sh` runs them
+/// (`--include-ignored`) when the data is there and says how many it skipped when it is not.
+/// Only tests marked `#[ignore = "needs the shared corpus (PAPERSIFT_DATA)"]` call this, and
+/// it panics when the data is absent: a test that cannot check what it claims must fail,
+/// never pass on missing data.
+pub fn shared_data(rel: &str) -> PathBuf {
     let root = std::env::var_os("PAPERSIFT_DATA")
         .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"), PathBuf::from);
     let path = root.join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} not found (set PAPERSIFT_DATA to the shared data folder)", path.display());
-        None
-    }
+    assert!(path.exists(), "{} not found: set PAPERSIFT_DATA to the shared data folder", path.display());
+    path
 }
 
 /// The `*.json` files of a folder, sorted by name.

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod hf_daily;
 pub mod json_feed;
 pub mod papersift;
+pub mod refresh;
 pub mod rss;
 pub mod stream;
 pub mod xml;
