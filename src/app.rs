@@ -5,16 +5,15 @@ use leptos::prelude::*;
 use crate::components::paper_browser::CatalogContext;
 use crate::components::paper_browser::RankContext;
 use crate::components::{
-    AppStatus, CopyLink, DataPanel, DisplayPanel, FeedLoading, FilterBar, LazyDetails, LoadingMore,
-    MutesPanel, PaperBrowser, PaperView, SearchBox, SearchHelp, Shortcuts, SortSelect, SourceErrors,
-    SourceNotices, SourcesPanel, TopicsBar, TopicsPanel, TrendingPanel,
+    AppMenu, AppStatus, FeedLoading, LoadingMore, PaperBrowser, PaperView, SearchBox, SearchHelp,
+    SettingsPanel, Shortcuts, SortSelect, SourceErrors, SourceNotices,
 };
-use crate::domain::display_prefs::{Density, DisplayPrefs};
-use crate::domain::rank::Sort;
+use crate::domain::display_prefs::DisplayPrefs;
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
 use crate::for_you::ForYou;
 use crate::new_papers;
+use crate::panels::provide_panels;
 use crate::reader_data::ReaderData;
 use crate::state::{Feeds, Indexing};
 use crate::view_signals::ViewSignals;
@@ -43,6 +42,7 @@ pub fn App() -> impl IntoView {
     provide_context(view);
     let marks = ReaderData::load();
     provide_context(marks);
+    provide_panels();
     let for_you = ForYou::start(catalog, marks, view.train.into());
     seen_observer::start(move |id| marks.mark_seen(&id));
     new_papers::notify_on_open(catalog, feeds, marks, for_you);
@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
     let sort = Signal::derive(move || view.state().effective_sort(&saved.get()));
     let kind = Signal::derive(move || view.state().effective_period(&saved.get()));
     let trending = Signal::derive(move || view.state().effective_trending(&saved.get()));
+    let layout = Signal::derive(move || view.state().effective_layout(&saved.get()));
     provide_context(RankContext { sort, trending });
     // Papers in, but none indexed yet: still loading (for a frame or two, or while a large feed
     // that offered no first day is indexed).
@@ -79,44 +80,28 @@ pub fn App() -> impl IntoView {
 
     view! {
         <header class="masthead">
-            <h1 class="brand">"PaperSift"</h1>
-            <div class="controls">
-                <SearchBox query=view.query />
-                <SortSelect view effective=sort />
-                <CopyLink view saved />
-            </div>
+            <h1 class="brand"><span class="brand-mark" aria-hidden="true">"P"</span><span class="brand-name">"PaperSift"</span></h1>
+            <SearchBox query=view.query />
+            <SortSelect view effective=sort />
+            <AppMenu view saved />
         </header>
         <main id="main" class="content">
             <AppStatus />
             <Shortcuts />
             <PaperView view saved />
+            <SearchHelp />
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
-            <div class="refine">
-                <FilterBar view />
-                <Show when=move || sort.get() == Sort::Trending>
-                    <TrendingPanel view effective=trending />
-                </Show>
-                <TopicsBar view />
-                <SearchHelp />
-            </div>
-            // Drawn when first opened: most visits never open it, and the first paint needs none of it.
-            <LazyDetails class="settings" summary=ViewFn::from(|| "Settings")>
-                <SourcesPanel feeds />
-                <TopicsPanel />
-                <MutesPanel />
-                <DataPanel feeds />
-                <DisplayPanel />
-            </LazyDetails>
+            <SettingsPanel feeds />
             <SourceErrors feeds />
             <Show when=more_to_come>
                 <LoadingMore progress=feeds.progress />
             </Show>
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
-                Phase::Ready => view! { <PaperBrowser catalog feeds view sort kind defaults=saved /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser catalog feeds view sort kind layout defaults=saved /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
                 Phase::AllOff => {
-                    view! { <p class="empty">"Every source is switched off: turn one on in Sources."</p> }
+                    view! { <p class="empty">"Every source is switched off: turn one on in Settings → Sources."</p> }
                         .into_any()
                 }
             }}
@@ -130,19 +115,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Keeps the `<html>` element's theme and density attributes (which the style sheet reads) on
-/// the reader's choice.
+/// Keeps the `<html>` element's theme attribute (which the style sheet reads) on the reader's
+/// choice.
 fn apply_display(reader: ReaderData) {
     // Syncing with the world outside the app's tree.
     Effect::new(move |_| {
-        let DisplayPrefs { theme, density, .. } = reader.display.get();
+        let DisplayPrefs { theme, .. } = reader.display.get();
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            // Setting an attribute on <html> cannot fail for these names.
+            // Setting an attribute on <html> cannot fail for this name.
             let _ = root.set_attribute("data-theme", theme.key());
-            let _ = root.set_attribute(
-                "data-density",
-                if density == Density::Compact { "compact" } else { "comfortable" },
-            );
         }
     });
 }

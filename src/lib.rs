@@ -22,6 +22,8 @@ mod for_you;
 #[cfg(target_arch = "wasm32")]
 mod new_papers;
 #[cfg(target_arch = "wasm32")]
+mod panels;
+#[cfg(target_arch = "wasm32")]
 mod reader_data;
 #[cfg(target_arch = "wasm32")]
 mod state;

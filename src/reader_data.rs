@@ -49,7 +49,7 @@ pub struct ReaderData {
     pub marks: RwSignal<Marks>,
     /// Muted words and authors.
     pub mutes: RwSignal<Mutes>,
-    /// Theme, density, default order and period.
+    /// Theme, layout, default order and period.
     pub display: RwSignal<DisplayPrefs>,
     /// Followed topics (named searches).
     pub topics: RwSignal<Topics>,
@@ -272,7 +272,7 @@ impl ReaderData {
         self.save_mutes();
     }
 
-    /// Changes the theme or density, and keeps the choice.
+    /// Changes the display settings, and keeps the choice.
     pub fn set_display(&self, display: DisplayPrefs) {
         self.display.set(display);
         let note = self.note;

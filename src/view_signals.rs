@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::catalog::Filters;
+use crate::domain::chips::Chip;
 use crate::domain::digest::Span;
+use crate::domain::display_prefs::Layout;
 use crate::domain::foryou::target::Target;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::{Sort, Trending};
@@ -45,6 +47,8 @@ pub struct ViewSignals {
     pub unseen: RwSignal<bool>,
     /// The paper open in the paper view.
     pub paper: RwSignal<Option<String>>,
+    /// The list's layout, as chosen in the link.
+    pub layout: RwSignal<Option<Layout>>,
     /// The link's extra sources (fixed for the session).
     feeds: StoredValue<Vec<String>>,
 }
@@ -66,6 +70,7 @@ impl ViewSignals {
             unread: RwSignal::new(state.unread),
             unseen: RwSignal::new(state.unseen),
             paper: RwSignal::new(state.paper.clone()),
+            layout: RwSignal::new(state.layout),
             feeds: StoredValue::new(state.feeds.clone()),
         }
     }
@@ -84,6 +89,7 @@ impl ViewSignals {
         self.unread.set(state.unread);
         self.unseen.set(state.unseen);
         self.paper.set(state.paper.clone());
+        self.layout.set(state.layout);
     }
 
     /// The view as chosen (tracked).
@@ -103,7 +109,17 @@ impl ViewSignals {
             unread: self.unread.get(),
             unseen: self.unseen.get(),
             paper: self.paper.get(),
+            layout: self.layout.get(),
         }
+    }
+
+    /// Removes one filter in effect (a chip's ×).
+    pub fn remove_chip(&self, chip: Chip) {
+        let mut state = untrack(|| self.state());
+        chip.remove(&mut state);
+        self.filters.set(state.filters);
+        self.unread.set(state.unread);
+        self.unseen.set(state.unseen);
     }
 
     /// The address of this view for someone without the reader's saved defaults.

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use papersift::domain::catalog::Filters;
 use papersift::domain::digest::Span;
+use papersift::domain::display_prefs::Layout;
 use papersift::domain::foryou::target::Target;
 use papersift::domain::period::PeriodKind;
 use papersift::domain::rank::{Sort, Trending};
@@ -49,6 +50,7 @@ fn state() -> impl Strategy<Value = ViewState> {
         "[a-zA-Z0-9\"*:-]{1,10}( [a-z]{1,5})?".prop_map(Target::Topic),
     ]);
     let page = proptest::sample::select(vec![Page::List, Page::Saved, Page::Digest]);
+    let layout = proptest::option::of(proptest::sample::select(Layout::ALL.to_vec()));
     let since = proptest::option::of(proptest::sample::select(Span::ALL.to_vec()));
     let trending = proptest::option::of((0u32..=400, 0u32..=1000, 0u32..=100, 1u32..=168).prop_map(
         |(gravity, comments, stars, unit_hours)| Trending { gravity, comments, stars, unit_hours },
@@ -62,7 +64,7 @@ fn state() -> impl Strategy<Value = ViewState> {
         (page, since, trending, tag, train),
         filters,
         (any::<bool>(), any::<bool>()),
-        paper,
+        (paper, layout),
     )
         .prop_map(
             |(
@@ -74,7 +76,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                 (page, since, trending, tag, train),
                 filters,
                 (unread, unseen),
-                paper,
+                (paper, layout),
             )| {
                 ViewState {
                     query,
@@ -92,6 +94,7 @@ fn state() -> impl Strategy<Value = ViewState> {
                     unread,
                     unseen,
                     paper: paper.map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()),
+                    layout,
                 }
             },
         )

@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
 use crate::components::DefaultView;
-use crate::domain::display_prefs::{Density, DisplayPrefs, Theme};
+use crate::domain::display_prefs::{DisplayPrefs, Layout, Theme};
 use crate::reader_data::ReaderData;
 
-/// Theme (system, light, dark) and density, kept on the device (the app applies them).
+/// Theme (system, light, dark), thumbnails and seen marks, kept on the device (the app
+/// applies them); the layout is chosen beside the list.
 #[component]
 pub fn DisplayPanel() -> impl IntoView {
     let reader = expect_context::<ReaderData>();
@@ -12,6 +13,10 @@ pub fn DisplayPanel() -> impl IntoView {
         if let Some(theme) = Theme::from_key(&key) {
             reader.set_display(DisplayPrefs { theme, ..reader.display.get_untracked() });
         }
+    };
+    let set_layout = move |key: String| {
+        let layout = Layout::from_key(&key);
+        reader.set_display(DisplayPrefs { layout, ..reader.display.get_untracked() });
     };
     view! {
         <details class="sources-panel display-panel">
@@ -32,16 +37,18 @@ pub fn DisplayPanel() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <label class="source-switch">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || reader.display.get().density == Density::Compact
-                        on:change=move |ev| {
-                            let density = if event_target_checked(&ev) { Density::Compact } else { Density::Comfortable };
-                            reader.set_display(DisplayPrefs { density, ..reader.display.get_untracked() });
-                        }
-                    />
-                    "Compact list"
+                <label>
+                    <span>"Default layout"</span>
+                    <select on:change=move |ev| set_layout(event_target_value(&ev))>
+                        {Layout::ALL
+                            .into_iter()
+                            .map(|l| view! {
+                                <option value=l.key() selected=move || reader.display.get().layout.unwrap_or_default() == l>
+                                    {l.label()}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
                 </label>
                 <label class="source-switch">
                     <input

@@ -9,15 +9,19 @@ pub fn LazyDetails(
     class: &'static str,
     /// The always-visible summary.
     summary: ViewFn,
+    /// Drawn open (a panel the reader just asked for).
+    #[prop(optional)]
+    open: bool,
     children: ChildrenFn,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
+    let initially = open;
+    let open = RwSignal::new(initially);
     let toggled = move |ev: leptos::ev::Event| {
         let element = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
         open.set(element.is_some_and(|d| d.open()));
     };
     view! {
-        <details class=class on:toggle=toggled>
+        <details class=class open=initially on:toggle=toggled>
             <summary>{move || summary.run()}</summary>
             <Show when=move || open.get()>{children()}</Show>
         </details>

@@ -9,7 +9,12 @@ const AUTHORS_OFFERED: usize = 3;
 
 /// "Mute…" on a card: hide papers by one of its authors, or with a word.
 #[component]
-pub fn MuteMenu(paper: Paper) -> impl IntoView {
+pub fn MuteMenu(
+    paper: Paper,
+    /// Drawn open.
+    #[prop(optional)]
+    open: bool,
+) -> impl IntoView {
     let reader = expect_context::<ReaderData>();
     let word = RwSignal::new(String::new());
     let mut authors: Vec<String> = paper.authors.iter().take(AUTHORS_OFFERED).cloned().collect();
@@ -18,7 +23,7 @@ pub fn MuteMenu(paper: Paper) -> impl IntoView {
     }
     let label = format!("Mute a word in papers like “{}”", paper.title.chars().take(40).collect::<String>());
     view! {
-        <LazyDetails class="mute-menu" summary=ViewFn::from(|| "Mute…")>
+        <LazyDetails class="mute-menu" open summary=ViewFn::from(|| "Mute…")>
             <div class="mute-options">
                 {authors
                     .clone()

@@ -4,9 +4,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::{
-    DigestPage, ForYouNote, PaperCard, PeriodNav, ShowMore, StatusLine, Subscribe, TagBar,
+    CompactRow, DigestPage, FilterChips, FiltersPanel, ForYouNote, PaperCard, PeriodNav, ShowMore, Subscribe,
+    TagBar, TopicsBar,
 };
 use crate::domain::catalog::{Catalog, Personal, Selection, View};
+use crate::domain::display_prefs::Layout;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::publish::ENTRIES;
 use crate::domain::rank::{Sort, Trending};
@@ -16,6 +18,7 @@ use crate::domain::seen::Seen;
 use crate::domain::view_state::{Defaults, Page};
 use crate::drawn_rows::DrawnRows;
 use crate::for_you::ForYou;
+use crate::panels::Panels;
 use crate::reader_data::ReaderData;
 use crate::state::{Feeds, Shared};
 use crate::view_signals::ViewSignals;
@@ -53,8 +56,10 @@ pub fn PaperBrowser(
     view: ViewSignals,
     sort: Signal<Sort>,
     kind: Signal<PeriodKind>,
+    layout: Signal<Layout>,
     defaults: Signal<Defaults>,
 ) -> impl IntoView {
+    let panels = expect_context::<Panels>();
     let days = Memo::new(move |_| catalog.with(|c| c.0.days().to_vec()));
     // Without a date the view follows the latest period with papers, as sources arrive.
     let period = Memo::new(move |_| {
@@ -131,18 +136,19 @@ pub fn PaperBrowser(
     let count = Signal::derive(move || selection.with(|s| s.total));
     let (list, above, below) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
     let drawn = DrawnRows::follow(selection, list, above, below);
-    // Rows are keyed by paper id and catalog build: a source arriving later may merge new
-    // fields into a paper already on screen, so its card must be drawn again.
+    // Rows are keyed by paper id, catalog build and layout: a source arriving later may
+    // merge new fields into a paper already on screen, so its card must be drawn again.
     let rows = move || {
         let catalog = source().get();
         let build = Arc::as_ptr(&catalog.0) as usize;
+        let layout = layout.get();
         let rows = drawn.rows();
         selection.with(|s| {
             s.ids[rows.start.min(s.ids.len())..rows.end.min(s.ids.len())]
                 .iter()
                 .map(|&i| {
                     let paper = catalog.0.papers()[i].clone();
-                    (format!("{}#{build}", paper.id), paper)
+                    (format!("{}#{build}#{}", paper.id, layout.key()), paper, layout)
                 })
                 .collect::<Vec<_>>()
         })
@@ -156,10 +162,16 @@ pub fn PaperBrowser(
     let left = Signal::derive(move || selection.with(|s| s.total.saturating_sub(s.ids.len())));
 
     view! {
-        <PeriodNav period days view />
-        <Show when=move || view.page.get() != Page::Digest fallback=move || view! { <DigestPage view /> }>
-            <StatusLine count />
+        <PeriodNav period days view count layout />
+        <FiltersPanel view />
+        <div class="view-state">
+            <FilterChips view />
+            <TopicsBar view />
+        </div>
+        <Show when=move || panels.subscribe.get()>
             <Subscribe view saved=defaults papers=top_papers />
+        </Show>
+        <Show when=move || view.page.get() != Page::Digest fallback=move || view! { <DigestPage view /> }>
             <Show when=move || view.page.get() == Page::Saved>
                 <TagBar view />
             </Show>
@@ -182,14 +194,18 @@ pub fn PaperBrowser(
             </Show>
             // Stands for the rows scrolled away above (a bounded number of cards is drawn).
             <div class="rows-above" node_ref=above style:height=move || format!("{}px", drawn.spacer())></div>
-            <ol class="papers" node_ref=list aria-busy=move || drawn.busy().then_some("true")>
+            <ol class="papers" data-layout=move || layout.get().key() node_ref=list aria-busy=move || drawn.busy().then_some("true")>
                 <For
                     each=rows
-                    key=|(key, _)| key.clone()
-                    children=move |(_, paper)| {
+                    key=|(key, _, _)| key.clone()
+                    children=move |(_, paper, layout)| {
+                        let for_you = Signal::derive(move || sort.get() == Sort::ForYou);
                         view! {
                             <li>
-                                <PaperCard paper for_you=Signal::derive(move || sort.get() == Sort::ForYou) />
+                                {match layout {
+                                    Layout::Compact => view! { <CompactRow paper /> }.into_any(),
+                                    _ => view! { <PaperCard paper layout for_you /> }.into_any(),
+                                }}
                             </li>
                         }
                     }

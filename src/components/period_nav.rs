@@ -1,15 +1,27 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::{Icon, IconName, LayoutSwitch, StatusLine};
+use crate::domain::chips::chips;
+use crate::domain::display_prefs::Layout;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::view_state::Page;
+use crate::panels::Panels;
 use crate::view_signals::ViewSignals;
 
-/// Daily / Weekly / Monthly / All, Saved and Digest, and previous / next among periods
-/// that have papers.
+/// The row under the header: Daily / Weekly / Monthly / All with previous / next among the
+/// periods that have papers, the count, the layout and the Filters button.
 #[component]
-pub fn PeriodNav(period: Memo<Period>, days: Memo<Vec<NaiveDate>>, view: ViewSignals) -> impl IntoView {
+pub fn PeriodNav(
+    period: Memo<Period>,
+    days: Memo<Vec<NaiveDate>>,
+    view: ViewSignals,
+    count: Signal<usize>,
+    layout: Signal<Layout>,
+) -> impl IntoView {
+    let panels = expect_context::<Panels>();
     let switch_to = move |kind: PeriodKind| {
+        view.page.set(Page::List);
         // All has no date; leaving it returns to the latest period.
         if kind == PeriodKind::All {
             view.period_date.set(None);
@@ -28,69 +40,58 @@ pub fn PeriodNav(period: Memo<Period>, days: Memo<Vec<NaiveDate>>, view: ViewSig
         PeriodKind::Weekly => "week",
         PeriodKind::Monthly | PeriodKind::All => "month",
     };
-
+    let active = Memo::new(move |_| chips(&view.state()).len());
     view! {
         <nav class="period-nav" aria-label="Period">
             <div class="period-kinds" role="group" aria-label="Period length">
                 {PeriodKind::ALL
                     .into_iter()
-                    .map(|kind| {
-                        view! {
-                            <button
-                                type="button"
-                                aria-pressed=move || (view.page.get() == Page::List && period.get().kind == kind).to_string()
-                                on:click=move |_| {
-                                    view.page.set(Page::List);
-                                    switch_to(kind);
-                                }
-                            >
-                                {kind.label()}
-                            </button>
-                        }
+                    .map(|kind| view! {
+                        <button
+                            type="button"
+                            class="tab"
+                            aria-pressed=move || (view.page.get() == Page::List && period.get().kind == kind).to_string()
+                            on:click=move |_| switch_to(kind)
+                        >
+                            {kind.label()}
+                        </button>
                     })
                     .collect_view()}
-                <button
-                    type="button"
-                    aria-pressed=move || (view.page.get() == Page::Saved).to_string()
-                    on:click=move |_| view.page.set(Page::Saved)
-                >
-                    "★ Saved"
-                </button>
-                <button
-                    type="button"
-                    aria-pressed=move || (view.page.get() == Page::Digest).to_string()
-                    on:click=move |_| view.page.set(Page::Digest)
-                >
-                    "Digest"
-                </button>
             </div>
-            <Show
-                when=move || view.page.get() == Page::List
-                fallback=move || {
-                    let label = if view.page.get() == Page::Saved { "Saved papers" } else { "Digest" };
-                    view! { <h2 class="period-label">{label}</h2> }
-                }
-            >
             <div class="period-step">
+                <Show
+                    when=move || view.page.get() == Page::List
+                    fallback=move || {
+                        let label = if view.page.get() == Page::Saved { "Saved papers" } else { "Digest" };
+                        view! { <h2 class="period-label">{label}</h2> }
+                    }
+                >
+                    <button type="button" class="icon-button" aria-label=move || format!("Previous {}", unit())
+                        disabled=move || previous.get().is_none() on:click=move |_| go(previous.get_untracked())>
+                        <Icon name=IconName::ChevronLeft />
+                    </button>
+                    <h2 class="period-label">{move || period.get().label()}</h2>
+                    <button type="button" class="icon-button" aria-label=move || format!("Next {}", unit())
+                        disabled=move || next.get().is_none() on:click=move |_| go(next.get_untracked())>
+                        <Icon name=IconName::ChevronRight />
+                    </button>
+                </Show>
+                <StatusLine count />
+            </div>
+            <div class="view-tools">
+                <LayoutSwitch view effective=layout />
                 <button
                     type="button"
-                    aria-label=move || format!("Previous {}", unit())
-                    disabled=move || previous.get().is_none()
-                    on:click=move |_| go(previous.get_untracked())
+                    class="filters-button"
+                    aria-expanded=move || panels.filters.get().to_string()
+                    aria-controls=move || panels.filters.get().then_some("filters-panel")
+                    on:click=move |_| panels.filters.update(|open| *open = !*open)
                 >
-                    "‹"
-                </button>
-                <h2 class="period-label">{move || period.get().label()}</h2>
-                <button
-                    type="button"
-                    aria-label=move || format!("Next {}", unit())
-                    disabled=move || next.get().is_none()
-                    on:click=move |_| go(next.get_untracked())
-                >
-                    "›"
+                    <Icon name=IconName::Filter />
+                    "Filters"
+                    {move || (active.get() > 0).then(|| view! { <span class="badge">{active.get()}</span> })}
                 </button>
             </div>
-            </Show>
         </nav>
     }
 }

@@ -9,7 +9,12 @@ use crate::view_signals::ViewSignals;
 
 /// "Score": how the paper's place in the current order is computed, in parts that add up.
 #[component]
-pub fn ScoreBreakdown(paper: Paper) -> impl IntoView {
+pub fn ScoreBreakdown(
+    paper: Paper,
+    /// Drawn open.
+    #[prop(optional)]
+    open: bool,
+) -> impl IntoView {
     let rank = expect_context::<RankContext>();
     let at = expect_context::<RankingTime>().0;
     let for_you = expect_context::<ForYou>();
@@ -57,7 +62,7 @@ pub fn ScoreBreakdown(paper: Paper) -> impl IntoView {
     };
     view! {
         // Worked out only when opened: most cards are never asked.
-        <LazyDetails class="score" summary=ViewFn::from(|| "Score")>
+        <LazyDetails class="score" open summary=ViewFn::from(|| "Score")>
             <p>{text.clone()}</p>
         </LazyDetails>
     }

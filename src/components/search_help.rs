@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
-use crate::components::LazyDetails;
+use crate::components::{Icon, IconName};
+use crate::panels::Panels;
 
-/// The query language and the sort orders, explained where the reader types.
+/// The query language and the sort orders, explained under the search box (its "?").
 #[component]
 pub fn SearchHelp() -> impl IntoView {
     const SYNTAX: [(&str, &str); 10] = [
@@ -20,8 +21,16 @@ pub fn SearchHelp() -> impl IntoView {
         ("Relevance", "BM25F: title counts 3×, keywords 2.5×, abstract 1×, authors 0.8×"),
         ("Trending", "(upvotes + comments) / (age in hours + 2)^1.8"),
     ];
+    let open = expect_context::<Panels>().search_help;
     view! {
-        <LazyDetails class="search-help" summary=ViewFn::from(|| "Search help")>
+        <Show when=move || open.get()>
+        <section class="search-help panel" id="search-help" aria-labelledby="search-help-title">
+            <header class="panel-head">
+                <h2 id="search-help-title">"Search help"</h2>
+                <button type="button" class="icon-button" aria-label="Close search help" on:click=move |_| open.set(false)>
+                    <Icon name=IconName::Close />
+                </button>
+            </header>
             <dl>
                 {SYNTAX
                     .into_iter()
@@ -32,6 +41,7 @@ pub fn SearchHelp() -> impl IntoView {
                     .collect_view()}
             </dl>
             <p>"Relevance + trending multiplies relevance by 1 + ln(1 + upvotes + comments) / 4, halved every 30 days of age. Typos in words of 5 letters or more are forgiven."</p>
-        </LazyDetails>
+        </section>
+        </Show>
     }
 }

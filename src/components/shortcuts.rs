@@ -3,18 +3,21 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
+use crate::panels::Panels;
+use crate::reader_data::ReaderData;
 use crate::view_signals::ViewSignals;
 
 /// The keyboard shortcuts, as shown by `?`.
-const KEYS: [(&str, &str); 8] = [
+const KEYS: [(&str, &str); 9] = [
     ("/", "search"),
     ("j / k", "next / previous paper"),
-    ("o or Enter", "open the focused paper's details"),
+    ("o or Enter", "open the focused paper"),
     ("s", "save or unsave it"),
     ("x", "mark it read or unread"),
-    ("u", "close the details, or back to the previous view"),
+    ("m", "open its More menu (arrows move, Esc closes)"),
+    ("u", "close the paper, or back to the previous view"),
     ("?", "show or hide these shortcuts"),
-    ("Esc", "leave the search box, close this list"),
+    ("Esc", "leave the search box, close a panel or this list"),
 ];
 
 fn document() -> Option<web_sys::Document> {
@@ -60,8 +63,10 @@ fn press_in_card(key: &str) -> bool {
 /// Keyboard shortcuts for the whole page, and the `?` list of them.
 #[component]
 pub fn Shortcuts() -> impl IntoView {
-    let shown = RwSignal::new(false);
+    let panels = expect_context::<Panels>();
+    let shown = panels.shortcuts;
     let view = expect_context::<ViewSignals>();
+    let reader = expect_context::<ReaderData>();
     let handle = window_event_listener(keydown, move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -99,7 +104,15 @@ pub fn Shortcuts() -> impl IntoView {
                 target.as_ref().is_some_and(|t| t.matches("article.paper").unwrap_or(false))
                     && press_in_card("o")
             }
-            "s" | "x" => press_in_card(&key),
+            "s" | "m" => press_in_card(&key),
+            "x" => match focused_card().and_then(|c| c.get_attribute("data-paper-id")) {
+                Some(id) => {
+                    let read = reader.marks.with_untracked(|m| m.is_read(&id));
+                    reader.set_read(&id, !read);
+                    true
+                }
+                None => false,
+            },
             "u" if view.paper.get_untracked().is_some() => {
                 view.paper.set(None);
                 true
@@ -111,6 +124,8 @@ pub fn Shortcuts() -> impl IntoView {
             }
             "Escape" => {
                 shown.set(false);
+                panels.filters.set(false);
+                panels.search_help.set(false);
                 view.paper.set(None);
                 true
             }

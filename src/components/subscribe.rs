@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::{Icon, IconName};
 use crate::domain::bibtex;
 use crate::domain::paper::Paper;
 use crate::domain::publish::{Published, atom, find_published, json_feed};
 use crate::domain::view_state::Defaults;
+use crate::panels::Panels;
 use crate::view_signals::ViewSignals;
 use crate::web::fetch::{FetchLimits, fetch_bytes};
 use crate::web::files::download;
@@ -20,7 +22,9 @@ pub fn Subscribe(
     saved: Signal<Defaults>,
     papers: Callback<(), Vec<Paper>>,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
+    // Drawn when the reader opens it from the menu.
+    let open = RwSignal::new(true);
+    let closer = expect_context::<Panels>().subscribe;
     let link = Memo::new(move |_| view.state().shareable(&saved.get()).encode());
     // Fetched once, when first opened; no index (or offline) means nothing is published.
     let index: RwSignal<Option<Vec<u8>>> = RwSignal::new(None);
@@ -56,8 +60,13 @@ pub fn Subscribe(
         }
     };
     view! {
-        <details class="subscribe" on:toggle=move |_| open.set(true)>
-            <summary>"Subscribe"</summary>
+        <section class="subscribe panel" aria-labelledby="subscribe-title">
+            <header class="panel-head">
+                <h2 id="subscribe-title">"Subscribe"</h2>
+                <button type="button" class="icon-button" aria-label="Close Subscribe" on:click=move |_| closer.set(false)>
+                    <Icon name=IconName::Close />
+                </button>
+            </header>
             {move || published().map(|p| view! {
                 <p>
                     "This view is published for feed readers: "
@@ -73,6 +82,6 @@ pub fn Subscribe(
                 <button type="button" on:click=save("bib")>"Download BibTeX"</button>
                 <span class="copy-said" aria-live="polite">{move || said.get()}</span>
             </div>
-        </details>
+        </section>
     }
 }

@@ -8,7 +8,12 @@ use crate::reader_data::ReaderData;
 /// A paper's tags (each removable), a field to add one, and the reader's note. Tagging or
 /// writing a note keeps the paper in Saved.
 #[component]
-pub fn TagsNote(paper: Paper) -> impl IntoView {
+pub fn TagsNote(
+    paper: Paper,
+    /// Drawn open.
+    #[prop(optional)]
+    open: bool,
+) -> impl IntoView {
     let reader = expect_context::<ReaderData>();
     let paper = StoredValue::new(paper);
     let id = paper.with_value(|p| p.id.clone());
@@ -38,7 +43,7 @@ pub fn TagsNote(paper: Paper) -> impl IntoView {
         }
     };
     view! {
-        <LazyDetails class="tags-note" summary=ViewFn::from(label)>
+        <LazyDetails class="tags-note" open summary=ViewFn::from(label)>
             <ul class="tags">
                 {move || record.get().0.into_iter().map(|tag| {
                     let remove = tag.clone();

@@ -35,7 +35,7 @@ pub struct Backup {
     /// Muted words and authors.
     #[serde(default)]
     pub mutes: Mutes,
-    /// Theme, density and default view.
+    /// Theme, layout and default view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display: Option<DisplayPrefs>,
 }

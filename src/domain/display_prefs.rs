@@ -1,4 +1,4 @@
-//! How the reader likes the page to look: theme and list density.
+//! How the reader likes the page to look: theme and the list's layout.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,15 +19,51 @@ pub enum Theme {
     Dark,
 }
 
-/// How much room each paper takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Density {
-    /// Room to read.
+/// How the list shows its papers (`layout=` in a link).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Cards: title, meta line, authors, summary, links, Save and More.
     #[default]
-    Comfortable,
-    /// More papers on screen.
+    List,
+    /// One line a paper: upvotes, title, a short meta line.
     Compact,
+    /// Columns of cards, with the feed's thumbnail when thumbnails are on.
+    Grid,
+}
+
+impl Layout {
+    /// All layouts, in the order offered.
+    pub const ALL: [Self; 3] = [Self::List, Self::Compact, Self::Grid];
+
+    /// The key used in links and storage.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::List => "list",
+            Self::Compact => "compact",
+            Self::Grid => "grid",
+        }
+    }
+
+    /// Reads a key written by [`Layout::key`].
+    ///
+    /// ```
+    /// use papersift_domain::display_prefs::Layout;
+    /// assert_eq!(Layout::from_key("grid"), Some(Layout::Grid));
+    /// assert!(Layout::ALL.iter().all(|l| Layout::from_key(l.key()) == Some(*l)));
+    /// assert_eq!(Layout::from_key("cards"), None);
+    /// ```
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// The label shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::List => "List",
+            Self::Compact => "Compact",
+            Self::Grid => "Grid",
+        }
+    }
 }
 
 /// Display preferences; unknown or missing fields read as defaults.
@@ -36,9 +72,9 @@ pub struct DisplayPrefs {
     /// The colour theme.
     #[serde(default)]
     pub theme: Theme,
-    /// The list density.
-    #[serde(default)]
-    pub density: Density,
+    /// The layout used when a link names none (`None`: List).
+    #[serde(default, with = "layout_key", skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
     /// The order used when a link names none (`None`: the built-in one).
     #[serde(default, with = "sort_key", skip_serializing_if = "Option::is_none")]
     pub default_sort: Option<Sort>,
@@ -75,7 +111,12 @@ fn lenient_trending<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Tre
 impl DisplayPrefs {
     /// The saved defaults a view falls back on.
     pub fn defaults(&self) -> Defaults {
-        Defaults { sort: self.default_sort, period: self.default_period, trending: self.trending }
+        Defaults {
+            sort: self.default_sort,
+            period: self.default_period,
+            trending: self.trending,
+            layout: self.layout,
+        }
     }
 }
 
@@ -102,6 +143,7 @@ macro_rules! keyed {
 }
 keyed!(sort_key, crate::rank::Sort);
 keyed!(period_key, crate::period::PeriodKind);
+keyed!(layout_key, crate::display_prefs::Layout);
 
 impl Theme {
     /// All themes, in the order offered.

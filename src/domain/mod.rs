@@ -7,6 +7,7 @@ pub mod backup;
 pub mod bibtex;
 pub mod cache;
 pub mod catalog;
+pub mod chips;
 pub mod digest;
 pub mod display;
 pub mod display_prefs;

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 
 use crate::catalog::Filters;
 use crate::digest::Span;
+use crate::display_prefs::Layout;
 use crate::foryou::target::Target;
 use crate::marks::tidy_tag;
 use crate::period::PeriodKind;
@@ -60,6 +61,8 @@ pub struct ViewState {
     pub unseen: bool,
     /// The paper opened in the paper view (`paper=<id>`).
     pub paper: Option<String>,
+    /// The list's layout (`layout=list|compact|grid`), when chosen.
+    pub layout: Option<Layout>,
 }
 
 /// The page of the app a link opens.
@@ -90,6 +93,8 @@ pub struct Defaults {
     pub period: Option<PeriodKind>,
     /// Default trending parameters.
     pub trending: Option<Trending>,
+    /// Default layout.
+    pub layout: Option<Layout>,
 }
 
 /// A parameter of a link that was not used, for the notice shown to the reader.
@@ -135,6 +140,7 @@ impl ViewState {
                 "for" => "for",
                 "from" => "from",
                 "to" => "to",
+                "layout" => "layout",
                 _ => continue, // unknown keys (and feed=, read below) are not ours here
             };
             if seen.contains(&field) {
@@ -174,6 +180,10 @@ impl ViewState {
                         state.paper = Some(id);
                     }
                 }
+                "layout" => match Layout::from_key(&value) {
+                    Some(layout) => state.layout = Some(layout),
+                    None => ignore("layout", "not list, compact or grid"),
+                },
                 "for" => match Target::from_key(&value) {
                     Some(target) => state.train = Some(target),
                     None => ignore("for", "empty"),
@@ -253,6 +263,9 @@ impl ViewState {
         if let Some(sort) = self.sort {
             parts.push(format!("sort={}", sort.key()));
         }
+        if let Some(layout) = self.layout {
+            parts.push(format!("layout={}", layout.key()));
+        }
         match self.page {
             Page::List => {}
             Page::Saved => parts.push("view=saved".to_owned()),
@@ -320,6 +333,11 @@ impl ViewState {
         self.period.or(saved.period).unwrap_or_default()
     }
 
+    /// The layout in effect: the link's, else the saved default, else List.
+    pub fn effective_layout(&self, saved: &Defaults) -> Layout {
+        self.layout.or(saved.layout).unwrap_or_default()
+    }
+
     /// The trending parameters in effect: the link's, else the saved ones, else built-in.
     pub fn effective_trending(&self, saved: &Defaults) -> Trending {
         self.trending.or(saved.trending).unwrap_or_default()
@@ -344,6 +362,7 @@ impl ViewState {
             sort: Some(sort).filter(|s| *s != built_in_sort),
             period: Some(period).filter(|p| *p != PeriodKind::default()),
             trending: Some(self.effective_trending(saved)).filter(|t| *t != Trending::default()),
+            layout: Some(self.effective_layout(saved)).filter(|l| *l != Layout::default()),
             ..self.clone()
         }
     }
@@ -371,6 +390,9 @@ impl ViewState {
         }
         if saved.trending.is_none_or(|t| t == Trending::default()) {
             self.trending = self.trending.filter(|t| *t != Trending::default());
+        }
+        if saved.layout.is_none_or(|l| l == Layout::default()) {
+            self.layout = self.layout.filter(|l| *l != Layout::default());
         }
         self
     }
@@ -452,6 +474,20 @@ mod tests {
         assert_eq!(plain.shareable(&saved).encode(), "?sw=0.05", "the saved parameters are spelled out");
         assert_eq!(plain.shareable(&Defaults::default()).encode(), "");
         assert_eq!(ViewState::decode("?gravity=1.8").0.for_address_bar(&Defaults::default()).encode(), "");
+    }
+
+    #[test]
+    fn the_layout_travels_in_links_and_falls_back_on_the_saved_one() {
+        let (state, ignored) = ViewState::decode("?layout=grid&q=x");
+        assert_eq!((state.layout, ignored.len()), (Some(Layout::Grid), 0));
+        assert_eq!(state.encode(), "?q=x&layout=grid");
+        let (plain, ignored) = ViewState::decode("?layout=cards");
+        assert_eq!((plain.layout, ignored[0].key.as_str()), (None, "layout"));
+        let saved = Defaults { layout: Some(Layout::Compact), ..Defaults::default() };
+        assert_eq!(plain.effective_layout(&saved), Layout::Compact);
+        assert_eq!(plain.shareable(&saved).encode(), "?layout=compact", "the saved layout is spelled out");
+        assert_eq!(ViewState::decode("?layout=list").0.for_address_bar(&Defaults::default()).encode(), "");
+        assert_eq!(ViewState::decode("?layout=list").0.for_address_bar(&saved).encode(), "?layout=list");
     }
 
     #[test]

@@ -51,8 +51,10 @@ describe('PaperSift on the embedded default feed', () => {
       day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC',
     });
     assert.match(await page.locator('.period-label').innerText(), new RegExp(label));
-    const firstHref = await page.locator('article h3 a').first().getAttribute('href');
+    const firstHref = await page.locator('article .paper-links a').first().getAttribute('href');
     assert.match(firstHref, /^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}$/);
+    // The title opens the paper view (its link is the app's own address for it).
+    assert.match(await page.locator('article h3 a').first().getAttribute('href'), /^\?paper=\d{4}\.\d{4,5}$/);
     await page.screenshot({ path: `${OUT}/default-desktop.png`, fullPage: false });
     assert.deepEqual(problems, []);
     await context.close();
@@ -187,7 +189,8 @@ describe('PaperSift on the embedded default feed', () => {
     await cards.nth(0).getByRole('button', { name: 'Saved', pressed: true }).waitFor();
     await page.keyboard.press('j');
     await page.keyboard.press('x');
-    await cards.nth(1).getByRole('button', { name: 'Read', exact: true, pressed: true }).waitFor();
+    // The paper shows as read (its title greys).
+    await page.waitForFunction(() => document.querySelectorAll('article')[1].classList.contains('is-read'));
     await page.keyboard.press('k');
     assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('article')), true);
     await page.keyboard.press('?');
@@ -214,20 +217,19 @@ describe('PaperSift on the embedded default feed', () => {
     await context.close();
   });
 
-  test('an abstract expands and collapses; folded, the page holds only its beginning', async () => {
+  test('a card shows the AI summary; the abstract unfolds in place and folds again', async () => {
     const { context, page } = await openApp();
-    const folds = page.locator('article').filter({ has: page.locator('.paper-abstract', { hasText: /…$/ }) });
-    const card = page.locator(`article[data-paper-id="${await folds.first().getAttribute('data-paper-id')}"]`);
-    const text = () => card.locator('.paper-abstract').textContent();
-    const folded = await text();
-    assert.ok(folded.length <= 481, `${folded.length} characters folded`);
-    await card.getByRole('button', { name: 'Show more' }).click();
-    const expanded = card.getByRole('button', { name: 'Show less' });
-    assert.equal(await expanded.getAttribute('aria-expanded'), 'true');
-    const whole = await text();
-    assert.ok(whole.length > folded.length && whole.startsWith(folded.slice(0, -1)), whole);
-    await expanded.click();
-    assert.equal(await text(), folded);
+    const paper = onDay(latestDay).find((p) => p.ai_summary && p.abstract);
+    const card = page.locator(`article[data-paper-id="${paper.id}"]`);
+    assert.equal(await card.locator('.paper-summary').textContent(), paper.ai_summary);
+    assert.equal(await card.locator('.paper-abstract').count(), 0, 'folded: no abstract on the page');
+    await card.getByRole('button', { name: 'Abstract' }).click();
+    const fold = card.getByRole('button', { name: 'Hide abstract' });
+    assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+    const whole = await card.locator('.paper-abstract').textContent();
+    assert.ok(whole.startsWith(paper.abstract.slice(0, 40)) && whole.length > paper.ai_summary.length, whole);
+    await fold.click();
+    assert.equal(await card.locator('.paper-abstract').count(), 0);
     await context.close();
   });
 

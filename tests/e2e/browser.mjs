@@ -71,3 +71,36 @@ export async function openPage(browser, origin, viewport = { width: 1280, height
   });
   return { context, page, problems };
 }
+
+/** Chooses `name` in the header's menu (Saved papers, Digest, Subscribe, Settings, …). */
+export async function menuItem(page, name) {
+  await page.getByRole('banner').getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('menuitem', { name, exact: true }).click();
+}
+
+/** Opens Settings from the menu and waits for it. */
+export async function openSettings(page) {
+  await menuItem(page, 'Settings');
+  await page.getByRole('region', { name: 'Settings' }).waitFor();
+}
+
+/** Opens the Filters panel (if closed) and waits for it. */
+export async function openFilters(page) {
+  const button = page.getByRole('button', { name: /^Filters/ });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.getByRole('region', { name: 'Filters' }).waitFor();
+}
+
+/** Chooses `name` in a card's More menu (Mark read, Like, Dislike, Mute…, Tags and note, Score, …). */
+export async function cardAction(card, name) {
+  await card.getByRole('button', { name: /^More actions/ }).click();
+  await card.getByRole('menu').getByRole(/^(Like|Dislike|Mark read)$/.test(name) ? 'menuitemcheckbox' : 'menuitem', { name, exact: true }).click();
+}
+
+/** Whether a card's More menu shows `name` (Like, Dislike, Mark read) checked; closes the menu again. */
+export async function cardChecked(card, name) {
+  await card.getByRole('button', { name: /^More actions/ }).click();
+  const checked = await card.getByRole('menuitemcheckbox', { name, exact: true }).getAttribute('aria-checked');
+  await card.page().keyboard.press('Escape');
+  return checked === 'true';
+}

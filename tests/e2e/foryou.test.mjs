@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { readFile } from 'node:fs/promises';
 
-import { cardsDrawn, launch, listDrawn, openPage, ready } from './browser.mjs';
+import { cardsDrawn, launch, listDrawn, openPage, ready, cardAction } from './browser.mjs';
 import { startFeedServer } from './feed-server.mjs';
 import { serveStatic } from './server.mjs';
 import { latestDay, onDay } from './feed.mjs';
@@ -83,7 +83,7 @@ describe('for you', () => {
     await page.waitForFunction((first) => document.querySelector('article h3')?.textContent === first, top[0]);
     await listDrawn(page);
     assert.deepEqual(await cards.evaluateAll((els) => els.slice(0, 8).map((e) => e.querySelector('h3').textContent)), top);
-    await cards.nth(5).getByRole('button', { name: 'Details' }).click();
+    await cards.nth(5).locator('h3 a').click();
     const similar = page.getByRole('region', { name: 'Similar papers' });
     await similar.getByRole('listitem').first().waitFor();
     assert.equal(await similar.getByRole('listitem').count(), 5);
@@ -104,7 +104,7 @@ describe('for you per tag and per topic', () => {
     await ready(page);
     for (let i = 0; i < 3; i++) {
       const card = page.locator('article').nth(i);
-      await card.getByText('Tags and note').click();
+      await cardAction(card, 'Tags and note');
       await card.getByRole('combobox', { name: 'Tag' }).fill('robots');
       await card.getByRole('button', { name: 'Add tag' }).click();
     }

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { launch, listDrawn, openPage, ready } from './browser.mjs';
+import { launch, listDrawn, openPage, ready, menuItem, openSettings, openFilters } from './browser.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
@@ -48,7 +48,7 @@ describe('links', () => {
     await search(a.page).fill('model');
     const expected = await titles(a.page);
     assert.ok(expected.length > 1);
-    await a.page.getByRole('button', { name: 'Copy link' }).click();
+    await menuItem(a.page, 'Copy link');
     await a.page.getByText('Link copied').waitFor();
     const link = await a.page.evaluate(() => navigator.clipboard.readText());
     assert.match(link, /\?q=model&period=weekly&date=\d{4}-\d{2}-\d{2}&sort=votes$/);
@@ -64,7 +64,7 @@ describe('links', () => {
 
   test('saved defaults apply when a link names no order or period; the link wins; copied links spell them out', async () => {
     const a = await open(app.url, { clipboard: true });
-    await a.page.getByText('Settings', { exact: true }).click();
+    await openSettings(a.page);
     await a.page.getByText('Display and defaults', { exact: true }).click();
     await a.page.getByRole('combobox', { name: 'Default order' }).selectOption({ label: 'Most upvoted' });
     await a.page.getByRole('combobox', { name: 'Default period' }).selectOption({ label: 'Weekly' });
@@ -72,7 +72,7 @@ describe('links', () => {
     await a.page.goto(app.url);
     await a.page.getByRole('button', { name: 'Weekly', pressed: true }).waitFor();
     assert.equal(await sortSelect(a.page).inputValue(), 'votes');
-    await a.page.getByRole('button', { name: 'Copy link' }).click();
+    await menuItem(a.page, 'Copy link');
     await a.page.getByText('Link copied').waitFor();
     assert.match(await a.page.evaluate(() => navigator.clipboard.readText()), /\?period=weekly&sort=votes$/);
     // A link's own choice beats the saved default, even when it is the built-in one.
@@ -87,7 +87,7 @@ describe('links', () => {
     const a = await open(app.url, { clipboard: true });
     const third = a.page.locator('article').nth(2);
     const title = await third.locator('h3').textContent();
-    await third.getByRole('button', { name: 'Details' }).click();
+    await third.locator('h3 a').click();
     const panel = a.page.getByRole('complementary', { name: 'Paper' });
     await panel.getByRole('heading', { level: 2, name: title }).waitFor();
     await a.page.waitForURL(/paper=/);
@@ -121,6 +121,9 @@ describe('links', () => {
     const expected = papers.filter((p) => p.listed >= from && p.listed <= to).length;
     const { context, page, problems } = await open(`${app.url}?from=${from}&to=${to}`);
     await page.getByRole('status').filter({ hasText: `${expected} papers` }).waitFor();
+    // The range shows as chips; its fields are in the Filters panel.
+    await page.getByRole('button', { name: /^Remove filter: From/ }).waitFor();
+    await openFilters(page);
     assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), from);
     await page.getByLabel('From', { exact: true }).fill(to);
     await page.getByRole('status').filter({ hasText: `${onDay(latestDay).length} papers` }).waitFor();

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage, ready } from './browser.mjs';
+import { launch, openPage, ready, menuItem, openSettings, cardAction, cardChecked } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { latestDay, onDay } from './feed.mjs';
 
@@ -35,8 +35,8 @@ describe('marks', () => {
     assert.equal(await save.getAttribute('aria-pressed'), 'false');
     await save.click();
     assert.equal(await save.getAttribute('aria-pressed'), 'true');
-    await card(page, 1).getByRole('button', { name: 'Like', exact: true }).click();
-    await card(page, 1).getByRole('button', { name: 'Mark read' }).click();
+    await cardAction(card(page, 1), 'Like');
+    await cardAction(card(page, 1), 'Mark read');
     // Let the writes land before the reload.
     await page.waitForTimeout(300);
 
@@ -45,10 +45,10 @@ describe('marks', () => {
     const firstCard = page.locator('article', { hasText: first });
     const secondCard = page.locator('article', { hasText: second });
     await firstCard.getByRole('button', { name: /^Save/, pressed: true }).waitFor();
-    assert.equal(await secondCard.getByRole('button', { name: 'Like', exact: true }).getAttribute('aria-pressed'), 'true');
-    assert.equal(await secondCard.getByRole('button', { name: 'Read', exact: true }).getAttribute('aria-pressed'), 'true');
+    assert.ok(await cardChecked(secondCard, 'Like'), 'liked after reload');
+    assert.ok(await cardChecked(secondCard, 'Mark read'), 'read after reload');
 
-    await page.getByRole('button', { name: '★ Saved' }).click();
+    await menuItem(page, 'Saved papers');
     await page.waitForURL(/view=saved/);
     assert.equal(await page.getByRole('status').innerText(), '1 paper');
     assert.deepEqual(await page.locator('article h3').allTextContents(), [first]);
@@ -71,11 +71,11 @@ describe('backup', () => {
     const saved = await card(a.page, 2).locator('h3').textContent();
     const liked = await card(a.page, 3).locator('h3').textContent();
     await card(a.page, 2).getByRole('button', { name: /^Save/ }).click();
-    await card(a.page, 3).getByRole('button', { name: 'Like', exact: true }).click();
+    await cardAction(card(a.page, 3), 'Like');
     await a.page.getByRole('searchbox', { name: 'Search papers' }).fill('agents');
     await a.page.getByRole('button', { name: '☆ Follow this search' }).click();
     await a.page.getByRole('searchbox', { name: 'Search papers' }).fill('');
-    await a.page.getByText('Settings', { exact: true }).click();
+    await openSettings(a.page);
     await a.page.getByText('Sources (1)').click();
     await a.page.getByLabel('Feed address').fill('https://lab.example/feed.json');
     await a.page.getByRole('button', { name: 'Add source' }).click();
@@ -93,7 +93,7 @@ describe('backup', () => {
     const b = await openPage(browser, new URL(app.url).origin);
     await b.page.goto(app.url);
     await ready(b.page);
-    await b.page.getByText('Settings', { exact: true }).click();
+    await openSettings(b.page);
     await b.page.getByText('Your data').click();
     // A foreign file is refused and changes nothing.
     await b.page.getByLabel('Import backup').setInputFiles({
@@ -102,14 +102,14 @@ describe('backup', () => {
     await b.page.getByText(/This file is not a PaperSift backup .*nothing was changed/).waitFor();
     await b.page.getByLabel('Import backup').setInputFiles(file);
     await b.page.getByText('Imported: 1 saved paper(s), 0 read mark(s), 1 like(s)/dislike(s), 0 tag(s), 0 note(s), 1 source(s), 1 topic(s), 0 mute(s). Nothing was removed.').waitFor();
-    await b.page.locator('article', { hasText: liked }).getByRole('button', { name: 'Like', exact: true, pressed: true }).waitFor();
+    assert.ok(await cardChecked(b.page.locator('article', { hasText: liked }), 'Like'), 'the imported like');
     // Let the writes land before the reload.
     await b.page.waitForTimeout(300);
     await b.page.reload();
     await ready(b.page);
-    await b.page.getByRole('button', { name: '★ Saved' }).click();
+    await menuItem(b.page, 'Saved papers');
     assert.deepEqual(await b.page.locator('article h3').allTextContents(), [saved]);
-    await b.page.getByText('Settings', { exact: true }).click();
+    await openSettings(b.page);
     await b.page.getByText('Sources (2)').waitFor();
     await b.page.getByRole('navigation', { name: 'Followed topics' }).getByRole('button', { name: 'agents' }).waitFor();
     await b.context.close();
@@ -125,14 +125,14 @@ describe('mutes', () => {
     const shownFirst = await card(page, 0).locator('h3').textContent();
     const author = day.find((p) => p.title === shownFirst).authors[0];
     const byAuthor = day.filter((p) => (p.authors ?? []).some((a) => a.toLowerCase() === author.toLowerCase())).length;
-    await card(page, 0).getByText('Mute…').click();
+    await cardAction(card(page, 0), 'Mute…');
     await card(page, 0).getByRole('button', { name: `Mute author ${author}` }).click();
     await page.getByRole('status').filter({ hasText: `${day.length - byAuthor} paper` }).waitFor();
     await page.waitForTimeout(300);
     await page.reload();
     await ready(page);
     assert.equal(await page.getByRole('status').innerText(), `${day.length - byAuthor} papers`);
-    await page.getByText('Settings', { exact: true }).click();
+    await openSettings(page);
     await page.getByText('Muted (1)').click();
     await page.getByRole('button', { name: `Unmute ${author}` }).click();
     await page.getByRole('status').filter({ hasText: `${day.length} papers` }).waitFor();
@@ -152,11 +152,11 @@ describe('tabs and storage limits', () => {
     const title = await card(page, 0).locator('h3').textContent();
     await card(page, 0).getByRole('button', { name: /^Save/ }).click();
     await other.locator('article', { hasText: title }).getByRole('button', { name: /^Save/, pressed: true }).waitFor();
-    await page.getByText('Settings', { exact: true }).click();
+    await openSettings(page);
     await page.getByText('Sources (1)').click();
     await page.getByLabel('Feed address').fill('https://lab.example/tabs.json');
     await page.getByRole('button', { name: 'Add source' }).click();
-    await other.getByText('Settings', { exact: true }).click();
+    await openSettings(other);
     await other.getByText('Sources (2)').waitFor();
     await context.close();
   });
@@ -173,31 +173,34 @@ describe('tabs and storage limits', () => {
     await save.click();
     await page.getByText(/refused to store it \(its storage for this site is probably full\): this change is kept only until the page is closed/).waitFor();
     assert.equal(await save.getAttribute('aria-pressed'), 'true');
-    await page.getByRole('button', { name: '★ Saved' }).click();
+    await menuItem(page, 'Saved papers');
     assert.equal(await page.getByRole('status').innerText(), '1 paper');
     await context.close();
   });
 });
 
 describe('display', () => {
-  test('dark theme and compact density apply at once and persist after reload', async () => {
+  test('dark theme and the Compact layout apply at once and persist as defaults', async () => {
     const { context, page } = await openPage(browser, new URL(app.url).origin);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(app.url);
     await ready(page);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    assert.equal(await background(), 'rgb(247, 247, 248)');
-    await page.getByText('Settings', { exact: true }).click();
+    assert.equal(await background(), 'rgb(246, 247, 249)');
+    await openSettings(page);
     await page.getByText('Display and defaults', { exact: true }).click();
     await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
-    await page.getByRole('checkbox', { name: 'Compact list' }).check();
-    assert.equal(await background(), 'rgb(18, 19, 23)');
+    assert.equal(await background(), 'rgb(17, 19, 24)');
+    await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Compact' }).click();
+    await page.locator('ol.papers[data-layout="compact"] article').first().waitFor();
+    await page.waitForURL(/layout=compact/);
     await page.waitForTimeout(300);
-    await page.reload();
+    // The bare address: the saved defaults apply.
+    await page.goto(app.url);
     await ready(page);
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-    assert.equal(await background(), 'rgb(18, 19, 23)');
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.density), 'compact');
+    assert.equal(await background(), 'rgb(17, 19, 24)');
+    await page.locator('ol.papers[data-layout="compact"] article').first().waitFor();
     await context.close();
   });
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { launch, listDrawn, openPage, ready } from './browser.mjs';
+import { launch, listDrawn, openPage, ready, menuItem, openSettings, openFilters, cardAction } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -43,7 +43,7 @@ describe('subscribe', () => {
     const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
     await page.goto(`${app.url}?period=weekly`);
     await ready(page);
-    await page.getByText('Subscribe', { exact: true }).click();
+    await menuItem(page, 'Subscribe');
     const atomLink = page.getByRole('link', { name: 'Atom', exact: true });
     assert.match(await atomLink.getAttribute('href'), /feeds\/published\/trending-weekly\.atom$/);
     const served = await page.evaluate(async (href) => (await fetch(href)).text(), await atomLink.getAttribute('href'));
@@ -79,9 +79,10 @@ describe('trending formula', () => {
       return p.locator('article h3').evaluateAll((els) => els.slice(0, 6).map((e) => e.textContent));
     };
     const before = await top();
+    await cardAction(page.locator('article').first(), 'Score');
     const score = page.locator('article').first().locator('.score');
-    await score.getByText('Score').click();
     assert.match(await score.locator('p').textContent(), /Trending [\d.]+ = upvotes \d+ ÷/);
+    await openFilters(page);
     await page.getByText('Tune trending').click();
     await page.getByRole('slider', { name: /Gravity/ }).fill('0');
     await page.waitForURL(/gravity=0/);
@@ -117,8 +118,8 @@ describe('score breakdown', () => {
     const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
     await page.goto(`${app.url}?period=all&q=diffusion+video`);
     await ready(page);
+    await cardAction(page.locator('article').first(), 'Score');
     const score = page.locator('article').first().locator('.score');
-    await score.getByText('Score').click();
     const text = await score.locator('p').textContent();
     const n = '(\\d+\\.\\d+)';
     const m = text.match(new RegExp(`BM25F relevance ${n} = title ${n} \\+ keywords ${n} \\+ abstract ${n} \\+ authors ${n} \\+ organisation ${n}`));
@@ -140,13 +141,14 @@ describe('tags and notes', () => {
     for (const i of [0, 2]) {
       const card = page.locator('article').nth(i);
       titles.push(await card.locator('h3').textContent());
-      await card.getByText('Tags and note').click();
+      await cardAction(card, 'Tags and note');
       await card.getByRole('combobox', { name: 'Tag' }).fill('  graph  models ');
       await card.getByRole('button', { name: 'Add tag' }).click();
       await card.getByText('Tags and note: #graph models').waitFor();
     }
     const third = page.locator('article').nth(1);
-    await third.getByText('Tags and note').click();
+    const thirdTitle = await third.locator('h3').textContent();
+    await cardAction(third, 'Tags and note');
     await third.getByRole('combobox', { name: 'Tag' }).fill('other');
     await third.getByRole('combobox', { name: 'Tag' }).press('Enter');
     await third.getByRole('textbox', { name: 'Note' }).fill('Read section 3 again');
@@ -155,7 +157,7 @@ describe('tags and notes', () => {
 
     await page.reload();
     await ready(page);
-    await page.getByRole('button', { name: '★ Saved' }).click();
+    await menuItem(page, 'Saved papers');
     await page.getByRole('status').filter({ hasText: '3 papers' }).waitFor();
     await page.getByRole('button', { name: '#graph models (2)' }).click();
     await page.waitForURL(/tag=graph\+models/);
@@ -176,8 +178,9 @@ describe('tags and notes', () => {
     await page.goto(page.url());
     await page.getByRole('status').filter({ hasText: '2 papers' }).waitFor();
     await page.getByRole('button', { name: 'All saved' }).click();
-    const noted = page.locator('article', { hasText: 'Tags and note: #other, note' });
-    await noted.getByText('Tags and note').click();
+    const noted = page.locator('article', { hasText: thirdTitle });
+    await cardAction(noted, 'Tags and note');
+    await noted.getByText('Tags and note: #other, note').waitFor();
     assert.equal(await noted.getByRole('textbox', { name: 'Note' }).inputValue(), 'Read section 3 again');
     assert.deepEqual(problems, []);
     await context.close();
@@ -191,7 +194,7 @@ describe('hide seen', () => {
     await ready(page);
     const total = Number((await page.getByRole('status').innerText()).match(/\d+/)[0]);
     const opened = await page.locator('article h3').nth(12).textContent();
-    await page.locator('article').nth(12).getByRole('button', { name: 'Details' }).click();
+    await page.locator('article').nth(12).locator('h3 a').click();
     await page.getByRole('complementary', { name: 'Paper' }).getByRole('button', { name: 'Close' }).click();
     // Back to the top, then scrolling as a reader does (the cards pass through the screen)
     // until six are above it.
@@ -206,6 +209,7 @@ describe('hide seen', () => {
     const past = await page.locator('article').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().bottom < 0).map((e) => e.querySelector('h3').textContent));
     assert.ok(past.length >= 5, `${past.length} cards scrolled past`);
     // Still on screen in this visit: the list does not jump.
+    await openFilters(page);
     await page.getByText('Hide seen').click();
     await page.waitForURL(/unseen=1/);
     const hidden = new Set([...past, opened]);
@@ -216,10 +220,10 @@ describe('hide seen', () => {
     const shown = await page.locator('article h3').allTextContents();
     assert.ok(shown.every((t) => !hidden.has(t)));
     // Turned off in Display: nothing more is marked.
-    await page.getByText('Settings', { exact: true }).click();
+    await openSettings(page);
     await page.getByText('Display and defaults').click();
     await page.getByText('Mark papers seen as I scroll past or open them').click();
-    await page.locator('article').first().getByRole('button', { name: 'Details' }).click();
+    await page.locator('article').first().locator('h3 a').click();
     await page.getByRole('complementary', { name: 'Paper' }).getByRole('button', { name: 'Close' }).click();
     await page.waitForTimeout(2500);
     await page.reload();
@@ -241,7 +245,7 @@ describe('thumbnails', () => {
     await page.goto(app.url);
     await ready(page);
     assert.equal(await page.locator('img.thumb').count(), 0);
-    await page.getByText('Settings', { exact: true }).click();
+    await openSettings(page);
     await page.getByText('Display and defaults').click();
     await page.getByText('Show thumbnails').click();
     await listDrawn(page);

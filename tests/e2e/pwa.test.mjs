@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { launch, launchPersistent, openPage } from './browser.mjs';
+import { launch, launchPersistent, openPage, menuItem } from './browser.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
@@ -64,7 +64,7 @@ describe('installable offline app', () => {
     await page.getByRole('status').filter({ hasText: dayCount }).waitFor();
     await page.getByText('Offline: showing the copies kept on this device.').waitFor();
     await page.locator('article', { hasText: title }).getByRole('button', { name: /^Save/, pressed: true }).waitFor();
-    await page.getByRole('button', { name: '★ Saved' }).click();
+    await menuItem(page, 'Saved papers');
     assert.deepEqual(await page.locator('article h3').allTextContents(), [title]);
     await context.setOffline(false);
     assert.deepEqual(violations, []);

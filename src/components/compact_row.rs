@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+
+use crate::components::paper_card::{PaperTitle, comments_text, watch_seen};
+use crate::components::{Icon, IconName, SaveButton};
+use crate::domain::paper::Paper;
+use crate::reader_data::ReaderData;
+
+/// One paper on one line (the Compact layout): upvotes, the title, a short meta line, Save.
+#[component]
+pub fn CompactRow(paper: Paper) -> impl IntoView {
+    let reader = expect_context::<ReaderData>();
+    let id = paper.id.clone();
+    let is_read = move || reader.marks.with(|m| m.is_read(&id));
+    let card = NodeRef::<leptos::html::Article>::new();
+    watch_seen(card);
+    let date = paper.published.unwrap_or(paper.listed).format("%-d %b").to_string();
+    let meta = [Some(comments_text(paper.comments)), paper.organization.clone(), Some(date)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let paper_id = paper.id.clone();
+    view! {
+        <article class="paper compact-row" class:is-read=is_read tabindex="-1" data-paper-id=paper_id node_ref=card>
+            <span class="votes"><Icon name=IconName::Upvote />{paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
+            <h3 class="paper-title"><PaperTitle paper=paper.clone() /></h3>
+            <span class="row-meta">{meta}</span>
+            <SaveButton paper />
+        </article>
+    }
+}

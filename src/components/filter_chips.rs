@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+
+use crate::components::{Icon, IconName};
+use crate::domain::chips::chips;
+use crate::view_signals::ViewSignals;
+
+/// The filters in effect as removable chips, so the view's state shows at a glance.
+#[component]
+pub fn FilterChips(view: ViewSignals) -> impl IntoView {
+    let active = Memo::new(move |_| chips(&view.state()));
+    move || {
+        let active = active.get();
+        (!active.is_empty()).then(|| {
+            view! {
+                <ul class="chips" aria-label="Active filters">
+                    {active
+                        .into_iter()
+                        .map(|chip| {
+                            let label = chip.label();
+                            view! {
+                                <li>
+                                    <button type="button" class="chip" aria-label=format!("Remove filter: {label}") on:click=move |_| view.remove_chip(chip)>
+                                        {label.clone()}
+                                        <Icon name=IconName::Close />
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    }
+}

@@ -1,0 +1,31 @@
+use leptos::prelude::*;
+
+use crate::components::paper_browser::RankContext;
+use crate::components::{FilterBar, Icon, IconName, TrendingPanel};
+use crate::domain::rank::Sort;
+use crate::panels::Panels;
+use crate::view_signals::ViewSignals;
+
+/// The filters beside the query, and Tune trending with the Trending order: a panel opened
+/// from the period row (a sheet at the bottom of a phone's screen).
+#[component]
+pub fn FiltersPanel(view: ViewSignals) -> impl IntoView {
+    let open = expect_context::<Panels>().filters;
+    let rank = expect_context::<RankContext>();
+    view! {
+        <Show when=move || open.get()>
+            <section class="filters-panel panel" id="filters-panel" aria-labelledby="filters-title">
+                <header class="panel-head">
+                    <h2 id="filters-title">"Filters"</h2>
+                    <button type="button" class="icon-button" aria-label="Close filters" on:click=move |_| open.set(false)>
+                        <Icon name=IconName::Close />
+                    </button>
+                </header>
+                <FilterBar view />
+                <Show when=move || rank.sort.get() == Sort::Trending>
+                    <TrendingPanel view effective=rank.trending />
+                </Show>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::{Icon, IconName, MenuButton};
+use crate::domain::bibtex;
+use crate::domain::marks::Reaction;
+use crate::domain::paper::Paper;
+use crate::domain::view_state::ViewState;
+use crate::reader_data::ReaderData;
+use crate::web::location::{copy_to_clipboard, current_path};
+
+/// The panels a card's More menu opens under the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardPanel {
+    /// Mute one of its authors or a word.
+    Mute,
+    /// Its tags and the reader's note.
+    Tags,
+    /// How its place in the order is computed.
+    Score,
+}
+
+/// A card's "More" menu: Mark read, Like, Dislike, Mute…, Tags and note, Score, Copy BibTeX,
+/// Copy link. What a copy did is said in `said`.
+#[component]
+pub fn PaperMenu(paper: Paper, panel: RwSignal<Option<CardPanel>>, said: RwSignal<String>) -> impl IntoView {
+    let reader = expect_context::<ReaderData>();
+    let id = StoredValue::new(paper.id.clone());
+    let entry = StoredValue::new(bibtex::entry(&paper));
+    let read = move || reader.marks.with(|m| m.is_read(&id.read_value()));
+    let reaction = move || reader.marks.with(|m| m.reaction(&id.read_value()));
+    let checked = |on: bool| on.to_string();
+    let copy = move |text: String, done: &'static str| {
+        spawn_local(async move {
+            said.set(match copy_to_clipboard(&text).await {
+                Ok(()) => done.to_owned(),
+                Err(reason) => format!("Could not copy ({reason})"),
+            });
+        });
+    };
+    let link = move || {
+        let state = ViewState { paper: Some(id.get_value()), ..ViewState::default() };
+        format!("{}{}", current_path(), state.encode())
+    };
+    let open = move |which: CardPanel| move |_| panel.set(Some(which));
+    let label = format!("More actions for {}", paper.title.chars().take(60).collect::<String>());
+    view! {
+        <MenuButton label class="paper-more" shortcut="m" face=ViewFn::from(|| view! { <Icon name=IconName::More /> })>
+            <button type="button" role="menuitemcheckbox" tabindex="-1" aria-checked=move || checked(read())
+                on:click=move |_| reader.set_read(&id.read_value(), !read())>"Mark read"</button>
+            <button type="button" role="menuitemcheckbox" tabindex="-1" aria-checked=move || checked(reaction() == Some(Reaction::Like))
+                on:click=move |_| reader.toggle_reaction(&id.read_value(), Reaction::Like)>"Like"</button>
+            <button type="button" role="menuitemcheckbox" tabindex="-1" aria-checked=move || checked(reaction() == Some(Reaction::Dislike))
+                on:click=move |_| reader.toggle_reaction(&id.read_value(), Reaction::Dislike)>"Dislike"</button>
+            <button type="button" role="menuitem" tabindex="-1" on:click=open(CardPanel::Mute)>"Mute…"</button>
+            <button type="button" role="menuitem" tabindex="-1" on:click=open(CardPanel::Tags)>"Tags and note"</button>
+            <button type="button" role="menuitem" tabindex="-1" on:click=open(CardPanel::Score)>"Score"</button>
+            <button type="button" role="menuitem" tabindex="-1" on:click=move |_| copy(entry.get_value(), "BibTeX copied")>"Copy BibTeX"</button>
+            <button type="button" role="menuitem" tabindex="-1" on:click=move |_| copy(link(), "Link copied")>"Copy link"</button>
+        </MenuButton>
+    }
+}

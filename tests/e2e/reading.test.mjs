@@ -1,0 +1,120 @@
+// End-to-end: the reading experience's figures. The first screen (no scrolling, default
+// settings, default feed) shows papers, not a form; a List card carries at most three
+// controls; the More menu follows the WAI-ARIA menu-button pattern.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { launch, listDrawn, openPage, ready } from './browser.mjs';
+import { serveStatic } from './server.mjs';
+
+const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
+const OUT = fileURLToPath(new URL('./out', import.meta.url));
+mkdirSync(OUT, { recursive: true });
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 900 };
+
+/** Opens the app at `query` and waits until the list is drawn. */
+async function open(viewport, query = '') {
+  const opened = await openPage(browser, new URL(server.url).origin, viewport);
+  await opened.page.goto(`${server.url}${query}`);
+  await ready(opened.page);
+  await listDrawn(opened.page);
+  return opened;
+}
+
+/** Elements matching `selector` wholly inside the viewport, and the first one's top. */
+function wholly(page, selector) {
+  return page.evaluate((selector) => {
+    const inside = [...document.querySelectorAll(selector)]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight);
+    return { count: inside.length, firstTop: inside[0]?.top ?? Infinity };
+  }, selector);
+}
+
+describe('the first screen is papers', () => {
+  test('a phone shows at least 3 whole titles, the first within 200 px of the top', async () => {
+    const { context, page, problems } = await open(PHONE);
+    const { count, firstTop } = await wholly(page, 'article h3');
+    await page.screenshot({ path: `${OUT}/first-screen-phone.png` });
+    console.log(`phone 390x844: ${count} whole titles, the first at ${Math.round(firstTop)} px`);
+    assert.ok(count >= 3, `${count} whole titles`);
+    assert.ok(firstTop <= 200, `first title at ${firstTop} px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const [layout, selector, least] of [['list', 'article h3', 5], ['compact', 'article h3', 15], ['grid', 'article', 6]]) {
+    test(`a desktop shows at least ${least} whole ${selector === 'article' ? 'cards' : 'titles'} in ${layout}`, async () => {
+      // All papers, so that a short day does not decide the count.
+      const { context, page, problems } = await open(DESKTOP, `?period=all&layout=${layout}`);
+      assert.equal(await page.locator(`ol.papers[data-layout="${layout}"]`).count(), 1);
+      const { count } = await wholly(page, selector);
+      await page.screenshot({ path: `${OUT}/first-screen-desktop-${layout}.png` });
+      console.log(`desktop 1366x900, ${layout}: ${count} whole ${selector}`);
+      assert.ok(count >= least, `${count} in ${layout}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  test('a List card shows at most 3 buttons or form controls (links aside)', async () => {
+    const { context, page } = await open(DESKTOP);
+    const counts = await page.locator('article').evaluateAll((cards) =>
+      cards.map((card) => [...card.querySelectorAll('button, input, select, textarea, [role="button"]')]
+        .filter((el) => el.getBoundingClientRect().width > 0).length));
+    console.log(`controls per List card: at most ${Math.max(...counts)}`);
+    assert.ok(counts.length > 0 && counts.every((n) => n <= 3), counts.join(' '));
+    await context.close();
+  });
+});
+
+describe('the More menu', () => {
+  test('opens with m on the focused paper, moves with the arrows, Home and End, and Esc returns the focus', async () => {
+    const { context, page, problems } = await open(DESKTOP);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    await page.keyboard.press('j');
+    await page.keyboard.press('m');
+    const card = page.locator('article').first();
+    const more = card.getByRole('button', { name: /^More actions/ });
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    await card.getByRole('menu').waitFor();
+    assert.equal(await focused(), 'Mark read');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), 'Like');
+    await page.keyboard.press('End');
+    assert.equal(await focused(), 'Copy link');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), 'Mark read', 'wraps to the first');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), 'Copy link', 'wraps to the last');
+    await page.keyboard.press('Home');
+    assert.equal(await focused(), 'Mark read');
+    await page.keyboard.press('Escape');
+    await card.getByRole('menu').waitFor({ state: 'detached' });
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    assert.ok(await more.evaluate((el) => el === document.activeElement), 'the focus is back on the button');
+    // Enter on a checkbox item marks the paper read; the card says so.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.locator('article.is-read').first().waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
