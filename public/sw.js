@@ -25,10 +25,12 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function networkFirst(request, cacheName, fallback) {
+// Fetches `request`; a good response (and one `keep` accepts) replaces the cached copy kept
+// under `fallback` (or the request), which answers when the network does not.
+async function networkFirst(request, cacheName, fallback, keep = () => true) {
   try {
     const response = await fetch(request);
-    if (response.ok) {
+    if (response.ok && keep(response)) {
       const cache = await caches.open(cacheName);
       await cache.put(fallback ?? request, response.clone());
     }
@@ -46,9 +48,16 @@ self.addEventListener('fetch', (event) => {
   // Other origins (feeds the reader added) are the app's business: it keeps their last good
   // copy in IndexedDB.
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
+  const shell = new URL('./', self.registration.scope).href;
+  const isAppPage = [shell, new URL('./index.html', self.registration.scope).href].includes(url.origin + url.pathname);
+  if (request.mode === 'navigate' && isAppPage) {
     // The page itself: fresh when online (so a new deployment is seen), the shell offline.
-    event.respondWith(networkFirst(request, SHELL, new URL('./', self.registration.scope).href));
+    // Only an HTML page replaces the shell: an error page or a redirect elsewhere must not.
+    const isHtml = (response) => (response.headers.get('content-type') ?? '').startsWith('text/html');
+    event.respondWith(networkFirst(request, SHELL, shell, isHtml));
+  } else if (request.mode === 'navigate' && !url.pathname.includes('/feeds/')) {
+    // Another page of the site: the browser's own business, never the shell.
+    return;
   } else if (url.pathname.includes('/feeds/')) {
     // Feeds served with the app: network first, the last copy offline.
     event.respondWith(networkFirst(request, FEEDS));

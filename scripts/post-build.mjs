@@ -28,7 +28,8 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 const preview = await firstRows(dir);
 // After the <noscript> note, which then stays on top when scripts are off.
-html = html.replace(/<\/noscript>/, `</noscript>\n    ${preview}\n    <script>${GUARD}</script>`);
+// A replacer function: a string would read `$\``, `$&` and the like in feed titles as patterns.
+html = html.replace(/<\/noscript>/, () => `</noscript>\n    ${preview}\n    <script>${GUARD}</script>`);
 if (!html.includes(GUARD)) {
   console.error('post-build: index.html has no </noscript> to put the first rows after');
   process.exit(2);
@@ -61,7 +62,7 @@ const version = createHash('sha256');
 for (const f of files.filter((f) => f !== 'sw.js').sort()) version.update(f).update(readFileSync(join(dir, f)));
 const swPath = join(dir, 'sw.js');
 const sw = readFileSync(swPath, 'utf8')
-  .replace('__PAPERSIFT_VERSION__', version.digest('hex').slice(0, 16))
-  .replace('__PAPERSIFT_PRECACHE__', JSON.stringify(precache, null, 2));
+  .replace('__PAPERSIFT_VERSION__', () => version.digest('hex').slice(0, 16))
+  .replace('__PAPERSIFT_PRECACHE__', () => JSON.stringify(precache, null, 2));
 writeFileSync(swPath, sw);
 console.log(`post-build: first rows (${preview.length} bytes), ${precache.length} files precached, ${hashes.length} inline script hash(es) in the CSP`);

@@ -106,7 +106,7 @@ pub fn App() -> impl IntoView {
                 }
             }}
             <SourceNotices feeds />
-            {move || marks.note.get().map(|n| view! { <p class="notice">{n}</p> })}
+            {move || marks.note.get().into_iter().map(|n| view! { <p class="notice">{n}</p> }).collect_view()}
             // Suggestions for every tag field: the tags in use.
             <datalist id="tag-names">
                 {move || marks.marks.with(|m| m.tags()).into_keys().map(|t| view! { <option value=t></option> }).collect_view()}

@@ -15,10 +15,19 @@ use crate::web::channel::{announce, listen};
 use crate::web::clock::now_unix_seconds;
 use crate::web::idb::{DB_NAME, Storage, StorageError};
 
+/// Adds `message` to the problems shown, unless it is shown already.
+pub fn tell(note: RwSignal<Vec<String>>, message: String) {
+    note.update(|notes| {
+        if !notes.contains(&message) {
+            notes.push(message);
+        }
+    });
+}
+
 /// Runs a write to the store; on success tells the other tabs `what` changed, on failure
 /// tells the reader the change is `lost` (kept only for this session).
 pub fn keep(
-    note: RwSignal<Option<String>>,
+    note: RwSignal<Vec<String>>,
     what: &'static str,
     lost: &'static str,
     write: impl std::future::Future<Output = Result<(), StorageError>> + 'static,
@@ -26,7 +35,7 @@ pub fn keep(
     spawn_local(async move {
         match write.await {
             Ok(()) => announce(what),
-            Err(e) => note.set(Some(format!("{e}: {lost}"))),
+            Err(e) => tell(note, format!("{e}: {lost}")),
         }
     });
 }
@@ -60,8 +69,8 @@ pub struct ReaderData {
     /// Bumped when `seen` is read from the store (not when the reader scrolls).
     pub seen_loaded: RwSignal<u32>,
     seen_pending: StoredValue<bool>,
-    /// A problem with keeping marks, shown to the reader.
-    pub note: RwSignal<Option<String>>,
+    /// Every problem with keeping the reader's data this visit, each once, shown to the reader.
+    pub note: RwSignal<Vec<String>>,
 }
 
 impl ReaderData {
@@ -76,7 +85,7 @@ impl ReaderData {
             seen: RwSignal::new(Seen::default()),
             seen_loaded: RwSignal::new(0),
             seen_pending: StoredValue::new(false),
-            note: RwSignal::new(None),
+            note: RwSignal::new(Vec::new()),
         };
         state.refresh();
         state.record_visit();
@@ -98,12 +107,12 @@ impl ReaderData {
                 match storage.setting::<Mutes>(MUTES).await {
                     Ok(Some(mutes)) => state.mutes.set(mutes),
                     Ok(None) => {}
-                    Err(e) => state.note.set(Some(format!("{e}; muted words were reset"))),
+                    Err(e) => tell(state.note, format!("{e}; muted words were reset")),
                 }
                 match storage.setting::<Topics>(TOPICS).await {
                     Ok(Some(topics)) => state.topics.set(topics),
                     Ok(None) => {}
-                    Err(e) => state.note.set(Some(format!("{e}; followed topics could not be read"))),
+                    Err(e) => tell(state.note, format!("{e}; followed topics could not be read")),
                 }
                 match storage.setting::<Seen>(SEEN).await {
                     Ok(Some(seen)) => {
@@ -111,12 +120,12 @@ impl ReaderData {
                         state.seen_loaded.update(|n| *n += 1);
                     }
                     Ok(None) => {}
-                    Err(e) => state.note.set(Some(format!("{e}; the papers you had seen were forgotten"))),
+                    Err(e) => tell(state.note, format!("{e}; the papers you had seen were forgotten")),
                 }
                 match storage.setting::<DisplayPrefs>(DISPLAY).await {
                     Ok(Some(display)) => state.display.set(display),
                     Ok(None) => {}
-                    Err(e) => state.note.set(Some(format!("{e}; display settings were reset"))),
+                    Err(e) => tell(state.note, format!("{e}; display settings were reset")),
                 }
             }
             let read = match storage {
@@ -127,10 +136,10 @@ impl ReaderData {
                 Ok((records, skipped)) => {
                     state.marks.set(Marks::from_records(records));
                     if skipped > 0 {
-                        state.note.set(Some(format!("{skipped} saved mark(s) were damaged and skipped")));
+                        tell(state.note, format!("{skipped} saved mark(s) were damaged and skipped"));
                     }
                 }
-                Err(e) => state.note.set(Some(format!("{e}: saves, likes and read marks will not be kept"))),
+                Err(e) => tell(state.note, format!("{e}: saves, likes and read marks will not be kept")),
             }
         });
     }
@@ -288,16 +297,17 @@ impl ReaderData {
         });
     }
 
-    /// Puts imported records in (already merged with the local ones) and keeps them.
+    /// Puts imported records in (already merged with the local ones, none empty) and keeps
+    /// them in batched transactions, telling other tabs once.
     pub fn import(&self, records: Vec<PaperMarks>) {
         self.marks.update(|m| {
             for record in &records {
                 m.insert(record.clone());
             }
         });
-        for record in records {
-            self.persist(Some(record));
-        }
+        keep(self.note, "marks", "the imported marks are kept only until the page is closed", async move {
+            Storage::open(DB_NAME).await?.put_marks_batch(&records).await
+        });
     }
 
     fn persist(&self, record: Option<PaperMarks>) {

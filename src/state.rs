@@ -16,7 +16,7 @@ use crate::domain::search::index::Index;
 use chrono::NaiveDate;
 
 use crate::domain::sources::{Origin, SavedSource, Source, dated_days};
-use crate::reader_data::keep;
+use crate::reader_data::{keep, tell};
 use crate::web::channel::listen;
 use crate::web::clock::{STEP_MS, next_turn, now_ms, now_unix_seconds, today};
 use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
@@ -161,8 +161,8 @@ pub struct Feeds {
     pub entries: RwSignal<Vec<Entry>>,
     /// Bytes received so far by the latest source to report.
     pub progress: RwSignal<Progress>,
-    /// A problem with the on-device store, shown once.
-    pub storage_note: RwSignal<Option<String>>,
+    /// Every problem with the on-device store this visit, each once.
+    pub storage_note: RwSignal<Vec<String>>,
     /// The days dated sources are fetched for (those of the selected period, and today).
     wanted_days: RwSignal<Vec<NaiveDate>>,
 }
@@ -175,7 +175,7 @@ impl Feeds {
         let feeds = Self {
             entries: RwSignal::new(entries),
             progress: RwSignal::new(Progress::default()),
-            storage_note: RwSignal::new(None),
+            storage_note: RwSignal::new(Vec::new()),
             wanted_days: RwSignal::new(Vec::new()),
         };
         spawn_local(async move {
@@ -184,14 +184,13 @@ impl Feeds {
                     Ok((saved, skipped)) => {
                         feeds.apply_saved(saved);
                         if skipped > 0 {
-                            feeds
-                                .storage_note
-                                .set(Some(format!("{skipped} saved source(s) were damaged and skipped")));
+                            let said = format!("{skipped} saved source(s) were damaged and skipped");
+                            tell(feeds.storage_note, said);
                         }
                     }
-                    Err(e) => feeds.storage_note.set(Some(e.to_string())),
+                    Err(e) => tell(feeds.storage_note, e.to_string()),
                 },
-                Err(e) => feeds.storage_note.set(Some(format!("{e}: changes to sources will not be kept"))),
+                Err(e) => tell(feeds.storage_note, format!("{e}: changes to sources will not be kept")),
             }
             for url in feeds.urls(|e| e.enabled && !e.source.is_dated()) {
                 feeds.load(url);
@@ -320,12 +319,8 @@ impl Feeds {
     /// Adds sources from a backup (already filtered to the new ones), as saved.
     pub fn import_sources(&self, sources: Vec<SavedSource>) {
         for saved in sources {
-            let enabled = saved.enabled;
-            let url = saved.url.clone();
-            self.add(Source { name: saved.name, url: saved.url });
-            if !enabled {
-                self.set_enabled(&url, false);
-            }
+            // A source switched off in the backup is added off: never fetched, not even once.
+            self.add_as(Source { name: saved.name, url: saved.url }, saved.enabled);
         }
     }
 
@@ -358,11 +353,24 @@ impl Feeds {
 
     /// Adds a reader's source, saves it, and loads it.
     pub fn add(&self, source: Source) {
+        self.add_as(source, true);
+    }
+
+    /// Adds a reader's source, switched on (and loaded) or off, and saves it.
+    fn add_as(&self, source: Source, enabled: bool) {
         let url = source.url.clone();
         let dated = source.is_dated();
-        let saved = SavedSource { name: source.name.clone(), url: url.clone(), enabled: true };
-        self.entries.update(|e| e.push(Entry::new(source, Origin::Saved)));
+        let saved = SavedSource { name: source.name.clone(), url: url.clone(), enabled };
+        let mut entry = Entry::new(source, Origin::Saved);
+        if !enabled {
+            entry.enabled = false;
+            entry.status = SourceStatus::Off;
+        }
+        self.entries.update(|e| e.push(entry));
         self.persist(saved);
+        if !enabled {
+            return;
+        }
         if dated {
             self.refresh_dated();
         } else {

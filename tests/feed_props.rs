@@ -40,6 +40,28 @@ fn small_default_feed() -> Vec<u8> {
     .clone()
 }
 
+/// Whether every paper of a parse holds to `feed::limits`, whatever the format.
+fn within_limits(feed: &Result<ParsedFeed, FeedError>) -> Result<(), String> {
+    use papersift::domain::feed::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE};
+    use papersift::domain::feed::limits::{MAX_URL, plausible};
+    let Ok(feed) = feed else { return Ok(()) };
+    for p in &feed.papers {
+        let lists = [&p.authors, &p.affiliations, &p.categories, &p.ai_keywords, &p.other_links, &p.sources];
+        let texts = [&p.title, &p.abstract_text];
+        let ok = plausible(p.listed, common::TODAY)
+            && p.published.is_none_or(|d| plausible(d, common::TODAY))
+            && p.title.chars().count() <= MAX_TITLE + 1
+            && p.abstract_text.chars().count() <= MAX_ABSTRACT + 1
+            && p.id.len() <= MAX_URL
+            && lists.iter().all(|l| l.len() <= MAX_ITEMS)
+            && texts.iter().all(|t| !t.chars().any(|c| c.is_control() && c != '\n'));
+        if !ok {
+            return Err(format!("{p:?}"));
+        }
+    }
+    Ok(())
+}
+
 fn streamed(body: &[u8], chunk: usize) -> Result<ParsedFeed, FeedError> {
     let mut stream = FeedStream::new(common::TODAY);
     for part in body.chunks(chunk) {
@@ -55,13 +77,15 @@ proptest! {
     fn arbitrary_bytes_never_panic(prefix in 0..PREFIXES.len(), bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         let mut body = PREFIXES[prefix].as_bytes().to_vec();
         body.extend(bytes);
-        let _result = parse_feed(&body, common::TODAY);
+        let result = parse_feed(&body, common::TODAY);
+        prop_assert!(within_limits(&result).is_ok(), "{:?}", within_limits(&result));
     }
 
     #[test]
     fn arbitrary_text_never_panics(prefix in 0..PREFIXES.len(), text in "\\PC{0,300}") {
         let body = format!("{}{text}", PREFIXES[prefix]);
-        let _result = parse_feed(body.as_bytes(), common::TODAY);
+        let result = parse_feed(body.as_bytes(), common::TODAY);
+        prop_assert!(within_limits(&result).is_ok(), "{:?}", within_limits(&result));
         let _ = (display_text(&text, 50), html_display_text(&text, 50), safe_http_url(&text));
     }
 
@@ -76,7 +100,8 @@ proptest! {
                 body[i] = byte;
             }
         }
-        let _result = parse_feed(&body, common::TODAY);
+        let result = parse_feed(&body, common::TODAY);
+        prop_assert!(within_limits(&result).is_ok(), "{:?}", within_limits(&result));
     }
 
     #[test]
@@ -110,5 +135,33 @@ proptest! {
     #[test]
     fn whitespace_collapses_as_split_and_join_would(text in "[ a\\n\\t\u{a0}\u{2009}\u{3000}é\u{85}\u{1680}]{0,40}") {
         prop_assert_eq!(collapse_whitespace(&text), text.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Published Atom is well-formed whatever the papers hold (C0 control characters in a
+    /// title once made it ill-formed), and reads back with every paper.
+    #[test]
+    fn published_atom_always_parses_back(
+        titles in proptest::collection::vec("[\\x00-\\x1f<>&\"' a-zA-Z\\u{80}-\\u{10ffff}]{1,40}", 1..5),
+        authors in "[\\x00-\\x1f<>&a-z ]{0,20}",
+    ) {
+        use papersift::domain::paper::Paper;
+        use papersift::domain::publish::{Published, atom};
+        let papers: Vec<Paper> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Paper { authors: vec![authors.clone()], ..Paper::new(format!("2608.{i:05}"), format!("T {t}"), common::TODAY) })
+            .collect();
+        let feed = Published { title: titles[0].clone(), id: "urn:x".into(), link: None, papers };
+        let xml = atom(&feed);
+        // XML 1.0's Char production: no C0 control character but tab and line breaks (the
+        // parser here is lenient about them; readers such as browsers are not).
+        prop_assert!(!xml.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')), "{}", xml);
+        let back = parse_feed(xml.as_bytes(), common::TODAY);
+        prop_assert!(back.is_ok(), "{:?}", back.err());
+        prop_assert_eq!(back.unwrap().papers.len(), titles.len());
     }
 }

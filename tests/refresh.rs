@@ -220,9 +220,18 @@ fn a_collapse_leaves_the_feed_as_it_was() {
 }
 
 #[test]
-fn a_paper_from_the_far_future_leaves_the_feed_as_it_was() {
+fn papers_from_the_far_future_are_skipped_and_counted() {
+    // Every paper of 21 August moved to the year 9999: the parser refuses them (one set of
+    // limits for every feed, see feed::limits), the refresh says so, and none reaches the feed.
+    let (dir, feed) = feed_on_disk("future");
     let days = HashMap::from([("2026-08-21", Day::Redated("2026-08-21.json", "2026-08-21", "9999-08-21"))]);
-    refused("future", days, "90", "not a plausible day");
+    let (ok, text) = refresh(&feed, &serve(days), "90");
+    assert!(ok, "{text}");
+    assert!(text.contains("17 entries skipped: 17 listed on an implausible date"), "{text}");
+    let parsed = parse_feed(&std::fs::read(&feed).unwrap(), common::TODAY).unwrap();
+    assert_eq!(parsed.papers.len(), 26);
+    assert!(parsed.papers.iter().all(|p| p.listed.to_string().as_str() < "2026-08-24"));
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]

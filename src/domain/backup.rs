@@ -3,13 +3,16 @@
 //! Import merges into what is there (nothing is ever removed) and says what changed. A
 //! malformed or foreign file is refused whole: it changes nothing.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::display_prefs::DisplayPrefs;
-use crate::marks::{Marks, PaperMarks};
+use crate::marks::{MAX_NOTE, Marks, PaperMarks, tidy_tag};
 use crate::mutes::Mutes;
-use crate::sources::SavedSource;
+use crate::sources::{SavedSource, user_source};
 use crate::topics::Topics;
+use crate::view_state::MAX_PAPER_ID;
 
 /// The backup format version this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -52,7 +55,19 @@ pub enum BackupError {
     /// Written by a newer PaperSift.
     #[error("this backup was written by a newer PaperSift (format {0})")]
     Newer(u32),
+    /// A record breaks a rule the app keeps for what it stores itself.
+    #[error("this backup cannot be imported: {0}; nothing was changed")]
+    Invalid(String),
 }
+
+/// Most sources a backup may add (the app's own lists are far shorter).
+pub const MAX_SOURCES: usize = 100;
+/// Most distinct tags a backup may hold.
+pub const MAX_TAGS: usize = 2_000;
+/// Most tags on one paper.
+pub const MAX_TAGS_PER_PAPER: usize = 50;
+/// Most paper records (saves, marks, tags, notes) a backup may hold.
+pub const MAX_MARKS: usize = 2_000_000;
 
 impl Backup {
     /// A backup of `marks` and `sources`, written at `now`.
@@ -90,7 +105,56 @@ impl Backup {
             Some(v) if v > VERSION => return Err(BackupError::Newer(v)),
             Some(_) => {}
         }
-        serde_json::from_slice(bytes).map_err(|e| BackupError::Foreign(e.to_string()))
+        let backup: Self = serde_json::from_slice(bytes).map_err(|e| BackupError::Foreign(e.to_string()))?;
+        backup.check().map_err(BackupError::Invalid)?;
+        Ok(backup)
+    }
+
+    /// The rules a source typed in Settings, a tag or a note must keep, applied to every
+    /// record of the file: the first one broken, named.
+    fn check(&self) -> Result<(), String> {
+        let shorten = |s: &str| {
+            let head: String = s.chars().take(60).collect();
+            if head.len() < s.len() { format!("{head}…") } else { head }
+        };
+        if self.sources.len() > MAX_SOURCES {
+            return Err(format!("it lists {} sources, more than {MAX_SOURCES}", self.sources.len()));
+        }
+        for source in &self.sources {
+            user_source(&source.name, &source.url, &[])
+                .map_err(|e| format!("the source “{}” is refused ({e})", shorten(&source.url)))?;
+        }
+        if self.marks.len() > MAX_MARKS {
+            return Err(format!("it holds {} paper records, more than {MAX_MARKS}", self.marks.len()));
+        }
+        let mut tags = HashSet::new();
+        for record in &self.marks {
+            if record.id.trim().is_empty() || record.id.chars().count() > MAX_PAPER_ID {
+                return Err(format!("a paper id “{}” is not an id", shorten(&record.id)));
+            }
+            if record.tags.len() > MAX_TAGS_PER_PAPER {
+                return Err(format!(
+                    "paper {} has {} tags, more than {MAX_TAGS_PER_PAPER}",
+                    shorten(&record.id),
+                    record.tags.len()
+                ));
+            }
+            for tag in &record.tags {
+                if tidy_tag(tag).as_deref() != Some(tag.as_str()) {
+                    return Err(format!("the tag “{}” is not a tag PaperSift writes", shorten(tag)));
+                }
+                if tags.insert(tag.as_str()) && tags.len() > MAX_TAGS {
+                    return Err(format!("it holds more than {MAX_TAGS} different tags"));
+                }
+            }
+            if record.note.chars().count() > MAX_NOTE {
+                return Err(format!(
+                    "the note of paper {} is longer than {MAX_NOTE} characters",
+                    shorten(&record.id)
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -186,8 +250,9 @@ pub fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSo
             record.reaction = incoming.reaction;
             summary.reactions += 1;
         }
+        let mut has: HashSet<String> = record.tags.iter().cloned().collect();
         for tag in &incoming.tags {
-            if !record.tags.contains(tag) {
+            if has.insert(tag.clone()) {
                 record.tags.push(tag.clone());
                 summary.tags += 1;
             }
@@ -200,9 +265,10 @@ pub fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSo
             changed.push(record);
         }
     }
+    let mut known: HashSet<&str> = sources.iter().map(|s| s.url.as_str()).collect();
     let mut added: Vec<SavedSource> = Vec::new();
     for source in &backup.sources {
-        if !sources.iter().chain(&added).any(|s| s.url == source.url) {
+        if known.insert(source.url.as_str()) {
             added.push(source.clone());
         }
     }
@@ -213,6 +279,35 @@ pub fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A backup file of `marks` (JSON records) and `sources`.
+    fn file(marks: &str, sources: &str) -> Vec<u8> {
+        format!(r#"{{"papersift_backup":1,"exported_at":0,"marks":[{marks}],"sources":[{sources}]}}"#)
+            .into_bytes()
+    }
+
+    fn refused(bytes: &[u8]) -> String {
+        match Backup::parse(bytes) {
+            Err(BackupError::Invalid(why)) => why,
+            other => format!("not refused: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_backup_is_held_to_the_rules_of_what_the_app_stores() {
+        // Was: imported sources skipped the validation typed ones get, tags and notes their caps.
+        assert!(Backup::parse(&file("", r#"{"name":"a","url":"https://a.org/f"}"#)).is_ok());
+        let why = refused(&file("", r#"{"name":"x","url":"javascript:alert(1)"}"#));
+        assert!(why.contains("“javascript:alert(1)” is refused"), "{why}");
+        assert!(refused(&file("", r#"{"name":"x","url":"data:text/html,x"}"#)).contains("data:text"));
+        let long = format!(r#"{{"name":"x","url":"https://a.org/{}"}}"#, "x".repeat(1 << 20));
+        assert!(refused(&file("", &long)).contains("too long"));
+        let record = |tags: &str, note: &str| format!(r#"{{"id":"2608.1","tags":[{tags}],"note":"{note}"}}"#);
+        assert!(refused(&file(&record(&format!("\"{}\"", "t".repeat(200)), ""), "")).contains("not a tag"));
+        assert!(refused(&file(&record("", &"n".repeat(MAX_NOTE + 1)), "")).contains("longer than"));
+        let many: Vec<String> = (0..MAX_TAGS + 1).map(|i| record(&format!("\"t{i}\""), "")).collect();
+        assert!(refused(&file(&many.join(","), "")).contains("different tags"));
+    }
     use crate::marks::Reaction;
     use crate::paper::Paper;
     use chrono::NaiveDate;

@@ -40,7 +40,9 @@ impl CachedFeed {
 
     /// The cached papers; a damaged record is an error, never a panic.
     pub fn papers(&self) -> Result<Vec<Paper>, FeedError> {
-        parse_feed(self.body.as_bytes(), chrono::NaiveDate::MIN).map(|f| f.papers)
+        // The copy was held to the limits when it arrived; its dates are not judged again
+        // against a later today (its earliest-date bound still applies).
+        parse_feed(self.body.as_bytes(), chrono::NaiveDate::MAX).map(|f| f.papers)
     }
 
     /// "as of 21 Aug 2026, 09:05 UTC".

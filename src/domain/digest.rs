@@ -61,8 +61,30 @@ impl Span {
         match self {
             Self::SinceVisit => previous_visit.unwrap_or(latest),
             Self::Day => latest,
-            Self::Week => latest - chrono::Days::new(6),
+            Self::Week => latest.checked_sub_days(chrono::Days::new(6)).unwrap_or(latest),
         }
+    }
+}
+
+/// Feed text as Markdown text: the characters that make links, emphasis, code or HTML are
+/// escaped, so a title can never become markup.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !c.is_control()) {
+        if matches!(c, '\\' | '[' | ']' | '(' | ')' | '<' | '>' | '*' | '_' | '`' | '!' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A link target for `[text](<url>)`: only http(s) URLs (anything else links nowhere), with
+/// the characters that could close the target percent-encoded.
+fn markdown_url(url: &str) -> String {
+    match crate::paper::safe_http_url(url) {
+        Some(url) => url.replace('<', "%3C").replace('>', "%3E").replace(' ', "%20"),
+        None => "#".to_owned(),
     }
 }
 
@@ -133,10 +155,10 @@ impl Digest {
             out.push_str(&format!("\n## {}\n\n", section.name));
             for item in &section.items {
                 out.push_str(&format!(
-                    "- [{}]({}) — {} (▲ {})\n",
-                    item.title.replace(']', "\\]"),
-                    item.url.replace(')', "%29"),
-                    item.authors,
+                    "- [{}](<{}>) — {} (▲ {})\n",
+                    markdown_text(&item.title),
+                    markdown_url(&item.url),
+                    markdown_text(&item.authors),
                     item.upvotes
                 ));
             }
@@ -207,6 +229,9 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // XML 1.0 allows no C0 control character but tab and line breaks: one would make
+            // a published Atom feed ill-formed.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }
@@ -235,6 +260,8 @@ mod tests {
         assert_eq!(Span::SinceVisit.first_day(day(21), Some(day(18))), day(18));
         assert_eq!(Span::SinceVisit.first_day(day(21), None), day(21));
         assert_eq!(Span::SinceVisit.first_day(day(21), Some(day(30))), day(30), "nothing new since");
+        // A hostile feed's earliest date: no panic.
+        assert_eq!(Span::Week.first_day(NaiveDate::MIN, None), NaiveDate::MIN);
         assert_eq!(Span::Week.first_day(day(21), None), day(15));
         assert_eq!(Span::from_key("week"), Some(Span::Week));
     }
@@ -247,6 +274,23 @@ mod tests {
             assert_eq!(out.matches("https://arxiv.org/abs/2608.").count(), 3, "{out}");
         }
         assert!(d.html().contains("Paper 0 &amp; more"));
+    }
+
+    #[test]
+    fn markdown_never_carries_a_live_link_or_raw_html_from_a_feed() {
+        // Was: a title "x](javascript:alert(1))" made a live javascript: link, and
+        // authors went out raw.
+        let item = Item {
+            title: "x](javascript:alert(1)) <img src=y onerror=z>".into(),
+            url: "javascript:alert(2)".into(),
+            authors: "<script>a</script> [b](c)".into(),
+            upvotes: 1,
+        };
+        let d = Digest { title: "D".into(), sections: vec![Section { name: "S".into(), items: vec![item] }] };
+        let md = d.markdown();
+        assert!(md.contains(r"- [x\]\(javascript:alert\(1\)\) \<img src=y onerror=z\>](<#>)"), "{md}");
+        assert!(md.contains(r"\<script\>a\</script\> \[b\]\(c\)"), "{md}");
+        assert!(!md.contains("](javascript"), "{md}");
     }
 
     #[test]

@@ -179,15 +179,17 @@ mod tests {
 
     #[test]
     fn prefs_read_leniently() {
-        let prefs: DisplayPrefs = serde_json::from_str(r#"{"theme":"dark","future":1}"#).unwrap();
+        // "density" was the layout's forerunner: read as unknown, so as no saved layout.
+        let prefs: DisplayPrefs =
+            serde_json::from_str(r#"{"theme":"dark","future":1,"density":"compact"}"#).unwrap();
         assert_eq!(prefs, DisplayPrefs { theme: Theme::Dark, ..DisplayPrefs::default() });
+        let prefs: DisplayPrefs = serde_json::from_str(r#"{"layout":"grid"}"#).unwrap();
+        assert_eq!(prefs.layout, Some(Layout::Grid));
+        assert_eq!(serde_json::from_str::<DisplayPrefs>(r#"{"layout":"cards"}"#).unwrap().layout, None);
         let prefs: DisplayPrefs =
             serde_json::from_str(r#"{"default_sort":"votes","default_period":"fortnightly"}"#).unwrap();
         assert_eq!((prefs.default_sort, prefs.default_period), (Some(Sort::MostUpvoted), None));
-        assert_eq!(
-            serde_json::to_string(&prefs).unwrap(),
-            r#"{"theme":"system","density":"comfortable","default_sort":"votes"}"#
-        );
+        assert_eq!(serde_json::to_string(&prefs).unwrap(), r#"{"theme":"system","default_sort":"votes"}"#);
         assert!(serde_json::from_str::<DisplayPrefs>(r#"{"theme":"neon"}"#).is_err());
         assert_eq!(Theme::from_key("light"), Some(Theme::Light));
     }

@@ -125,6 +125,9 @@ pub struct Link {
     pub url: String,
 }
 
+/// Most links [`Paper::links`] gives (a card shows them in one row).
+pub const MAX_LINKS: usize = 12;
+
 impl Paper {
     /// Whether `id` has the shape of a modern or legacy arXiv identifier.
     pub fn has_arxiv_id(&self) -> bool {
@@ -136,7 +139,8 @@ impl Paper {
         self.has_arxiv_id().then(|| format!("https://arxiv.org/abs/{}", self.id))
     }
 
-    /// Every link worth showing, in display order; unsafe or malformed URLs are dropped.
+    /// Every link worth showing, in display order, at most [`MAX_LINKS`]; unsafe or malformed
+    /// URLs are dropped.
     pub fn links(&self) -> Vec<Link> {
         let mut links = Vec::new();
         if let Some(url) = self.arxiv_url() {
@@ -154,8 +158,14 @@ impl Paper {
                 links.push(Link { kind, url: url.to_owned() });
             }
         }
+        // A set of the URLs so far: a paper with thousands of links stays linear, and only the
+        // first few are shown.
+        let mut seen: std::collections::HashSet<String> = links.iter().map(|l| l.url.clone()).collect();
         for url in self.other_links.iter().filter_map(|u| safe_http_url(u)) {
-            if !links.iter().any(|l| l.url == url) && !is_arxiv_page(url) {
+            if links.len() >= MAX_LINKS {
+                break;
+            }
+            if !is_arxiv_page(url) && seen.insert(url.to_owned()) {
                 links.push(Link { kind: LinkKind::Web, url: url.to_owned() });
             }
         }

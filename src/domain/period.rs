@@ -70,7 +70,8 @@ impl Period {
     pub fn containing(kind: PeriodKind, day: NaiveDate) -> Self {
         let start = match kind {
             PeriodKind::Daily => Some(day),
-            PeriodKind::Weekly => Some(day.week(Weekday::Mon).first_day()),
+            // The checked form: chrono's first day of the week before its earliest date panics.
+            PeriodKind::Weekly => Some(day.week(Weekday::Mon).checked_first_day().unwrap_or(day)),
             PeriodKind::Monthly => day.with_day(1),
             PeriodKind::All => None,
         };
@@ -156,6 +157,16 @@ impl Period {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_ends_of_the_calendar_do_not_panic() {
+        for day in [NaiveDate::MIN, NaiveDate::MAX] {
+            for kind in PeriodKind::ALL {
+                let period = Period::containing(kind, day);
+                let _ = (period.days(), period.label(), period.previous(&[day]), period.next(&[day]));
+            }
+        }
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -202,9 +202,19 @@ pub fn feeds_from_query(query: &str) -> LinkFeeds {
     link
 }
 
-/// A same-origin path such as `feeds/extra.json`: no scheme, no `//` host, no control characters.
+/// A same-origin path such as `feeds/extra.json`: no scheme, no `//` host (browsers read `\`
+/// as `/`, so `/\host` and `\\host` are hosts too), no control characters.
+///
+/// ```
+/// # use papersift_domain::sources::feeds_from_query;
+/// assert_eq!(feeds_from_query("?feed=feeds%2Fx.json").sources.len(), 1);
+/// for other_origin in ["%2F%5Chost%2Fx", "%5C%5Chost%5Cx", "%2F%2Fhost%2Fx", "%5C%2Fhost"] {
+///     assert_eq!(feeds_from_query(&format!("?feed={other_origin}")).ignored, 1, "{other_origin}");
+/// }
+/// ```
 fn is_relative_path(value: &str) -> bool {
     !value.is_empty()
+        && !value.contains('\\')
         && !value.starts_with("//")
         && !value.contains(':')
         && !value.chars().any(|c| c.is_control() || c.is_whitespace())

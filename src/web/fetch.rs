@@ -261,6 +261,9 @@ impl Download {
         if self.received > self.limits.max_bytes {
             return Err(self.too_large());
         }
+        // The timeout is for silence, not for the whole body: a large feed on a slow link
+        // keeps arriving.
+        self.timer.restart(self.limits.timeout_ms);
         Ok(Some(bytes.to_vec()))
     }
 
@@ -280,8 +283,13 @@ impl Download {
 impl Drop for Download {
     fn drop(&mut self) {
         if let Some(reader) = self.reader.take() {
-            // Done early (too large, broken, or abandoned): no need to drain the rest.
-            let _cancelled = reader.cancel();
+            // Done early (too large, broken, timed out or abandoned): no need to drain the
+            // rest. After an abort the cancel's promise rejects: awaited here, so it is no
+            // uncaught error on the page.
+            let cancelled = reader.cancel();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = JsFuture::from(cancelled).await;
+            });
         }
     }
 }
@@ -313,14 +321,15 @@ fn describe(error: &JsValue) -> String {
     error.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{error:?}"), |e| String::from(e.message()))
 }
 
-/// An AbortController fired by a timer, remembering whether it fired.
+/// An AbortController fired by a timer (restarted by each part of the body that arrives),
+/// remembering whether it fired.
 ///
 /// Where no AbortController can be made, the fetch simply runs without a timeout.
 struct Timeout {
     controller: Option<AbortController>,
     fired: Rc<Cell<bool>>,
     handle: Option<i32>,
-    _on_timeout: Closure<dyn FnMut()>,
+    on_timeout: Closure<dyn FnMut()>,
 }
 
 impl Timeout {
@@ -340,7 +349,21 @@ impl Timeout {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), ms)
                 .ok()
         });
-        Self { controller, fired, handle, _on_timeout: on_timeout }
+        Self { controller, fired, handle, on_timeout }
+    }
+
+    /// Starts the timer again from now.
+    fn restart(&mut self, ms: i32) {
+        let Some(window) = web_sys::window() else { return };
+        if let Some(handle) = self.handle.take() {
+            window.clear_timeout_with_handle(handle);
+        }
+        self.handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                self.on_timeout.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok();
     }
 
     fn signal(&self) -> Option<web_sys::AbortSignal> {

@@ -44,6 +44,9 @@ fn failed(error: impl std::fmt::Display) -> StorageError {
     StorageError::Failed(error.to_string())
 }
 
+/// Records written by one transaction of [`Storage::put_marks_batch`].
+const BATCH: usize = 10_000;
+
 /// An open connection to the store, closed when dropped.
 ///
 /// Connections live for one operation: an open connection would block a schema upgrade
@@ -122,6 +125,27 @@ impl Storage {
             return self.delete(MARKS, &marks.id).await;
         }
         self.put_json(MARKS, &marks.id, marks).await
+    }
+
+    /// Saves many papers' marks (an import) in transactions of [`BATCH`] records: a million
+    /// marks are a hundred transactions, not a million.
+    pub async fn put_marks_batch(&self, records: &[PaperMarks]) -> Result<(), StorageError> {
+        for batch in records.chunks(BATCH) {
+            let tx =
+                self.db.transaction(MARKS).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
+            let store = tx.object_store(MARKS).map_err(failed)?;
+            // Every request is made first, then awaited: the transaction stays open meanwhile.
+            let mut pending = Vec::with_capacity(batch.len());
+            for record in batch {
+                let json = serde_json::to_string(record).map_err(failed)?;
+                pending.push(store.put(json).with_key(record.id.clone()).primitive().map_err(failed)?);
+            }
+            for request in pending {
+                request.await.map_err(|_| StorageError::WriteRefused)?;
+            }
+            tx.commit().await.map_err(|_| StorageError::WriteRefused)?;
+        }
+        Ok(())
     }
 
     /// One setting, if it was ever saved; a damaged value reads as an error.

@@ -102,13 +102,19 @@ fn preload_asks_for_the_feed_as_the_app_fetches_it() {
 
 #[wasm_bindgen_test]
 async fn a_search_index_the_feed_names_is_preloaded_while_its_papers_arrive() {
-    let index = "https://example.org/feeds/named-by-the-feed.index";
-    let body = format!(
-        r#"{{"papersift_feed":1,"index":"{index}","papers":[{{"id":"a","title":"A","listed":"2026-08-21"}}]}}"#
-    );
-    let feed = fetch_feed(&blob_url(&body), FetchLimits::default(), |_| {}, |_| {}).await.unwrap();
-    assert_eq!(feed.index.as_deref(), Some(index));
-    let selector = format!(r#"link[rel="preload"][as="fetch"][crossorigin="anonymous"][href="{index}"]"#);
+    // The feed's own origin (a blob's is the page's); an index elsewhere is not fetched.
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
-    assert!(document.query_selector(&selector).unwrap().is_some());
+    for (index, preloaded) in [
+        (format!("{origin}/feeds/named-by-the-feed.index"), true),
+        ("https://example.org/feeds/elsewhere.index".to_owned(), false),
+    ] {
+        let body = format!(
+            r#"{{"papersift_feed":1,"index":"{index}","papers":[{{"id":"a","title":"A","listed":"2026-08-21"}}]}}"#
+        );
+        let feed = fetch_feed(&blob_url(&body), FetchLimits::default(), |_| {}, |_| {}).await.unwrap();
+        assert_eq!(feed.index.as_deref(), Some(index.as_str()));
+        let selector = format!(r#"link[rel="preload"][as="fetch"][crossorigin="anonymous"][href="{index}"]"#);
+        assert_eq!(document.query_selector(&selector).unwrap().is_some(), preloaded, "{index}");
+    }
 }

@@ -27,6 +27,15 @@ fn an_index_location_is_read_relative_to_its_feed() {
         index_url("https://example.org/feed.json", "http://[::1"),
         Err(ShippedIndexError::Location(_))
     ));
+    // Was: an index was fetched from any origin the feed named.
+    assert!(matches!(
+        index_url("https://example.org/feed.json", "https://elsewhere.example/feed.index"),
+        Err(ShippedIndexError::OtherOrigin(origin)) if origin == "https://elsewhere.example"
+    ));
+    assert!(matches!(
+        index_url("https://example.org/feed.json", "//elsewhere.example/x"),
+        Err(ShippedIndexError::OtherOrigin(_))
+    ));
 }
 
 #[wasm_bindgen_test]

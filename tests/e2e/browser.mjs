@@ -97,10 +97,23 @@ export async function cardAction(card, name) {
   await card.getByRole('menu').getByRole(/^(Like|Dislike|Mark read)$/.test(name) ? 'menuitemcheckbox' : 'menuitem', { name, exact: true }).click();
 }
 
-/** Whether a card's More menu shows `name` (Like, Dislike, Mark read) checked; closes the menu again. */
+/**
+ * Whether a card's More menu shows `name` (Like, Dislike, Mark read) checked; closes the menu
+ * again. A card redrawn while its menu opens (a source arriving, say) takes the menu with it:
+ * then the menu is opened again, a bounded number of times.
+ */
 export async function cardChecked(card, name) {
-  await card.getByRole('button', { name: /^More actions/ }).click();
-  const checked = await card.getByRole('menuitemcheckbox', { name, exact: true }).getAttribute('aria-checked');
-  await card.page().keyboard.press('Escape');
-  return checked === 'true';
+  for (let attempt = 1; ; attempt += 1) {
+    await card.getByRole('button', { name: /^More actions/ }).click();
+    const item = card.getByRole('menuitemcheckbox', { name, exact: true });
+    try {
+      await item.waitFor({ timeout: 3_000 });
+    } catch (redrawn) {
+      if (attempt === 5) throw redrawn;
+      continue;
+    }
+    const checked = await item.getAttribute('aria-checked');
+    await card.page().keyboard.press('Escape');
+    return checked === 'true';
+  }
 }

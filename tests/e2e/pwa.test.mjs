@@ -72,6 +72,25 @@ describe('installable offline app', () => {
     await context.close();
   });
 
+  test('opening a published feed never replaces the offline shell, tested by stopping the server', async () => {
+    // Was: every in-scope navigation was stored as the shell, so after following Subscribe's
+    // Atom link the app opened offline as Atom text.
+    const own = await serveStatic(root);
+    const { context, page, problems } = await openPage(browser, new URL(own.url).origin);
+    await page.goto(own.url);
+    await page.getByRole('status').filter({ hasText: dayCount }).waitFor();
+    await waitForController(page);
+    await page.goto(`${own.url}feeds/published/trending-daily.atom`);
+    await page.goto(`${own.url}nowhere.html`);
+    // The server stops (Chromium's offline flag does not reach a service worker's fetches).
+    await own.close();
+    await page.goto(own.url);
+    await page.getByRole('status').filter({ hasText: dayCount }).waitFor();
+    assert.equal(await page.locator('article').first().count(), 1);
+    assert.deepEqual(problems.filter((p) => !/ERR_CONNECTION_REFUSED|HTTP 404|Failed to fetch/.test(p)), []);
+    await context.close();
+  });
+
   test('a new deployment is offered to the open page and taken after Reload', async () => {
     const { context, page } = await openControlled();
     await waitForController(page);

@@ -61,6 +61,10 @@ export async function serveStatic(root, prefix = '/papersift/', mounts = {}) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Open keep-alive connections would hold close() (and a test stopping the server) forever.
+    close: () => new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    }),
   };
 }

@@ -1,6 +1,8 @@
 //! Atom 1.0 feeds, including the arXiv API's (current and legacy formats): arXiv ids and
 //! versions, affiliations, categories, DOI and comments are read when present.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 
 use super::arxiv::{from_url, github_repo_in};
@@ -41,6 +43,8 @@ pub struct Entries {
     /// Entries without a date of their own, by place: the feed's `<updated>` dates them,
     /// and it may come after them.
     undated: Vec<(usize, Element)>,
+    /// Entries past [`super::MAX_ENTRIES`], dropped as they were read.
+    over: usize,
 }
 
 impl Entries {
@@ -58,6 +62,8 @@ impl Entries {
                 self.undated.push((self.read.len(), child));
                 self.read.push(None);
             }
+        } else {
+            self.over += 1;
         }
         None
     }
@@ -72,6 +78,7 @@ impl Entries {
         for entry in self.read.into_iter().flatten() {
             tally.push(entry);
         }
+        tally.over_limit(self.over);
         tally.finish(FeedFormat::Atom)
     }
 }
@@ -104,22 +111,28 @@ fn entry_to_paper(entry: &Element, feed_day: NaiveDate) -> Result<Paper, SkipRea
     paper.version = arxiv.and_then(|r| r.version);
     paper.published = published;
     paper.updated = updated;
+    // Sets, not `contains` on the lists: a hostile entry's thousands of items stay linear.
+    let mut affiliations = HashSet::new();
     for author in entry.children_named("author").take(MAX_ITEMS) {
         if let Some(name) = author.child_text("name") {
             paper.authors.push(short_text(name));
         }
-        for affiliation in author.children_named("affiliation") {
+        for affiliation in author.children_named("affiliation").take(MAX_ITEMS) {
+            if paper.affiliations.len() == MAX_ITEMS {
+                break;
+            }
             let affiliation = short_text(&affiliation.text);
-            if !affiliation.is_empty() && !paper.affiliations.contains(&affiliation) {
+            if !affiliation.is_empty() && affiliations.insert(affiliation.clone()) {
                 paper.affiliations.push(affiliation);
             }
         }
     }
     let primary = entry.child("primary_category").and_then(|c| c.attr("term"));
     let terms = primary.into_iter().chain(entry.children_named("category").filter_map(|c| c.attr("term")));
+    let mut categories = HashSet::new();
     for term in terms.take(MAX_ITEMS) {
         let term = short_text(term);
-        if !term.is_empty() && !paper.categories.contains(&term) {
+        if !term.is_empty() && categories.insert(term.clone()) {
             paper.categories.push(term);
         }
     }

@@ -81,7 +81,8 @@ impl Organization {
 pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
     let items: Vec<&RawValue> = serde_json::from_slice(body)?;
     let mut tally = Tally::default();
-    for raw in items {
+    tally.over_limit(items.len().saturating_sub(super::MAX_ENTRIES));
+    for raw in items.into_iter().take(super::MAX_ENTRIES) {
         tally.push(
             serde_json::from_str::<Item>(raw.get()).map_err(|_| SkipReason::Malformed).and_then(normalize),
         );
@@ -94,8 +95,14 @@ pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
 pub fn parse_lines(body: &[u8]) -> Result<ParsedFeed, FeedError> {
     let mut tally = Tally::default();
     let stream = serde_json::Deserializer::from_slice(body).into_iter::<&RawValue>();
+    let mut read = 0;
     for raw in stream {
         let raw = raw?;
+        read += 1;
+        if read > super::MAX_ENTRIES {
+            tally.over_limit(1);
+            continue;
+        }
         tally.push(
             serde_json::from_str::<ArchiveLine>(raw.get()).map_err(|_| SkipReason::Malformed).and_then(
                 |line| {

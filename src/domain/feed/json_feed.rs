@@ -53,6 +53,7 @@ struct Author<'a> {
 /// Parses the `items` array of a JSON Feed, one item at a time.
 pub fn parse(items: &[&RawValue], today: NaiveDate) -> ParsedFeed {
     let mut tally = Tally::default();
+    tally.over_limit(items.len().saturating_sub(super::MAX_ENTRIES));
     for raw in items.iter().take(super::MAX_ENTRIES) {
         tally.push(
             serde_json::from_str::<Item>(raw.get())

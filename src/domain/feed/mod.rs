@@ -9,6 +9,7 @@ pub mod clean;
 pub mod dates;
 pub mod hf_daily;
 pub mod json_feed;
+pub mod limits;
 pub mod papersift;
 pub mod refresh;
 pub mod rss;
@@ -24,9 +25,7 @@ use serde_json::value::RawValue;
 
 use crate::paper::Paper;
 
-/// Most entries read from one feed; the rest are counted as skipped. Large enough for the
-/// whole 75k-paper arXiv corpus as one feed.
-pub const MAX_ENTRIES: usize = 200_000;
+pub use limits::MAX_ENTRIES;
 
 /// Formats [`parse_feed`] recognises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +54,10 @@ pub enum SkipReason {
     MissingDate,
     /// The entry is not of the expected shape (wrong types, not an object...).
     Malformed,
+    /// The entry is listed before 1990 or after the day after tomorrow.
+    ImplausibleDate,
+    /// The feed has more than [`MAX_ENTRIES`] entries.
+    OverLimit,
 }
 
 impl fmt::Display for SkipReason {
@@ -64,6 +67,8 @@ impl fmt::Display for SkipReason {
             Self::MissingTitle => "missing title",
             Self::MissingDate => "missing date",
             Self::Malformed => "malformed",
+            Self::ImplausibleDate => "listed on an implausible date",
+            Self::OverLimit => "over the 200,000-entry limit",
         })
     }
 }
@@ -83,6 +88,19 @@ pub struct ParsedFeed {
 }
 
 impl ParsedFeed {
+    /// Every paper passed through [`limits::bound`]; those it refuses are counted as skipped.
+    fn bounded(mut self, today: NaiveDate) -> Self {
+        let papers = std::mem::take(&mut self.papers);
+        self.papers.reserve(papers.len());
+        for paper in papers {
+            match limits::bound(paper, today) {
+                Ok(paper) => self.papers.push(paper),
+                Err(reason) => *self.skipped.entry(reason).or_default() += 1,
+            }
+        }
+        self
+    }
+
     /// A sentence for the reader when entries were skipped, e.g. "3 entries skipped: missing title".
     pub fn skipped_summary(&self) -> Option<String> {
         let total: usize = self.skipped.values().sum();
@@ -166,7 +184,7 @@ impl From<serde_json::Error> for FeedError {
 pub fn parse_feed(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let start = body.iter().position(|b| !b.is_ascii_whitespace()).ok_or(FeedError::Empty)?;
-    match body[start] {
+    let feed = match body[start] {
         b'<' => parse_xml(body, today),
         b'[' => hf_daily::parse(body),
         b'{' => parse_json_object(&body[start..], today),
@@ -175,7 +193,8 @@ pub fn parse_feed(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError
             serde_json::from_slice::<serde::de::IgnoredAny>(body)?;
             Err(FeedError::UnknownFormat)
         }
-    }
+    }?;
+    Ok(feed.bounded(today))
 }
 
 fn parse_xml(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError> {
@@ -256,9 +275,11 @@ fn merge_into(kept: &mut Paper, other: Paper) {
             *slot = other;
         }
     }
+    // A set of what the list holds: unions of long lists stay linear.
     fn union(list: &mut Vec<String>, other: Vec<String>) {
+        let mut held: std::collections::HashSet<String> = list.iter().cloned().collect();
         for item in other {
-            if !list.contains(&item) {
+            if held.insert(item.clone()) {
                 list.push(item);
             }
         }
@@ -303,6 +324,13 @@ impl Tally {
         match entry {
             Ok(paper) => self.papers.push(paper),
             Err(reason) => *self.skipped.entry(reason).or_default() += 1,
+        }
+    }
+
+    /// Counts `n` entries left unread past [`MAX_ENTRIES`].
+    pub(crate) fn over_limit(&mut self, n: usize) {
+        if n > 0 {
+            *self.skipped.entry(SkipReason::OverLimit).or_default() += n;
         }
     }
 

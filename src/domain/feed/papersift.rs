@@ -66,6 +66,7 @@ pub fn parse(body: &[u8]) -> Result<ParsedFeed, FeedError> {
         Some(_) => {}
     }
     let mut tally = Tally::default();
+    tally.over_limit(envelope.papers.len().saturating_sub(super::MAX_ENTRIES));
     for raw in envelope.papers.into_iter().take(super::MAX_ENTRIES) {
         tally.push(
             serde_json::from_str::<Paper>(raw.get()).map_err(|_| SkipReason::Malformed).and_then(check),

@@ -109,7 +109,7 @@ impl fmt::Display for Refused {
 /// use papersift_domain::feed::refresh::{Refused, check};
 /// use papersift_domain::paper::Paper;
 /// let day = NaiveDate::from_ymd_opt(2026, 8, 21).unwrap();
-/// let papers = |n: usize| (0..n).map(|i| Paper::new(i.to_string(), "T".into(), day)).collect::<Vec<_>>();
+/// let papers = |n: usize| (0..n).map(|i| Paper::new(i.to_string(), "T", day)).collect::<Vec<_>>();
 /// assert_eq!(check(&papers(10), &papers(5), day), Ok(()));
 /// assert_eq!(check(&papers(10), &papers(4), day), Err(Refused::Collapsed { before: 10, after: 4 }));
 /// ```

@@ -17,11 +17,13 @@ pub fn parse(root: &Element, today: NaiveDate) -> ParsedFeed {
         .and_then(|c| c.child_text("pubDate").or_else(|| c.child_text("lastBuildDate")))
         .and_then(any_day)
         .unwrap_or(today);
-    let items = channel.into_iter().flat_map(|c| c.children_named("item")).chain(root.children_named("item"));
+    let mut items =
+        channel.into_iter().flat_map(|c| c.children_named("item")).chain(root.children_named("item"));
     let mut tally = Tally::default();
-    for item in items.take(super::MAX_ENTRIES) {
+    for item in items.by_ref().take(super::MAX_ENTRIES) {
         tally.push(item_to_paper(item, channel_day));
     }
+    tally.over_limit(items.count());
     tally.finish(FeedFormat::Rss)
 }
 
@@ -75,9 +77,10 @@ fn item_to_paper(item: &Element, channel_day: NaiveDate) -> Result<Paper, SkipRe
         }
     }
     paper.authors.truncate(MAX_ITEMS);
+    let mut categories = std::collections::HashSet::new();
     for category in item.children_named("category").take(MAX_ITEMS) {
         let category = short_text(&category.text);
-        if !category.is_empty() && !paper.categories.contains(&category) {
+        if !category.is_empty() && categories.insert(category.clone()) {
             paper.categories.push(category);
         }
     }

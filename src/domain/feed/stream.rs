@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use super::papersift::{self, VERSION};
-use super::{FeedError, FeedFormat, MAX_ENTRIES, ParsedFeed, SkipReason, Tally, parse_feed};
+use super::{FeedError, FeedFormat, MAX_ENTRIES, ParsedFeed, SkipReason, Tally, limits, parse_feed};
 use crate::paper::Paper;
 
 /// Most papers [`FeedStream::preview`] offers while the first day is still arriving.
@@ -71,7 +71,7 @@ impl FeedStream {
                     }
                     Some(true) => {
                         let head = std::mem::take(head);
-                        let mut decoder = Decoder::default();
+                        let mut decoder = Decoder { today: self.today, ..Decoder::default() };
                         // Whitespace before the brace is allowed as parse_feed allows it.
                         let result = decoder.push(trim_start(head.strip_prefix(BOM).unwrap_or(&head)));
                         self.mode = Mode::Streaming(decoder);
@@ -210,6 +210,8 @@ struct Decoder {
     index: Option<Option<String>>,
     tally: Tally,
     entries: usize,
+    /// Dates papers' plausibility (see [`limits::bound`]).
+    today: NaiveDate,
     /// Lines and the current column of the bytes already dropped from `buf`, for error positions.
     lines_before: usize,
     column_before: usize,
@@ -443,13 +445,14 @@ impl Decoder {
         let text = std::str::from_utf8(&self.buf[start..end])
             .map_err(|e| self.syntax(start + e.valid_up_to(), "invalid unicode code point"))?;
         if self.entries >= MAX_ENTRIES {
+            self.tally.over_limit(1);
             return serde_json::from_str::<serde::de::IgnoredAny>(text)
                 .map(drop)
                 .map_err(|e| self.json_error(start, &e));
         }
         self.entries += 1;
         let entry = match serde_json::from_str::<Paper>(text) {
-            Ok(paper) => papersift::check(paper),
+            Ok(paper) => papersift::check(paper).and_then(|p| limits::bound(p, self.today)),
             // A paper of the wrong shape is skipped, but only if it is valid JSON at all.
             Err(e) if e.is_data() => match serde_json::from_str::<serde::de::IgnoredAny>(text) {
                 Ok(_) => Err(SkipReason::Malformed),

@@ -120,6 +120,9 @@ pub fn parse_with(
             }
             Event::Empty(start) => {
                 elements += 1;
+                if elements > MAX_ELEMENTS {
+                    return Err(FeedError::TooLarge { what: "elements", limit: MAX_ELEMENTS });
+                }
                 let element = open(&start);
                 if stack.is_empty() {
                     return Ok(element);

@@ -1,0 +1,177 @@
+//! One set of limits for every feed format, applied to every paper by [`bound`]: the parsers
+//! of each format (and the streaming reader) produce papers, and nothing leaves
+//! [`super::parse_feed`] or [`super::stream::FeedStream`] without passing through here. A
+//! hostile feed can therefore make no paper larger, no list longer and no date stranger than
+//! these say, whatever its format.
+
+use std::collections::HashSet;
+
+use chrono::{Days, NaiveDate};
+
+use super::SkipReason;
+use super::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_SHORT, MAX_TITLE, cap};
+use crate::paper::Paper;
+
+/// Most entries read from one feed; the rest are counted as skipped. Large enough for the
+/// whole 75k-paper arXiv corpus as one feed.
+pub const MAX_ENTRIES: usize = 200_000;
+
+/// Longest URL (or paper id) kept: longer ones are dropped (a paper with a longer id is skipped).
+pub const MAX_URL: usize = 2_048;
+
+/// The earliest listing day a paper may have.
+pub const EARLIEST: NaiveDate = match NaiveDate::from_ymd_opt(1990, 1, 1) {
+    Some(day) => day,
+    None => panic!("a valid constant date"),
+};
+
+/// Days after today a paper may be listed (time zones, a feed published ahead of midnight).
+pub const FUTURE_DAYS: u64 = 2;
+
+/// Whether `day` lies between [`EARLIEST`] and [`FUTURE_DAYS`] after `today`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use papersift_domain::feed::limits::plausible;
+/// let today = NaiveDate::from_ymd_opt(2026, 8, 21).unwrap();
+/// assert!(plausible(today, today));
+/// assert!(plausible(NaiveDate::from_ymd_opt(2026, 8, 23).unwrap(), today));
+/// assert!(!plausible(NaiveDate::from_ymd_opt(2026, 8, 24).unwrap(), today));
+/// assert!(!plausible(NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(), today));
+/// assert!(!plausible(NaiveDate::MIN, today));
+/// ```
+pub fn plausible(day: NaiveDate, today: NaiveDate) -> bool {
+    let latest = today.checked_add_days(Days::new(FUTURE_DAYS)).unwrap_or(NaiveDate::MAX);
+    (EARLIEST..=latest).contains(&day)
+}
+
+/// `paper` within the limits, or why it is skipped: a listing day outside [`plausible`]
+/// (other dates outside it are dropped), an id longer than [`MAX_URL`], or no title left.
+/// Texts are capped and lose their control characters; lists keep their first
+/// [`MAX_ITEMS`] distinct items (a set, not pairwise comparison), each capped; URLs longer
+/// than [`MAX_URL`] are dropped.
+pub fn bound(mut paper: Paper, today: NaiveDate) -> Result<Paper, SkipReason> {
+    if !plausible(paper.listed, today) {
+        return Err(SkipReason::ImplausibleDate);
+    }
+    if paper.id.len() > MAX_URL || paper.id.chars().any(char::is_control) {
+        return Err(SkipReason::Malformed);
+    }
+    for date in [&mut paper.published, &mut paper.updated] {
+        *date = date.filter(|d| plausible(*d, today));
+    }
+    paper.title = one_line(cap(std::mem::take(&mut paper.title), MAX_TITLE));
+    if paper.title.trim().is_empty() {
+        return Err(SkipReason::MissingTitle);
+    }
+    paper.abstract_text = text(cap(std::mem::take(&mut paper.abstract_text), MAX_ABSTRACT));
+    paper.ai_summary = paper.ai_summary.take().map(|s| text(cap(s, MAX_ABSTRACT)));
+    paper.organization = paper.organization.take().map(|s| one_line(cap(s, MAX_SHORT)));
+    for list in [
+        &mut paper.authors,
+        &mut paper.affiliations,
+        &mut paper.categories,
+        &mut paper.ai_keywords,
+        &mut paper.sources,
+    ] {
+        *list = distinct(std::mem::take(list), |s| Some(one_line(cap(s, MAX_SHORT))));
+    }
+    paper.other_links = distinct(std::mem::take(&mut paper.other_links), url);
+    for link in [&mut paper.github_repo, &mut paper.project_page, &mut paper.thumbnail] {
+        *link = link.take().and_then(url);
+    }
+    Ok(paper)
+}
+
+/// A URL within [`MAX_URL`] and without control characters, else none.
+fn url(text: String) -> Option<String> {
+    (text.len() <= MAX_URL && !text.chars().any(char::is_control)).then_some(text)
+}
+
+/// The first [`MAX_ITEMS`] distinct items that `keep` keeps, in order.
+fn distinct(items: Vec<String>, keep: impl Fn(String) -> Option<String>) -> Vec<String> {
+    let mut seen = HashSet::with_capacity(items.len().min(MAX_ITEMS));
+    let mut out = Vec::with_capacity(items.len().min(MAX_ITEMS));
+    for item in items {
+        if out.len() == MAX_ITEMS {
+            break;
+        }
+        if let Some(item) = keep(item).filter(|i| !i.is_empty())
+            && seen.insert(item.clone())
+        {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// `s` without control characters (line breaks kept).
+fn text(s: String) -> String {
+    if s.chars().any(|c| c.is_control() && c != '\n') {
+        s.chars().filter(|c| !c.is_control() || *c == '\n').collect()
+    } else {
+        s
+    }
+}
+
+/// `s` on one line: control characters (line breaks included) become spaces.
+fn one_line(s: String) -> String {
+    if s.chars().any(char::is_control) {
+        s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 8, 21).unwrap_or_default()
+    }
+
+    #[test]
+    fn hostile_dates_skip_the_paper_or_are_dropped() {
+        let paper = |listed| Paper::new("1", "T", listed);
+        assert_eq!(bound(paper(NaiveDate::MIN), today()), Err(SkipReason::ImplausibleDate));
+        assert_eq!(bound(paper(NaiveDate::MAX), today()), Err(SkipReason::ImplausibleDate));
+        let mut odd = paper(today());
+        odd.published = Some(NaiveDate::MIN);
+        odd.updated = Some(today());
+        let odd = bound(odd, today()).unwrap_or_else(|_| paper(NaiveDate::MIN));
+        assert_eq!((odd.published, odd.updated), (None, Some(today())));
+    }
+
+    #[test]
+    fn texts_are_capped_and_lose_control_characters() {
+        let mut paper = Paper::new("1", format!("A\u{7}B\n{}", "x".repeat(MAX_TITLE * 5)), today());
+        paper.abstract_text = "line one\nline\u{0} two".into();
+        let paper = bound(paper, today()).unwrap_or_else(|_| Paper::new("0", "", today()));
+        assert!(paper.title.starts_with("A B x") && paper.title.chars().count() <= MAX_TITLE + 1);
+        assert_eq!(paper.abstract_text, "line one\nline two");
+        assert_eq!(bound(Paper::new("1", "\u{1}\u{2}", today()), today()), Err(SkipReason::MissingTitle));
+    }
+
+    #[test]
+    fn lists_keep_their_first_distinct_items_and_long_urls_go() {
+        let mut paper = Paper::new("1", "T", today());
+        paper.authors = (0..100_000).map(|i| format!("Author {}", i % 2_000)).collect();
+        paper.other_links =
+            vec!["https://a".into(), "https://a".into(), format!("https://{}", "x".repeat(MAX_URL))];
+        paper.thumbnail = Some(format!("https://{}", "y".repeat(MAX_URL)));
+        let paper = bound(paper, today()).unwrap_or_else(|_| Paper::new("0", "", today()));
+        assert_eq!(paper.authors.len(), MAX_ITEMS);
+        assert_eq!(paper.authors[1], "Author 1");
+        assert_eq!(paper.other_links, ["https://a"]);
+        assert_eq!(paper.thumbnail, None);
+    }
+
+    #[test]
+    fn an_overlong_id_skips_the_paper() {
+        assert_eq!(
+            bound(Paper::new("x".repeat(MAX_URL + 1), "T", today()), today()),
+            Err(SkipReason::Malformed)
+        );
+    }
+}
