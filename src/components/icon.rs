@@ -21,12 +21,6 @@ pub enum IconName {
     ChevronRight,
     /// Close a panel or remove a chip.
     Close,
-    /// Comments.
-    Comment,
-    /// Upvotes.
-    Upvote,
-    /// GitHub stars.
-    Star,
     /// The List layout.
     List,
     /// The Compact layout.
@@ -54,9 +48,6 @@ impl IconName {
             Self::ChevronLeft => ("M14.5 5.5 8 12l6.5 6.5", false),
             Self::ChevronRight => ("M9.5 5.5 16 12l-6.5 6.5", false),
             Self::Close => ("M6.5 6.5l11 11M17.5 6.5l-11 11", false),
-            Self::Comment => ("M4.5 5h15v10.5H10l-5.5 4z", false),
-            Self::Upvote => ("M12 5l8 12H4z", true),
-            Self::Star => ("M12 3.5l2.6 5.4 5.9.8-4.3 4.1 1 5.8-5.2-2.8-5.2 2.8 1-5.8-4.3-4.1 5.9-.8z", true),
             Self::List => ("M4 5h16v5H4zM4 14h16v5H4z", false),
             Self::Rows => ("M4 5.5h16M4 10h16M4 14.5h16M4 19h16", false),
             Self::Grid => ("M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z", false),

@@ -134,18 +134,19 @@ pub fn PaperTitle(paper: Paper) -> impl IntoView {
     }
 }
 
-/// ▲ upvotes, comments, organisation, date and the code's stars, on one line.
+/// ▲ upvotes, comments, organisation, date and the code's stars, on one line. Text, not SVG:
+/// fifty cards' worth of icons was a fifth of the list's elements, and of its scrolling cost.
 #[component]
 fn MetaLine(paper: Paper) -> impl IntoView {
     let date = paper.published.unwrap_or(paper.listed);
     view! {
         <p class="paper-meta">
-            <span class="votes"><Icon name=IconName::Upvote />{paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
-            <span class="comments"><Icon name=IconName::Comment />{paper.comments}<span class="visually-hidden">{if paper.comments == 1 { " comment" } else { " comments" }}</span></span>
+            <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
+            <span>{count_noun(paper.comments as usize, "comment")}</span>
             {paper.organization.clone().map(|org| view! { <span class="org">{org}</span> })}
             <time datetime=date.format("%Y-%m-%d").to_string()>{date.format("%-d %b %Y").to_string()}</time>
             {paper.github_stars.map(|s| view! {
-                <span class="stars"><Icon name=IconName::Star />{compact_count(s)}<span class="visually-hidden">" GitHub stars"</span></span>
+                <span class="stars">"★ " {compact_count(s)}<span class="visually-hidden">" GitHub stars"</span></span>
             })}
             {(paper.sources.len() > 1).then(|| view! { <span class="sources">"From " {paper.sources.join(", ")}</span> })}
         </p>

@@ -85,6 +85,27 @@ describe('the first screen is papers', () => {
   });
 });
 
+describe('the first paint', () => {
+  for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+    test(`the build's copy of the first rows gives way to the app's with no layout shift: ${name}`, async () => {
+      // A first visit (no service worker): the copy paints, then the app's rows replace it.
+      const { context, page, problems } = await openPage(browser, new URL(server.url).origin, viewport, { serviceWorkers: 'block' });
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value)))
+          .observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(server.url);
+      await ready(page);
+      await listDrawn(page);
+      const shifts = await page.evaluate(() => window.__shifts);
+      assert.deepEqual(shifts, [], `layout shifts ${shifts.join(', ')}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
+
 describe('the More menu', () => {
   test('opens with m on the focused paper, moves with the arrows, Home and End, and Esc returns the focus', async () => {
     const { context, page, problems } = await open(DESKTOP);
