@@ -7,7 +7,8 @@
 //!     authors: "Ada Lovelace".into(), upvotes: 12 };
 //! let digest = Digest { title: "PaperSift digest".into(), sections: vec![Section { name: "Top".into(), items: vec![item] }] };
 //! assert!(digest.html().contains("A &lt;b&gt;bold&lt;/b&gt; idea"));
-//! assert!(digest.markdown().contains("[A <b>bold</b> idea](https://arxiv.org/abs/2608.00001)"));
+//! // Markdown escapes what would be markup: a feed's title never becomes HTML or a link.
+//! assert!(digest.markdown().contains(r"[A \<b\>bold\</b\> idea](<https://arxiv.org/abs/2608.00001>)"));
 //! assert!(digest.mailto(2000).starts_with("mailto:?subject=PaperSift%20digest&body="));
 //! ```
 
