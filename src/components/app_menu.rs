@@ -1,26 +1,17 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use crate::components::copy_said::copy_then_say;
 use crate::components::{Icon, IconName, MenuButton};
 use crate::domain::view_state::{Defaults, Page};
 use crate::panels::Panels;
 use crate::view_signals::ViewSignals;
-use crate::web::location::copy_to_clipboard;
 
 /// The header's menu: Saved, Digest, Subscribe, Settings, Keyboard shortcuts, Copy link.
 #[component]
 pub fn AppMenu(view: ViewSignals, saved: Signal<Defaults>) -> impl IntoView {
     let panels = expect_context::<Panels>();
     let said = RwSignal::new(String::new());
-    let copy = move |_| {
-        let href = untrack(|| view.share_link(&saved.get()));
-        spawn_local(async move {
-            said.set(match copy_to_clipboard(&href).await {
-                Ok(()) => "Link copied".to_owned(),
-                Err(reason) => format!("Could not copy ({reason}): copy the address bar instead"),
-            });
-        });
-    };
+    let copy = move |_| copy_then_say(untrack(|| view.share_link(&saved.get())), "Link copied", said);
     let page = move |p: Page| move |_| view.page.set(p);
     let toggle = |panel: RwSignal<bool>| move |_| panel.update(|open| *open = !*open);
     view! {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::paper_browser::RankContext;
-use crate::components::{FilterBar, Icon, IconName, TrendingPanel};
+use crate::components::{FilterBar, PanelHead, TrendingPanel};
 use crate::domain::rank::Sort;
 use crate::panels::Panels;
 use crate::view_signals::ViewSignals;
@@ -15,12 +15,7 @@ pub fn FiltersPanel(view: ViewSignals) -> impl IntoView {
     view! {
         <Show when=move || open.get()>
             <section class="filters-panel panel" id="filters-panel" aria-labelledby="filters-title">
-                <header class="panel-head">
-                    <h2 id="filters-title">"Filters"</h2>
-                    <button type="button" class="icon-button" aria-label="Close filters" on:click=move |_| open.set(false)>
-                        <Icon name=IconName::Close />
-                    </button>
-                </header>
+                <PanelHead id="filters-title" title="Filters" open />
                 <FilterBar view />
                 <Show when=move || rank.sort.get() == Sort::Trending>
                     <TrendingPanel view effective=rank.trending />

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{MuteMenu, TagsNote};
+use crate::components::{MuteMenu, SaveButton, TagsNote};
 use crate::domain::marks::Reaction;
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
@@ -11,20 +11,12 @@ pub fn PaperActions(paper: Paper) -> impl IntoView {
     let state = expect_context::<ReaderData>();
     let id = StoredValue::new(paper.id.clone());
     let paper = StoredValue::new(paper);
-    let saved = move || state.marks.with(|m| m.is_saved(&id.read_value()));
     let read = move || state.marks.with(|m| m.is_read(&id.read_value()));
     let reaction = move || state.marks.with(|m| m.reaction(&id.read_value()));
     let pressed = |on: bool| if on { "true" } else { "false" };
     view! {
         <div class="paper-actions">
-            <button
-                type="button"
-                aria-pressed=move || pressed(saved())
-                data-shortcut="s"
-                on:click=move |_| paper.with_value(|p| state.toggle_saved(p))
-            >
-                {move || if saved() { "Saved" } else { "Save" }}
-            </button>
+            {paper.with_value(|p| view! { <SaveButton paper=p.clone() /> })}
             <button
                 type="button"
                 aria-pressed=move || pressed(read())

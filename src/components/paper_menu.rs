@@ -1,13 +1,13 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use crate::components::copy_said::copy_then_say;
 use crate::components::{Icon, IconName, MenuButton};
 use crate::domain::bibtex;
 use crate::domain::marks::Reaction;
 use crate::domain::paper::Paper;
 use crate::domain::view_state::ViewState;
 use crate::reader_data::ReaderData;
-use crate::web::location::{copy_to_clipboard, current_path};
+use crate::web::location::current_path;
 
 /// The panels a card's More menu opens under the card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,14 +30,7 @@ pub fn PaperMenu(paper: Paper, panel: RwSignal<Option<CardPanel>>, said: RwSigna
     let read = move || reader.marks.with(|m| m.is_read(&id.read_value()));
     let reaction = move || reader.marks.with(|m| m.reaction(&id.read_value()));
     let checked = |on: bool| on.to_string();
-    let copy = move |text: String, done: &'static str| {
-        spawn_local(async move {
-            said.set(match copy_to_clipboard(&text).await {
-                Ok(()) => done.to_owned(),
-                Err(reason) => format!("Could not copy ({reason})"),
-            });
-        });
-    };
+    let copy = move |text: String, done: &'static str| copy_then_say(text, done, said);
     let link = move || {
         let state = ViewState { paper: Some(id.get_value()), ..ViewState::default() };
         format!("{}{}", current_path(), state.encode())

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{Icon, IconName};
+use crate::components::PanelHead;
 use crate::panels::Panels;
 
 /// The query language and the sort orders, explained under the search box (its "?").
@@ -25,12 +25,7 @@ pub fn SearchHelp() -> impl IntoView {
     view! {
         <Show when=move || open.get()>
         <section class="search-help panel" id="search-help" aria-labelledby="search-help-title">
-            <header class="panel-head">
-                <h2 id="search-help-title">"Search help"</h2>
-                <button type="button" class="icon-button" aria-label="Close search help" on:click=move |_| open.set(false)>
-                    <Icon name=IconName::Close />
-                </button>
-            </header>
+            <PanelHead id="search-help-title" title="Search help" open />
             <dl>
                 {SYNTAX
                     .into_iter()

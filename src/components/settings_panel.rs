@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::{DataPanel, DisplayPanel, Icon, IconName, MutesPanel, SourcesPanel, TopicsPanel};
+use crate::components::{DataPanel, DisplayPanel, MutesPanel, PanelHead, SourcesPanel, TopicsPanel};
 use crate::panels::Panels;
 use crate::state::Feeds;
 
@@ -11,12 +11,7 @@ pub fn SettingsPanel(feeds: Feeds) -> impl IntoView {
     view! {
         <Show when=move || open.get()>
             <section class="settings panel" aria-labelledby="settings-title">
-                <header class="panel-head">
-                    <h2 id="settings-title">"Settings"</h2>
-                    <button type="button" class="icon-button" aria-label="Close settings" on:click=move |_| open.set(false)>
-                        <Icon name=IconName::Close />
-                    </button>
-                </header>
+                <PanelHead id="settings-title" title="Settings" open />
                 <SourcesPanel feeds />
                 <TopicsPanel />
                 <MutesPanel />

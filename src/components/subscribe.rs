@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::{Icon, IconName};
+use crate::components::PanelHead;
 use crate::domain::bibtex;
 use crate::domain::paper::Paper;
 use crate::domain::publish::{Published, atom, find_published, json_feed};
@@ -61,12 +61,7 @@ pub fn Subscribe(
     };
     view! {
         <section class="subscribe panel" aria-labelledby="subscribe-title">
-            <header class="panel-head">
-                <h2 id="subscribe-title">"Subscribe"</h2>
-                <button type="button" class="icon-button" aria-label="Close Subscribe" on:click=move |_| closer.set(false)>
-                    <Icon name=IconName::Close />
-                </button>
-            </header>
+            <PanelHead id="subscribe-title" title="Subscribe" open=closer />
             {move || published().map(|p| view! {
                 <p>
                     "This view is published for feed readers: "

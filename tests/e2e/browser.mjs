@@ -106,13 +106,13 @@ export async function cardChecked(card, name) {
   for (let attempt = 1; ; attempt += 1) {
     await card.getByRole('button', { name: /^More actions/ }).click();
     const item = card.getByRole('menuitemcheckbox', { name, exact: true });
+    let checked;
     try {
-      await item.waitFor({ timeout: 3_000 });
+      checked = await item.getAttribute('aria-checked', { timeout: 3_000 });
     } catch (redrawn) {
       if (attempt === 5) throw redrawn;
       continue;
     }
-    const checked = await item.getAttribute('aria-checked');
     await card.page().keyboard.press('Escape');
     return checked === 'true';
   }
