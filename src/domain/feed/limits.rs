@@ -47,9 +47,9 @@ pub fn plausible(day: NaiveDate, today: NaiveDate) -> bool {
 
 /// `paper` within the limits, or why it is skipped: a listing day outside [`plausible`]
 /// (other dates outside it are dropped), an id longer than [`MAX_URL`], or no title left.
-/// Texts are capped and lose their control characters; lists keep their first
-/// [`MAX_ITEMS`] distinct items (a set, not pairwise comparison), each capped; URLs longer
-/// than [`MAX_URL`] are dropped.
+/// Texts are capped and lose their control characters; authors keep their first
+/// [`MAX_ITEMS`], other lists their first [`MAX_ITEMS`] distinct items (a set, not pairwise
+/// comparison), each capped; URLs longer than [`MAX_URL`] are dropped.
 pub fn bound(mut paper: Paper, today: NaiveDate) -> Result<Paper, SkipReason> {
     if !plausible(paper.listed, today) {
         return Err(SkipReason::ImplausibleDate);
@@ -67,13 +67,14 @@ pub fn bound(mut paper: Paper, today: NaiveDate) -> Result<Paper, SkipReason> {
     paper.abstract_text = text(cap(std::mem::take(&mut paper.abstract_text), MAX_ABSTRACT));
     paper.ai_summary = paper.ai_summary.take().map(|s| text(cap(s, MAX_ABSTRACT)));
     paper.organization = paper.organization.take().map(|s| one_line(cap(s, MAX_SHORT)));
-    for list in [
-        &mut paper.authors,
-        &mut paper.affiliations,
-        &mut paper.categories,
-        &mut paper.ai_keywords,
-        &mut paper.sources,
-    ] {
+    // Authors are capped, never deduplicated: two people may share a name.
+    paper.authors = std::mem::take(&mut paper.authors)
+        .into_iter()
+        .map(|s| one_line(cap(s, MAX_SHORT)))
+        .filter(|s| !s.is_empty())
+        .take(MAX_ITEMS)
+        .collect();
+    for list in [&mut paper.affiliations, &mut paper.categories, &mut paper.ai_keywords, &mut paper.sources] {
         *list = distinct(std::mem::take(list), |s| Some(one_line(cap(s, MAX_SHORT))));
     }
     paper.other_links = distinct(std::mem::take(&mut paper.other_links), url);
@@ -157,14 +158,25 @@ mod tests {
     fn lists_keep_their_first_distinct_items_and_long_urls_go() {
         let mut paper = Paper::new("1", "T", today());
         paper.authors = (0..100_000).map(|i| format!("Author {}", i % 2_000)).collect();
+        paper.categories = (0..100_000).map(|i| format!("c{}", i % 3)).collect();
         paper.other_links =
             vec!["https://a".into(), "https://a".into(), format!("https://{}", "x".repeat(MAX_URL))];
         paper.thumbnail = Some(format!("https://{}", "y".repeat(MAX_URL)));
         let paper = bound(paper, today()).unwrap_or_else(|_| Paper::new("0", "", today()));
         assert_eq!(paper.authors.len(), MAX_ITEMS);
         assert_eq!(paper.authors[1], "Author 1");
+        assert_eq!(paper.categories, ["c0", "c1", "c2"]);
         assert_eq!(paper.other_links, ["https://a"]);
         assert_eq!(paper.thumbnail, None);
+    }
+
+    #[test]
+    fn authors_who_share_a_name_both_stay() {
+        // Found by the shipped-feed test: "Hao Liu" twice in one paper are two people.
+        let mut paper = Paper::new("1", "T", today());
+        paper.authors = vec!["Hao Liu".into(), "Ye Huang".into(), "Hao Liu".into()];
+        let paper = bound(paper, today()).unwrap_or_else(|_| Paper::new("0", "", today()));
+        assert_eq!(paper.authors, ["Hao Liu", "Ye Huang", "Hao Liu"]);
     }
 
     #[test]
