@@ -73,8 +73,14 @@ self.addEventListener('fetch', (event) => {
 // when it opens; the For-you model lives in the app, so this says "new papers", not "for you".
 const SYNC_TAG = 'papersift-new-papers';
 
+// When a sync is handled (told or not), the open pages hear `papersift-sync-done`: what
+// anything waiting on it (an end-to-end test) waits for.
 self.addEventListener('periodicsync', (event) => {
-  if (event.tag === SYNC_TAG) event.waitUntil(tellNewPapers());
+  if (event.tag !== SYNC_TAG) return;
+  const done = async () => {
+    for (const client of await self.clients.matchAll()) client.postMessage('papersift-sync-done');
+  };
+  event.waitUntil(tellNewPapers().finally(done));
 });
 
 async function tellNewPapers() {

@@ -17,6 +17,7 @@ use crate::reader_data::ReaderData;
 use crate::state::Shared;
 use crate::web::clock::{STEP_MS, next_turn, now_ms};
 use crate::web::idb::{DB_NAME, Storage};
+use crate::web::pending;
 
 /// The settings key of the kept scores.
 const KEPT: &str = "foryou_scores";
@@ -148,7 +149,9 @@ impl ForYou {
                     && let Ok(storage) = Storage::open(DB_NAME).await
                 {
                     // Not kept (storage full or missing): the next visit trains before showing the order.
+                    pending::begin();
                     let _ = storage.put_setting(KEPT, &KeptScores::of(&trained.0, key)).await;
+                    pending::end();
                 }
             });
         });

@@ -14,6 +14,7 @@ use crate::domain::topics::Topics;
 use crate::web::channel::{announce, listen};
 use crate::web::clock::now_unix_seconds;
 use crate::web::idb::{DB_NAME, Storage, StorageError};
+use crate::web::pending;
 
 /// Adds `message` to the problems shown, unless it is shown already.
 pub fn tell(note: RwSignal<Vec<String>>, message: String) {
@@ -32,11 +33,13 @@ pub fn keep(
     lost: &'static str,
     write: impl std::future::Future<Output = Result<(), StorageError>> + 'static,
 ) {
+    pending::begin();
     spawn_local(async move {
         match write.await {
             Ok(()) => announce(what),
             Err(e) => tell(note, format!("{e}: {lost}")),
         }
+        pending::end();
     });
 }
 
@@ -236,6 +239,8 @@ impl ReaderData {
             return;
         }
         self.seen_pending.set_value(true);
+        // Counted from now: the write is scheduled, and a reload before it loses the marks.
+        pending::begin();
         let state = *self;
         set_timeout(
             move || {
@@ -247,6 +252,8 @@ impl ReaderData {
                     "papers seen are remembered only until the page is closed",
                     async move { Storage::open(DB_NAME).await?.put_setting(SEEN, &seen).await },
                 );
+                // After `keep` has counted its write, so the count never falls to 0 between.
+                pending::end();
             },
             std::time::Duration::from_secs(2),
         );

@@ -8,6 +8,7 @@ pub mod idb;
 pub mod location;
 pub mod near_screen;
 pub mod notify;
+pub mod pending;
 pub mod preview;
 pub mod seen_observer;
 pub mod service_worker;

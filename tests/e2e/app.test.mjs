@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { cardsDrawn, launch, listDrawn, openPage, ready } from './browser.mjs';
+import { cardsDrawn, launch, listDrawn, openPage, ready, frames } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { inWeekOf, latestDay, matching, onDay, papers } from './feed.mjs';
 
@@ -121,7 +121,7 @@ describe('PaperSift on the embedded default feed', () => {
     await page.getByRole('searchbox', { name: 'Search papers' }).pressSequentially('learning', { delay: 30 });
     await page.waitForURL(/q=learning/);
     // Some frames later, still within the pause: the cards near the screen are drawn, no more.
-    await page.waitForTimeout(300);
+    await frames(page, 10);
     const right = await page.evaluate(() => {
       const list = document.querySelector('ol.papers');
       const last = list.lastElementChild;
@@ -158,7 +158,7 @@ describe('PaperSift on the embedded default feed', () => {
     const fresh = async () => (await ids()).filter((id) => !firstPage.includes(id)).length;
     for (let i = 0; i < 50 && (await fresh()) < 50; i++) {
       await page.mouse.wheel(0, 2000);
-      await page.waitForTimeout(50);
+      await frames(page, 2);
       assert.ok((await ids()).length <= 50);
     }
     assert.equal(await fresh(), 50, 'the 51st to 100th papers are drawn');

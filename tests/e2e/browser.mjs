@@ -117,3 +117,17 @@ export async function cardChecked(card, name) {
     return checked === 'true';
   }
 }
+
+/**
+ * Resolves once the app has no write to the device's store scheduled or under way: its own
+ * `<html data-pending-writes>` count is 0 (absent before the first write).
+ */
+export const writesSettled = (page) =>
+  page.waitForFunction(() => (document.documentElement.dataset.pendingWrites ?? '0') === '0');
+
+/** Resolves after the page has rendered `n` more frames (its own clock, not a fixed time). */
+export const frames = (page, n) =>
+  page.evaluate((n) => new Promise((resolve) => {
+    const next = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => next(left - 1)));
+    next(n);
+  }), n);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { readFile } from 'node:fs/promises';
 
-import { cardsDrawn, launch, listDrawn, openPage, ready, cardAction } from './browser.mjs';
+import { cardsDrawn, launch, listDrawn, openPage, ready, cardAction, writesSettled } from './browser.mjs';
 import { startFeedServer } from './feed-server.mjs';
 import { serveStatic } from './server.mjs';
 import { latestDay, onDay } from './feed.mjs';
@@ -52,7 +52,7 @@ describe('for you', () => {
       saved.push(await card.locator('h3').textContent());
       await card.getByRole('button', { name: /^Save/ }).click();
     }
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     await page.goto(`${app.url}?period=all&sort=foryou`);
     await ready(page);
     await page.getByText('Ranked by a model of your saved and liked papers').waitFor();
@@ -193,7 +193,7 @@ describe('digest', () => {
     await page.getByRole('button', { name: 'Notifications on' }).waitFor();
     assert.deepEqual(await page.evaluate(() => window.shown), [], 'nothing shown on the visit that asked');
     await page.evaluate(() => localStorage.setItem('granted', '1'));
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     await page.goto(url);
     await page.waitForFunction(() => window.shown.length > 0);
     const today = new Date().toISOString().slice(0, 10);
@@ -209,7 +209,7 @@ describe('digest', () => {
     await page.locator('article', { hasText: `Live paper of ${today}` }).waitFor();
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('live');
     await page.getByRole('button', { name: '☆ Follow this search' }).click();
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     // The second visit: only today's live paper is newer than the first.
     await page.goto(`${withFeeds('/daily?date={date}')}&view=digest`);
     const digest = page.getByRole('region', { name: 'Digest' });

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { launch, listDrawn, openPage, ready, menuItem, openSettings, openFilters } from './browser.mjs';
+import { launch, listDrawn, openPage, ready, menuItem, openSettings, openFilters, writesSettled } from './browser.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
@@ -68,7 +68,7 @@ describe('links', () => {
     await a.page.getByText('Display and defaults', { exact: true }).click();
     await a.page.getByRole('combobox', { name: 'Default order' }).selectOption({ label: 'Most upvoted' });
     await a.page.getByRole('combobox', { name: 'Default period' }).selectOption({ label: 'Weekly' });
-    await a.page.waitForTimeout(300);
+    await writesSettled(a.page);
     await a.page.goto(app.url);
     await a.page.getByRole('button', { name: 'Weekly', pressed: true }).waitFor();
     assert.equal(await sortSelect(a.page).inputValue(), 'votes');

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage, ready, menuItem, openSettings, cardAction, cardChecked } from './browser.mjs';
+import { launch, openPage, ready, menuItem, openSettings, cardAction, cardChecked, writesSettled } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { latestDay, onDay } from './feed.mjs';
 
@@ -38,7 +38,7 @@ describe('marks', () => {
     await cardAction(card(page, 1), 'Like');
     await cardAction(card(page, 1), 'Mark read');
     // Let the writes land before the reload.
-    await page.waitForTimeout(300);
+    await writesSettled(page);
 
     await page.reload();
     await ready(page);
@@ -108,7 +108,7 @@ describe('backup', () => {
     await b.page.getByRole('complementary', { name: 'Paper' }).getByRole('button', { name: 'Like', exact: true, pressed: true }).waitFor();
     await b.page.keyboard.press('Escape');
     // Let the writes land before the reload.
-    await b.page.waitForTimeout(300);
+    await writesSettled(b.page);
     await b.page.reload();
     await ready(b.page);
     await menuItem(b.page, 'Saved papers');
@@ -132,7 +132,7 @@ describe('mutes', () => {
     await cardAction(card(page, 0), 'Mute…');
     await card(page, 0).getByRole('button', { name: `Mute author ${author}` }).click();
     await page.getByRole('status').filter({ hasText: `${day.length - byAuthor} paper` }).waitFor();
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     await page.reload();
     await ready(page);
     assert.equal(await page.getByRole('status').innerText(), `${day.length - byAuthor} papers`);
@@ -198,7 +198,7 @@ describe('display', () => {
     await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Compact' }).click();
     await page.locator('ol.papers[data-layout="compact"] article').first().waitFor();
     await page.waitForURL(/layout=compact/);
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     // The bare address: the saved defaults apply.
     await page.goto(app.url);
     await ready(page);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { launch, listDrawn, openPage, ready, menuItem, openSettings, openFilters, cardAction } from './browser.mjs';
+import { launch, listDrawn, openPage, ready, menuItem, openSettings, openFilters, cardAction, frames, writesSettled } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -94,7 +94,7 @@ describe('trending formula', () => {
     assert.notDeepEqual(after, before);
     const link = page.url();
     // Kept as the reader's default: the plain link shows the tuned order after reload.
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     await page.goto(`${app.url}?period=weekly`);
     await ready(page);
     await page.waitForFunction(topIs, [after.join('|'), true]);
@@ -153,7 +153,7 @@ describe('tags and notes', () => {
     await third.getByRole('combobox', { name: 'Tag' }).press('Enter');
     await third.getByRole('textbox', { name: 'Note' }).fill('Read section 3 again');
     await third.getByRole('textbox', { name: 'Note' }).blur();
-    await page.waitForTimeout(300);
+    await writesSettled(page);
 
     await page.reload();
     await ready(page);
@@ -199,13 +199,13 @@ describe('hide seen', () => {
     // Back to the top, then scrolling as a reader does (the cards pass through the screen)
     // until six are above it.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(200);
+    await frames(page, 2);
     await page.mouse.move(640, 400);
     while (await page.locator('article').nth(5).evaluate((e) => e.getBoundingClientRect().bottom >= 0)) {
       await page.mouse.wheel(0, 250);
-      await page.waitForTimeout(50);
+      await frames(page, 2);
     }
-    await page.waitForTimeout(300);
+    await frames(page, 3);
     const past = await page.locator('article').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().bottom < 0).map((e) => e.querySelector('h3').textContent));
     assert.ok(past.length >= 5, `${past.length} cards scrolled past`);
     // Still on screen in this visit: the list does not jump.
@@ -214,7 +214,7 @@ describe('hide seen', () => {
     await page.waitForURL(/unseen=1/);
     const hidden = new Set([...past, opened]);
     await page.getByRole('status').filter({ hasText: `${total - hidden.size} papers` }).waitFor();
-    await page.waitForTimeout(2500); // the seen list is written every two seconds at most
+    await writesSettled(page);
     await page.goto(`${app.url}?period=weekly&unseen=1`);
     await page.getByRole('status').filter({ hasText: `${total - hidden.size} papers` }).waitFor();
     const shown = await page.locator('article h3').allTextContents();
@@ -225,7 +225,7 @@ describe('hide seen', () => {
     await page.getByText('Mark papers seen as I scroll past or open them').click();
     await page.locator('article').first().locator('h3 a').click();
     await page.getByRole('complementary', { name: 'Paper' }).getByRole('button', { name: 'Close' }).click();
-    await page.waitForTimeout(2500);
+    await writesSettled(page);
     await page.reload();
     await page.getByRole('status').filter({ hasText: `${total - hidden.size} papers` }).waitFor();
     assert.deepEqual(problems, []);
@@ -258,7 +258,7 @@ describe('thumbnails', () => {
     await page.waitForFunction(() => document.querySelector('img.thumb').complete);
     await page.locator('article').first().screenshot({ path: new URL('./out/thumbnail-card.png', import.meta.url).pathname });
     assert.ok(fetched.length > 0 && fetched.length < cards, `${fetched.length} of ${cards} fetched: only those near the screen`);
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     await page.reload();
     await ready(page);
     await page.locator('img.thumb').first().waitFor();

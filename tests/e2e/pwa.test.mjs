@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { launch, launchPersistent, openPage, menuItem } from './browser.mjs';
+import { launch, launchPersistent, openPage, menuItem, writesSettled } from './browser.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
@@ -58,7 +58,7 @@ describe('installable offline app', () => {
     const first = page.locator('article').first();
     const title = await first.locator('h3').textContent();
     await first.getByRole('button', { name: /^Save/ }).click();
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('status').filter({ hasText: dayCount }).waitFor();
@@ -132,7 +132,7 @@ describe('installable offline app', () => {
     // The last visit: the day before the feed's latest (the app wrote "now" when it opened).
     const since = new Date(Date.parse(`${latestDay}T12:00:00Z`) - 86_400_000);
     const sinceDay = since.toISOString().slice(0, 10);
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     await page.evaluate((at) => new Promise((resolve, reject) => {
       const open = indexedDB.open('papersift');
       open.onsuccess = () => {
@@ -147,21 +147,30 @@ describe('installable offline app', () => {
     const registrations = [];
     cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => registrations.push(...e.registrations));
     await cdp.send('ServiceWorker.enable');
-    while (!registrations.some((r) => r.scopeURL === app.url)) await page.waitForTimeout(50);
+    await new Promise((resolve) => {
+      const found = () => registrations.some((r) => r.scopeURL === app.url) && resolve();
+      cdp.on('ServiceWorker.workerRegistrationUpdated', found);
+      found();
+    });
     const { registrationId } = registrations.find((r) => r.scopeURL === app.url);
-    const wake = () => cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin: new URL(app.url).origin, registrationId, tag: 'papersift-new-papers' });
+    // Wakes the worker's periodic sync and resolves once it says the sync was handled.
+    const wake = async () => {
+      const handled = page.evaluate(() => new Promise((resolve) => {
+        navigator.serviceWorker.addEventListener('message', (e) => e.data === 'papersift-sync-done' && resolve());
+      }));
+      await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin: new URL(app.url).origin, registrationId, tag: 'papersift-new-papers' });
+      await handled;
+    };
     const shown = () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => [n.title, n.body]));
     await wake();
-    await page.waitForTimeout(1_000);
     assert.deepEqual(await shown(), [], 'nothing is told before the reader asks');
 
     await page.getByRole('button', { name: 'Notify me of new papers' }).click();
     await page.getByRole('button', { name: 'Notifications on' }).waitFor();
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     await wake();
     const fresh = papers.filter((p) => p.listed >= sinceDay);
     const top = fresh.reduce((a, b) => ((b.upvotes ?? 0) > (a.upvotes ?? 0) ? b : a));
-    for (let waited = 0; (await shown()).length === 0 && waited < 10_000; waited += 100) await page.waitForTimeout(100);
     assert.deepEqual(await shown(), [[`${fresh.length} new papers`, `Top: ${top.title}`]]);
     assert.deepEqual(problems, []);
     await context.close();

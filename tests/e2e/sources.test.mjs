@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { cardsDrawn, launch, listDrawn, openPage, ready, openSettings } from './browser.mjs';
+import { cardsDrawn, launch, listDrawn, openPage, ready, openSettings, frames, writesSettled } from './browser.mjs';
 import { SLOW_EARLY, SLOW_REST, shippedPapers, startFeedServer } from './feed-server.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
@@ -65,7 +65,7 @@ describe('feed sources', () => {
     // The card's own icons aside (inline SVG of the app, not of the feed).
     assert.equal(await hostile.locator('img, script, svg:not(.icon), b').count(), 0);
     assert.equal(await page.locator('a[href^="javascript:"], a[href^="data:"]').count(), 0);
-    await page.waitForTimeout(300);
+    await frames(page, 3);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.deepEqual(dialogs, []);
     await context.close();
@@ -130,7 +130,7 @@ describe('feed sources', () => {
     await search.fill('author:"Live Author"');
     await page.getByRole('button', { name: '☆ Follow this search' }).click();
     await page.getByRole('button', { name: '★ Following this search', pressed: true }).waitFor();
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     // The second visit: the live paper listed today is new since the first.
     await page.goto(withFeeds('/daily?date={date}'));
     const topic = page.getByRole('navigation', { name: 'Followed topics' }).getByRole('button', { name: /^author:"Live Author"/ });
@@ -209,15 +209,17 @@ describe('a feed that ships its search index', () => {
     titles: await page.locator('article .paper-title').allInnerTexts(),
   });
   const QUERIES = ['language models', 'robot*', '"large language"', 'learning -reinforcement'];
-  /** The results of two pages once they agree, or after 5 s (for the assertion to show how they differ). */
+  /**
+   * The results of two pages once each has drawn the list for its query: the address bar
+   * carries the query (written after the new list's first paint), then the list is whole.
+   */
   async function settled(a, b) {
-    let both = [];
-    for (let tries = 0; tries < 50; tries += 1) {
-      both = [await results(a), await results(b)];
-      if (JSON.stringify(both[0]) === JSON.stringify(both[1])) break;
-      await a.waitForTimeout(100);
+    for (const page of [a, b]) {
+      const q = await page.getByRole('searchbox').inputValue();
+      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === (q || null), q);
+      await listDrawn(page);
     }
-    return both;
+    return [await results(a), await results(b)];
   }
 
   test('is used instead of indexing, and searches as indexing here would', async () => {
@@ -283,7 +285,7 @@ describe('the Sources panel', () => {
     assert.equal(await page.getByRole('checkbox', { name: 'Load Quokka lab' }).isChecked(), false);
     await page.getByRole('button', { name: 'Remove' }).click();
     // Let the write land before the reload.
-    await page.waitForTimeout(300);
+    await writesSettled(page);
     await page.reload();
     await ready(page);
     await openSettings(page);
