@@ -8,7 +8,7 @@ use crate::components::{
     AppMenu, AppStatus, FeedLoading, LoadingMore, PaperBrowser, PaperView, SearchBox, SearchHelp,
     SettingsPanel, Shortcuts, SortSelect, SourceErrors, SourceNotices,
 };
-use crate::domain::display_prefs::DisplayPrefs;
+use crate::domain::display_prefs::{DisplayPrefs, Layout};
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
 use crate::for_you::ForYou;
@@ -53,7 +53,9 @@ pub fn App() -> impl IntoView {
     let sort = Signal::derive(move || view.state().effective_sort(&saved.get()));
     let kind = Signal::derive(move || view.state().effective_period(&saved.get()));
     let trending = Signal::derive(move || view.state().effective_trending(&saved.get()));
-    let layout = Signal::derive(move || view.state().effective_layout(&saved.get()));
+    // From the two signals it depends on: `view.state()` would track the query, so every
+    // keystroke would recompute it.
+    let layout = Memo::new(move |_| Layout::effective(view.layout.get(), saved.get().layout));
     provide_context(RankContext { sort, trending });
     // Papers in, but none indexed yet: still loading (for a frame or two, or while a large feed
     // that offered no first day is indexed).
@@ -98,7 +100,7 @@ pub fn App() -> impl IntoView {
             </Show>
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
-                Phase::Ready => view! { <PaperBrowser catalog feeds view sort kind layout defaults=saved /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser catalog feeds view sort kind layout=layout.into() defaults=saved /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
                 Phase::AllOff => {
                     view! { <p class="empty">"Every source is switched off: turn one on in Settings → Sources."</p> }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::catalog::Filters;
-use crate::domain::chips::Chip;
+use crate::domain::chips::{Chip, chips};
 use crate::domain::digest::Span;
 use crate::domain::display_prefs::Layout;
 use crate::domain::foryou::target::Target;
@@ -111,6 +111,17 @@ impl ViewSignals {
             paper: self.paper.get(),
             layout: self.layout.get(),
         }
+    }
+
+    /// The filters in effect, as chips (tracks only the filter signals, not the query).
+    pub fn chips(&self) -> Vec<Chip> {
+        let state = ViewState {
+            filters: self.filters.get(),
+            unread: self.unread.get(),
+            unseen: self.unseen.get(),
+            ..ViewState::default()
+        };
+        chips(&state)
     }
 
     /// Removes one filter in effect (a chip's ×).

@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 
 use crate::components::{Icon, IconName};
-use crate::domain::chips::chips;
+use crate::domain::chips::Chip;
 use crate::view_signals::ViewSignals;
 
 /// The filters in effect as removable chips, so the view's state shows at a glance.
 #[component]
-pub fn FilterChips(view: ViewSignals) -> impl IntoView {
-    let active = Memo::new(move |_| chips(&view.state()));
+pub fn FilterChips(view: ViewSignals, active: Memo<Vec<Chip>>) -> impl IntoView {
     move || {
         let active = active.get();
         (!active.is_empty()).then(|| {

@@ -134,6 +134,8 @@ pub fn PaperBrowser(
     // Dated sources (Hugging Face live) fetch the days of the period shown.
     Effect::new(move |_| feeds.want_days(&period.get().days()));
     let count = Signal::derive(move || selection.with(|s| s.total));
+    // The filters in effect, for the chips and the Filters button's count.
+    let active = Memo::new(move |_| view.chips());
     let (list, above, below) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
     let drawn = DrawnRows::follow(selection, list, above, below);
     // Rows are keyed by paper id, catalog build and layout: a source arriving later may
@@ -162,10 +164,10 @@ pub fn PaperBrowser(
     let left = Signal::derive(move || selection.with(|s| s.total.saturating_sub(s.ids.len())));
 
     view! {
-        <PeriodNav period days view count layout />
+        <PeriodNav period days view count layout active />
         <FiltersPanel view />
         <div class="view-state">
-            <FilterChips view />
+            <FilterChips view active />
             <TopicsBar view />
         </div>
         <Show when=move || panels.subscribe.get()>

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::{Icon, IconName, LayoutSwitch, StatusLine};
-use crate::domain::chips::chips;
+use crate::domain::chips::Chip;
 use crate::domain::display_prefs::Layout;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::view_state::Page;
@@ -18,6 +18,8 @@ pub fn PeriodNav(
     view: ViewSignals,
     count: Signal<usize>,
     layout: Signal<Layout>,
+    /// The filters in effect (their count shows on the Filters button).
+    active: Memo<Vec<Chip>>,
 ) -> impl IntoView {
     let panels = expect_context::<Panels>();
     let switch_to = move |kind: PeriodKind| {
@@ -40,7 +42,7 @@ pub fn PeriodNav(
         PeriodKind::Weekly => "week",
         PeriodKind::Monthly | PeriodKind::All => "month",
     };
-    let active = Memo::new(move |_| chips(&view.state()).len());
+    let active = Memo::new(move |_| active.with(Vec::len));
     view! {
         <nav class="period-nav" aria-label="Period">
             <div class="period-kinds" role="group" aria-label="Period length">

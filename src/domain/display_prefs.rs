@@ -56,6 +56,11 @@ impl Layout {
         Self::ALL.into_iter().find(|l| l.key() == key)
     }
 
+    /// The layout in effect: the link's, else the saved default, else List.
+    pub fn effective(chosen: Option<Self>, saved_default: Option<Self>) -> Self {
+        chosen.or(saved_default).unwrap_or_default()
+    }
+
     /// The label shown.
     pub fn label(self) -> &'static str {
         match self {

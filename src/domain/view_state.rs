@@ -335,7 +335,7 @@ impl ViewState {
 
     /// The layout in effect: the link's, else the saved default, else List.
     pub fn effective_layout(&self, saved: &Defaults) -> Layout {
-        self.layout.or(saved.layout).unwrap_or_default()
+        Layout::effective(self.layout, saved.layout)
     }
 
     /// The trending parameters in effect: the link's, else the saved ones, else built-in.

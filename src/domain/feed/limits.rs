@@ -89,17 +89,22 @@ fn url(text: String) -> Option<String> {
     (text.len() <= MAX_URL && !text.chars().any(char::is_control)).then_some(text)
 }
 
+/// Lists this short are deduplicated by comparison: a set (and a copy of every item) would
+/// cost more than it saves, for the one to five items of nearly every paper.
+const SHORT_LIST: usize = 16;
+
 /// The first [`MAX_ITEMS`] distinct items that `keep` keeps, in order.
 fn distinct(items: Vec<String>, keep: impl Fn(String) -> Option<String>) -> Vec<String> {
-    let mut seen = HashSet::with_capacity(items.len().min(MAX_ITEMS));
+    let short = items.len() <= SHORT_LIST;
+    let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(items.len().min(MAX_ITEMS));
     for item in items {
         if out.len() == MAX_ITEMS {
             break;
         }
-        if let Some(item) = keep(item).filter(|i| !i.is_empty())
-            && seen.insert(item.clone())
-        {
+        let Some(item) = keep(item).filter(|i| !i.is_empty()) else { continue };
+        let new = if short { !out.contains(&item) } else { seen.insert(item.clone()) };
+        if new {
             out.push(item);
         }
     }

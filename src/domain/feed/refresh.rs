@@ -9,18 +9,12 @@ use std::fmt;
 
 use chrono::{Days, NaiveDate};
 
+use super::limits;
 use super::papersift::prepare;
 use crate::paper::Paper;
 
 /// Days kept when no window is given.
 pub const DEFAULT_WINDOW_DAYS: u32 = 90;
-
-/// The earliest listing day a refreshed feed may hold (before arXiv's listings were online
-/// in bulk, a date that early is a broken one).
-pub const EARLIEST_PLAUSIBLE: NaiveDate = match NaiveDate::from_ymd_opt(1990, 1, 1) {
-    Some(day) => day,
-    None => panic!("a valid constant date"),
-};
 
 /// The first day of a window of `window` days that ends `today` (`window` 0 counts as 1).
 fn window_start(today: NaiveDate, window: u32) -> NaiveDate {
@@ -68,7 +62,7 @@ pub enum Refused {
         /// Papers in the refreshed feed.
         after: usize,
     },
-    /// A paper listed before [`EARLIEST_PLAUSIBLE`] or after tomorrow.
+    /// A paper listed on a day [`limits::plausible`] refuses.
     ImplausibleDate {
         /// The paper's id.
         id: String,
@@ -101,8 +95,9 @@ impl fmt::Display for Refused {
     }
 }
 
-/// Whether `after` may replace `before` on `today`: every listing day between 1990 and
-/// tomorrow, no fewer than half the papers, and a latest day no older than before.
+/// Whether `after` may replace `before` on `today`: every listing day [`limits::plausible`]
+/// (the rule every parser applies), no fewer than half the papers, and a latest day no older
+/// than before.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -114,8 +109,7 @@ impl fmt::Display for Refused {
 /// assert_eq!(check(&papers(10), &papers(4), day), Err(Refused::Collapsed { before: 10, after: 4 }));
 /// ```
 pub fn check(before: &[Paper], after: &[Paper], today: NaiveDate) -> Result<(), Refused> {
-    let latest_plausible = today.checked_add_days(Days::new(1)).unwrap_or(today);
-    if let Some(p) = after.iter().find(|p| p.listed < EARLIEST_PLAUSIBLE || p.listed > latest_plausible) {
+    if let Some(p) = after.iter().find(|p| !limits::plausible(p.listed, today)) {
         return Err(Refused::ImplausibleDate { id: p.id.clone(), listed: p.listed });
     }
     if after.len() * 2 < before.len() {
