@@ -30,7 +30,9 @@ const ATOM: &str = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Notes</ti
 const JSON_FEED: &str = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Papers","items":[
   {"id":"1","url":"https://arxiv.org/abs/2611.00002","title":"Paper $\\alpha$","content_text":"Text.",
    "date_published":"2026-11-20T08:00:00Z","authors":[{"name":"Kurt Gödel"}],"tags":["cs.LO"]},
-  {"id":2,"title":"Numeric id","content_html":"<p>Hi <script>alert(1)</script>there</p>"},
+  {"id":2,"title":"Numeric id","content_html":"<p>Hi <script>alert(1)</script>there</p>",
+   "date_modified":"2026-11-21"},
+  {"id":"5","title":"Undated"},
   {"id":"3","title":""},
   {"id":"4","title":"Bad date","date_published":"0000-99-99"}]}"#;
 
@@ -66,15 +68,14 @@ fn generic_atom_and_arxiv_ids_inside_it() {
 fn json_feed_items_with_odd_ids_and_dates() {
     let feed = parse_feed(JSON_FEED.as_bytes(), common::TODAY).unwrap();
     assert_eq!(feed.format, FeedFormat::JsonFeed);
-    assert_eq!(feed.papers.len(), 3);
-    assert_eq!(feed.skipped_summary().as_deref(), Some("1 entry skipped: 1 missing title"));
     let first = &feed.papers[0];
     assert_eq!((first.id.as_str(), first.title.as_str()), ("2611.00002", "Paper α"));
-    assert_eq!(feed.papers[1].id, "2");
-    assert_eq!(feed.papers[1].abstract_text, "Hi there");
-    // Absurd and missing dates fall back to the day the feed was fetched.
-    assert_eq!(feed.papers[1].listed, common::TODAY);
-    assert_eq!(feed.papers[2].listed, common::TODAY);
+    assert_eq!((feed.papers[1].id.as_str(), feed.papers[1].abstract_text.as_str()), ("2", "Hi there"));
+    assert_eq!(feed.papers[1].listed.to_string(), "2026-11-21");
+    // JSON Feed has no feed-wide date: items without a readable one are skipped and counted,
+    // never dated "today" (which would put them on top of every day's list).
+    assert_eq!(feed.papers.len(), 2);
+    assert_eq!(feed.skipped_summary().as_deref(), Some("3 entries skipped: 1 missing title, 2 missing date"));
 }
 
 #[test]
@@ -103,7 +104,7 @@ fn truncated_and_garbled_feeds_are_errors_not_partial_lists() {
 fn oversized_fields_are_capped() {
     let title = "A".repeat(50_000);
     let body = format!(
-        r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{{"id":"1","title":"{title}"}}]}}"#
+        r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{{"id":"1","title":"{title}","date_published":"2026-11-20"}}]}}"#
     );
     let paper = &parse_feed(body.as_bytes(), common::TODAY).unwrap().papers[0];
     assert_eq!(paper.title.chars().count(), 1_001);

@@ -123,3 +123,22 @@ fn entries_past_the_limit_are_counted_as_skipped() {
     assert_eq!(feed.papers.len(), MAX_ENTRIES);
     assert_eq!(feed.skipped.get(&SkipReason::OverLimit), Some(&3));
 }
+
+#[test]
+fn undated_items_of_dateless_feeds_are_skipped_not_dated_today() {
+    // Dated "today", one undated item would top the default view on every visit.
+    let rss = r#"<rss><channel><title>x</title>
+        <item><guid>a</guid><title>Undated</title></item>
+        <item><guid>b</guid><title>Dated</title><pubDate>Mon, 09 Nov 2026 10:00:00 GMT</pubDate></item>
+        </channel></rss>"#;
+    let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title>
+        <entry><id>a</id><title>Undated</title></entry>
+        <entry><id>b</id><title>Dated</title><updated>2026-11-09T10:00:00Z</updated></entry></feed>"#;
+    for body in [rss, atom] {
+        let feed = parse_feed(body.as_bytes(), common::TODAY).unwrap();
+        let kept: Vec<(&str, String)> =
+            feed.papers.iter().map(|p| (p.id.as_str(), p.listed.to_string())).collect();
+        assert_eq!(kept, [("b", "2026-11-09".to_owned())], "{body}");
+        assert_eq!(feed.skipped.get(&SkipReason::MissingDate), Some(&1), "{body}");
+    }
+}

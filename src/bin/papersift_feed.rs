@@ -136,7 +136,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(Args { title, out, index, publish, base, views, inputs, refresh: None })
 }
 
-/// Today's date (UTC) for entries of feeds that carry no date.
+/// Today's date (UTC): the parsers skip papers dated after the day after it.
 fn today() -> chrono::NaiveDate {
     let seconds =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
@@ -167,7 +167,7 @@ fn fetch(_url: &str) -> Result<Vec<u8>, String> {
     Err("fetching URLs needs the native build of papersift-feed".to_owned())
 }
 
-/// The papers of every input, parsed with `today` for undated entries.
+/// The papers of every input, parsed with `today` bounding plausible dates.
 fn read_all(inputs: &[String], today: NaiveDate) -> Result<Vec<Paper>, String> {
     let mut papers = Vec::new();
     for input in inputs {

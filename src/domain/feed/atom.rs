@@ -57,7 +57,7 @@ impl Entries {
             let dated =
                 ["published", "updated"].iter().any(|d| child.child_text(d).and_then(any_day).is_some());
             if dated {
-                self.read.push(Some(entry_to_paper(&child, NaiveDate::MIN)));
+                self.read.push(Some(entry_to_paper(&child, None)));
             } else {
                 self.undated.push((self.read.len(), child));
                 self.read.push(None);
@@ -69,8 +69,10 @@ impl Entries {
     }
 
     /// The papers of the document whose root (`<feed>`, without its entries) is `root`.
-    pub fn finish(mut self, root: &Element, today: NaiveDate) -> ParsedFeed {
-        let feed_day = root.child_text("updated").and_then(any_day).unwrap_or(today);
+    /// An entry without a date takes the feed's `<updated>`; with neither it is skipped as
+    /// [`SkipReason::MissingDate`].
+    pub fn finish(mut self, root: &Element) -> ParsedFeed {
+        let feed_day = root.child_text("updated").and_then(any_day);
         for (at, entry) in self.undated {
             self.read[at] = Some(entry_to_paper(&entry, feed_day));
         }
@@ -83,7 +85,7 @@ impl Entries {
     }
 }
 
-fn entry_to_paper(entry: &Element, feed_day: NaiveDate) -> Result<Paper, SkipReason> {
+fn entry_to_paper(entry: &Element, feed_day: Option<NaiveDate>) -> Result<Paper, SkipReason> {
     let raw_id = entry.child_text("id");
     let alternate = entry
         .children_named("link")
@@ -106,7 +108,8 @@ fn entry_to_paper(entry: &Element, feed_day: NaiveDate) -> Result<Paper, SkipRea
         None => text_construct(entry.child("content"), MAX_ABSTRACT),
     };
 
-    let mut paper = Paper::new(id, title, published.or(updated).unwrap_or(feed_day));
+    let listed = published.or(updated).or(feed_day).ok_or(SkipReason::MissingDate)?;
+    let mut paper = Paper::new(id, title, listed);
     paper.abstract_text = abstract_text;
     paper.version = arxiv.and_then(|r| r.version);
     paper.published = published;

@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -50,21 +49,21 @@ struct Author<'a> {
     name: Option<Cow<'a, str>>,
 }
 
-/// Parses the `items` array of a JSON Feed, one item at a time.
-pub fn parse(items: &[&RawValue], today: NaiveDate) -> ParsedFeed {
+/// Parses the `items` array of a JSON Feed, one item at a time. JSON Feed has no feed-wide
+/// date, so an item with neither `date_published` nor `date_modified` is skipped as
+/// [`SkipReason::MissingDate`].
+pub fn parse(items: &[&RawValue]) -> ParsedFeed {
     let mut tally = Tally::default();
     tally.over_limit(items.len().saturating_sub(super::MAX_ENTRIES));
     for raw in items.iter().take(super::MAX_ENTRIES) {
         tally.push(
-            serde_json::from_str::<Item>(raw.get())
-                .map_err(|_| SkipReason::Malformed)
-                .and_then(|item| to_paper(item, today)),
+            serde_json::from_str::<Item>(raw.get()).map_err(|_| SkipReason::Malformed).and_then(to_paper),
         );
     }
     tally.finish(FeedFormat::JsonFeed)
 }
 
-fn to_paper(item: Item, today: NaiveDate) -> Result<Paper, SkipReason> {
+fn to_paper(item: Item) -> Result<Paper, SkipReason> {
     let raw_id = item
         .id
         .and_then(|raw| match serde_json::from_str::<Cow<str>>(raw.get()) {
@@ -88,7 +87,8 @@ fn to_paper(item: Item, today: NaiveDate) -> Result<Paper, SkipReason> {
     }
     let published = item.date_published.as_deref().and_then(any_day);
     let updated = item.date_modified.as_deref().and_then(any_day);
-    let mut paper = Paper::new(id, title, published.or(updated).unwrap_or(today));
+    let listed = published.or(updated).ok_or(SkipReason::MissingDate)?;
+    let mut paper = Paper::new(id, title, listed);
     paper.abstract_text = match (&item.content_text, &item.content_html, &item.summary) {
         (Some(text), _, _) => display_text(text, MAX_ABSTRACT),
         (None, Some(html), _) => html_display_text(html, MAX_ABSTRACT),

@@ -168,7 +168,10 @@ impl From<serde_json::Error> for FeedError {
     }
 }
 
-/// Parses a feed body of any known format. `today` dates entries of feeds that give no date.
+/// Parses a feed body of any known format, every paper passed through [`limits::bound`]:
+/// `today` sets the latest plausible date. An entry is never dated `today` for want of a
+/// date: it takes its feed's date (Atom `<updated>`, RSS channel `pubDate`) or is skipped
+/// as [`SkipReason::MissingDate`].
 ///
 /// ```
 /// use papersift_domain::feed::{parse_feed, FeedFormat};
@@ -185,9 +188,9 @@ pub fn parse_feed(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let start = body.iter().position(|b| !b.is_ascii_whitespace()).ok_or(FeedError::Empty)?;
     let feed = match body[start] {
-        b'<' => parse_xml(body, today),
+        b'<' => parse_xml(body),
         b'[' => hf_daily::parse(body),
-        b'{' => parse_json_object(&body[start..], today),
+        b'{' => parse_json_object(&body[start..]),
         _ => {
             // Let the JSON parser describe what is wrong.
             serde_json::from_slice::<serde::de::IgnoredAny>(body)?;
@@ -197,15 +200,15 @@ pub fn parse_feed(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError
     Ok(feed.bounded(today))
 }
 
-fn parse_xml(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError> {
+fn parse_xml(body: &[u8]) -> Result<ParsedFeed, FeedError> {
     let mut entries = atom::Entries::default();
     let root = xml::parse_with(
         body,
         |root, child| if root.name == "feed" { entries.take(child) } else { Some(child) },
     )?;
     match root.name.as_str() {
-        "feed" => Ok(entries.finish(&root, today)),
-        "rss" | "RDF" => Ok(rss::parse(&root, today)),
+        "feed" => Ok(entries.finish(&root)),
+        "rss" | "RDF" => Ok(rss::parse(&root)),
         _ => Err(FeedError::UnknownFormat),
     }
 }
@@ -223,7 +226,7 @@ struct ObjectKeys<'a> {
     item: Option<&'a RawValue>,
 }
 
-fn parse_json_object(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedError> {
+fn parse_json_object(body: &[u8]) -> Result<ParsedFeed, FeedError> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let keys = match ObjectKeys::deserialize(&mut de) {
         Ok(keys) => keys,
@@ -240,7 +243,7 @@ fn parse_json_object(body: &[u8], today: NaiveDate) -> Result<ParsedFeed, FeedEr
     if let (Some(version), Some(items)) = (&keys.version, &keys.items)
         && version.starts_with("https://jsonfeed.org/version/")
     {
-        return Ok(json_feed::parse(items, today));
+        return Ok(json_feed::parse(items));
     }
     if let Some(data) = keys.data {
         return hf_daily::parse(data.get().as_bytes());

@@ -11,12 +11,13 @@ use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
 use crate::paper::Paper;
 
 /// Parses an RSS document whose root is `<rss>` (items in `<channel>`) or `<RDF>` (items beside it).
-pub fn parse(root: &Element, today: NaiveDate) -> ParsedFeed {
+/// An item without a date takes the channel's; with neither it is skipped as
+/// [`SkipReason::MissingDate`] (never dated "today", which would float it to the top every day).
+pub fn parse(root: &Element) -> ParsedFeed {
     let channel = root.child("channel");
     let channel_day = channel
         .and_then(|c| c.child_text("pubDate").or_else(|| c.child_text("lastBuildDate")))
-        .and_then(any_day)
-        .unwrap_or(today);
+        .and_then(any_day);
     let mut items =
         channel.into_iter().flat_map(|c| c.children_named("item")).chain(root.children_named("item"));
     let mut tally = Tally::default();
@@ -35,7 +36,7 @@ fn split_arxiv_description(description: &str) -> Option<(&str, &str)> {
     Some((id, abstract_text))
 }
 
-fn item_to_paper(item: &Element, channel_day: NaiveDate) -> Result<Paper, SkipReason> {
+fn item_to_paper(item: &Element, channel_day: Option<NaiveDate>) -> Result<Paper, SkipReason> {
     let description = item.child("description").map_or("", |d| d.text.as_str());
     let arxiv_description = split_arxiv_description(description);
     let guid = item.child_text("guid");
@@ -59,7 +60,8 @@ fn item_to_paper(item: &Element, channel_day: NaiveDate) -> Result<Paper, SkipRe
         None => item.child("encoded").map_or(description, |c| c.text.as_str()),
     };
 
-    let mut paper = Paper::new(id, title, day.unwrap_or(channel_day));
+    let listed = day.or(channel_day).ok_or(SkipReason::MissingDate)?;
+    let mut paper = Paper::new(id, title, listed);
     paper.abstract_text = html_display_text(abstract_source, MAX_ABSTRACT);
     paper.version = arxiv.as_ref().and_then(|r| r.version);
     paper.published = day;

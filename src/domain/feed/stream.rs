@@ -52,7 +52,7 @@ const MARK: &[u8] = br#""papersift_feed""#;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 impl FeedStream {
-    /// An empty body; `today` dates entries of feeds that give no date (see [`parse_feed`]).
+    /// An empty body; `today` sets the latest plausible date (see [`parse_feed`]).
     pub fn new(today: NaiveDate) -> Self {
         Self { today, mode: Mode::Sniffing(Vec::new()) }
     }
