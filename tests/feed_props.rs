@@ -8,7 +8,7 @@ use papersift::domain::display::collapse_whitespace;
 use papersift::domain::feed::clean::{display_text, html_display_text};
 use papersift::domain::feed::papersift::FeedFile;
 use papersift::domain::feed::stream::FeedStream;
-use papersift::domain::feed::{FeedError, ParsedFeed, parse_feed};
+use papersift::domain::feed::{FeedError, ParsedFeed, limits, parse_feed};
 use papersift::domain::paper::safe_http_url;
 use proptest::prelude::*;
 
@@ -42,24 +42,11 @@ fn small_default_feed() -> Vec<u8> {
 
 /// Whether every paper of a parse holds to `feed::limits`, whatever the format.
 fn within_limits(feed: &Result<ParsedFeed, FeedError>) -> Result<(), String> {
-    use papersift::domain::feed::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE};
-    use papersift::domain::feed::limits::{MAX_URL, plausible};
     let Ok(feed) = feed else { return Ok(()) };
-    for p in &feed.papers {
-        let lists = [&p.authors, &p.affiliations, &p.categories, &p.ai_keywords, &p.other_links, &p.sources];
-        let texts = [&p.title, &p.abstract_text];
-        let ok = plausible(p.listed, common::TODAY)
-            && p.published.is_none_or(|d| plausible(d, common::TODAY))
-            && p.title.chars().count() <= MAX_TITLE + 1
-            && p.abstract_text.chars().count() <= MAX_ABSTRACT + 1
-            && p.id.len() <= MAX_URL
-            && lists.iter().all(|l| l.len() <= MAX_ITEMS)
-            && texts.iter().all(|t| !t.chars().any(|c| c.is_control() && c != '\n'));
-        if !ok {
-            return Err(format!("{p:?}"));
-        }
+    match feed.papers.iter().find(|p| !limits::holds(p, common::TODAY)) {
+        Some(p) => Err(format!("{p:?}")),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 fn streamed(body: &[u8], chunk: usize) -> Result<ParsedFeed, FeedError> {

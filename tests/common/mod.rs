@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-/// The "today" tests pass to parsers, for feeds that give no date.
+/// The "today" tests pass to parsers: papers dated after the day after it are skipped.
 pub const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
 
 /// `tests/fixtures/<rel>` inside this repository.

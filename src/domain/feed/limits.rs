@@ -84,6 +84,31 @@ pub fn bound(mut paper: Paper, today: NaiveDate) -> Result<Paper, SkipReason> {
     Ok(paper)
 }
 
+/// Whether `paper` is within the limits: everything [`bound`] returns is. The property tests
+/// and the fuzz targets check every parser's output with it.
+pub fn holds(paper: &Paper, today: NaiveDate) -> bool {
+    let lists = [
+        &paper.authors,
+        &paper.affiliations,
+        &paper.categories,
+        &paper.ai_keywords,
+        &paper.other_links,
+        &paper.sources,
+    ];
+    let long_texts = [Some(&paper.abstract_text), paper.ai_summary.as_ref()];
+    let urls = [paper.github_repo.as_ref(), paper.project_page.as_ref(), paper.thumbnail.as_ref()];
+    let clean = |t: &String| !t.chars().any(|c| c.is_control() && c != '\n');
+    plausible(paper.listed, today)
+        && [paper.published, paper.updated].into_iter().flatten().all(|d| plausible(d, today))
+        && !paper.title.trim().is_empty()
+        && paper.title.chars().count() <= MAX_TITLE + 1
+        && long_texts.iter().flatten().all(|t| t.chars().count() <= MAX_ABSTRACT + 1 && clean(t))
+        && !paper.title.chars().any(char::is_control)
+        && paper.id.len() <= MAX_URL
+        && lists.iter().all(|l| l.len() <= MAX_ITEMS)
+        && paper.other_links.iter().chain(urls.into_iter().flatten()).all(|u| u.len() <= MAX_URL)
+}
+
 /// A URL within [`MAX_URL`] and without control characters, else none.
 fn url(text: String) -> Option<String> {
     (text.len() <= MAX_URL && !text.chars().any(char::is_control)).then_some(text)
@@ -135,6 +160,18 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 8, 21).unwrap_or_default()
+    }
+
+    #[test]
+    fn what_bound_returns_holds_and_a_hostile_paper_does_not() {
+        let paper = |listed| Paper::new("1", "T", listed);
+        let mut hostile = paper(today());
+        hostile.title = format!("A\u{7}{}", "x".repeat(MAX_TITLE));
+        hostile.categories = (0..MAX_ITEMS + 1).map(|i| i.to_string()).collect();
+        hostile.thumbnail = Some("x".repeat(MAX_URL + 1));
+        assert!(!holds(&hostile, today()));
+        assert!(bound(hostile, today()).is_ok_and(|p| holds(&p, today())));
+        assert!(!holds(&paper(NaiveDate::MAX), today()));
     }
 
     #[test]
