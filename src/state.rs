@@ -448,8 +448,8 @@ impl Feeds {
                 Ok(feed) => {
                     // Read before the papers are listed, so they are not indexed here meanwhile.
                     let (index, notice) = match shipped_index(&source.url, &feed).await {
-                        Ok(index) => (index, feed.skipped_summary()),
-                        Err(unused) => (None, joined(feed.skipped_summary(), unused)),
+                        Ok(index) => (index, feed.notice()),
+                        Err(unused) => (None, joined(feed.notice(), unused)),
                     };
                     let mut papers = feed.papers;
                     for paper in &mut papers {

@@ -27,6 +27,7 @@ fn both_ways(body: &str) -> Vec<Paper> {
     let streamed = stream.finish().unwrap();
     assert_eq!(whole.papers, streamed.papers);
     assert_eq!(whole.skipped, streamed.skipped);
+    assert_eq!(whole.trimmed, streamed.trimmed);
     whole.papers
 }
 
@@ -62,6 +63,9 @@ fn a_paper_with_twenty_thousand_links_shows_a_dozen() {
     let papers = both_ways(&body);
     assert_eq!(papers[0].other_links.len(), MAX_ITEMS);
     assert_eq!(papers[0].links().len(), MAX_LINKS);
+    // The reader is told.
+    let notice = parse_feed(body.as_bytes(), common::TODAY).unwrap().notice();
+    assert_eq!(notice.as_deref(), Some("1 paper trimmed to the limits (a text, a list or a link too long)"));
 }
 
 #[test]
@@ -76,6 +80,7 @@ fn an_atom_entry_with_twenty_thousand_affiliations_keeps_the_cap() {
     );
     let feed = parse_feed(body.as_bytes(), common::TODAY).unwrap();
     assert_eq!(feed.papers[0].affiliations.len(), MAX_ITEMS);
+    assert_eq!(feed.trimmed, 1);
 }
 
 #[test]

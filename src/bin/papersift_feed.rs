@@ -173,8 +173,8 @@ fn read_all(inputs: &[String], today: NaiveDate) -> Result<Vec<Paper>, String> {
     for input in inputs {
         let body = read_input(input).map_err(|e| format!("{input}: {e}"))?;
         let feed = parse_feed(&body, today).map_err(|e| format!("{input}: {e}"))?;
-        if let Some(skipped) = feed.skipped_summary() {
-            eprintln!("{input}: {skipped}");
+        if let Some(notice) = feed.notice() {
+            eprintln!("{input}: {notice}");
         }
         papers.extend(feed.papers);
     }

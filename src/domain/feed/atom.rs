@@ -6,8 +6,9 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::arxiv::{from_url, github_repo_in};
-use super::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, display_text, html_display_text, short_text};
+use super::clean::{MAX_ABSTRACT, MAX_TITLE, display_text, html_display_text, short_text};
 use super::dates::any_day;
+use super::limits::READ_ITEMS;
 use super::xml::Element;
 use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
 use crate::paper::Paper;
@@ -116,12 +117,12 @@ fn entry_to_paper(entry: &Element, feed_day: Option<NaiveDate>) -> Result<Paper,
     paper.updated = updated;
     // Sets, not `contains` on the lists: a hostile entry's thousands of items stay linear.
     let mut affiliations = HashSet::new();
-    for author in entry.children_named("author").take(MAX_ITEMS) {
+    for author in entry.children_named("author").take(READ_ITEMS) {
         if let Some(name) = author.child_text("name") {
             paper.authors.push(short_text(name));
         }
-        for affiliation in author.children_named("affiliation").take(MAX_ITEMS) {
-            if paper.affiliations.len() == MAX_ITEMS {
+        for affiliation in author.children_named("affiliation").take(READ_ITEMS) {
+            if paper.affiliations.len() == READ_ITEMS {
                 break;
             }
             let affiliation = short_text(&affiliation.text);
@@ -133,13 +134,13 @@ fn entry_to_paper(entry: &Element, feed_day: Option<NaiveDate>) -> Result<Paper,
     let primary = entry.child("primary_category").and_then(|c| c.attr("term"));
     let terms = primary.into_iter().chain(entry.children_named("category").filter_map(|c| c.attr("term")));
     let mut categories = HashSet::new();
-    for term in terms.take(MAX_ITEMS) {
+    for term in terms.take(READ_ITEMS) {
         let term = short_text(term);
         if !term.is_empty() && categories.insert(term.clone()) {
             paper.categories.push(term);
         }
     }
-    for link in entry.children_named("link").take(MAX_ITEMS) {
+    for link in entry.children_named("link").take(READ_ITEMS) {
         let is_pdf = link.attr("title") == Some("pdf") || link.attr("type") == Some("application/pdf");
         match (link.attr("href"), link.attr("rel")) {
             (Some(href), None | Some("alternate" | "related")) if !is_pdf => {

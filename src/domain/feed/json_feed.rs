@@ -6,8 +6,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::arxiv::{from_url, github_repo_in};
-use super::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, display_text, html_display_text, short_text};
+use super::clean::{MAX_ABSTRACT, MAX_TITLE, display_text, html_display_text, short_text};
 use super::dates::any_day;
+use super::limits::READ_ITEMS;
 use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
 use crate::paper::Paper;
 
@@ -105,9 +106,9 @@ fn to_paper(item: Item) -> Result<Paper, SkipReason> {
         .filter_map(|a| a.name)
         .map(|n| short_text(&n))
         .filter(|n| !n.is_empty())
-        .take(MAX_ITEMS)
+        .take(READ_ITEMS)
         .collect();
-    paper.categories = item.tags.iter().map(|t| short_text(t)).take(MAX_ITEMS).collect();
+    paper.categories = item.tags.iter().map(|t| short_text(t)).take(READ_ITEMS).collect();
     paper.other_links = [item.url, item.external_url].into_iter().flatten().map(|u| short_text(&u)).collect();
     paper.thumbnail = item.image.map(|u| short_text(&u));
     paper.github_repo = github_repo_in(&paper.abstract_text);

@@ -16,6 +16,10 @@ use crate::paper::Paper;
 /// whole 75k-paper arXiv corpus as one feed.
 pub const MAX_ENTRIES: usize = 200_000;
 
+/// How many items of one list a parser reads: one past the cap, so that [`bound`] can tell a
+/// list was cut (and say so) without any parser ever holding more.
+pub const READ_ITEMS: usize = MAX_ITEMS + 1;
+
 /// Longest URL (or paper id) kept: longer ones are dropped (a paper with a longer id is skipped).
 pub const MAX_URL: usize = 2_048;
 
@@ -45,12 +49,22 @@ pub fn plausible(day: NaiveDate, today: NaiveDate) -> bool {
     (EARLIEST..=latest).contains(&day)
 }
 
+/// A paper within the limits, and whether anything of it was cut to get there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bounded {
+    /// The paper, within the limits ([`holds`]).
+    pub paper: Paper,
+    /// Whether a text was capped, a list cut at [`MAX_ITEMS`] or an overlong URL dropped.
+    pub trimmed: bool,
+}
+
 /// `paper` within the limits, or why it is skipped: a listing day outside [`plausible`]
 /// (other dates outside it are dropped), an id longer than [`MAX_URL`], or no title left.
 /// Texts are capped and lose their control characters; authors keep their first
 /// [`MAX_ITEMS`], other lists their first [`MAX_ITEMS`] distinct items (a set, not pairwise
-/// comparison), each capped; URLs longer than [`MAX_URL`] are dropped.
-pub fn bound(mut paper: Paper, today: NaiveDate) -> Result<Paper, SkipReason> {
+/// comparison), each capped; URLs longer than [`MAX_URL`] are dropped. Anything cut (not
+/// control characters or duplicates dropped) is told by [`Bounded::trimmed`].
+pub fn bound(mut paper: Paper, today: NaiveDate) -> Result<Bounded, SkipReason> {
     if !plausible(paper.listed, today) {
         return Err(SkipReason::ImplausibleDate);
     }
@@ -60,6 +74,10 @@ pub fn bound(mut paper: Paper, today: NaiveDate) -> Result<Paper, SkipReason> {
     for date in [&mut paper.published, &mut paper.updated] {
         *date = date.filter(|d| plausible(*d, today));
     }
+    let mut trimmed = longer(&paper.title, MAX_TITLE)
+        || longer(&paper.abstract_text, MAX_ABSTRACT)
+        || paper.ai_summary.as_ref().is_some_and(|s| longer(s, MAX_ABSTRACT))
+        || paper.organization.as_ref().is_some_and(|s| longer(s, MAX_SHORT));
     paper.title = one_line(cap(std::mem::take(&mut paper.title), MAX_TITLE));
     if paper.title.trim().is_empty() {
         return Err(SkipReason::MissingTitle);
@@ -68,6 +86,7 @@ pub fn bound(mut paper: Paper, today: NaiveDate) -> Result<Paper, SkipReason> {
     paper.ai_summary = paper.ai_summary.take().map(|s| text(cap(s, MAX_ABSTRACT)));
     paper.organization = paper.organization.take().map(|s| one_line(cap(s, MAX_SHORT)));
     // Authors are capped, never deduplicated: two people may share a name.
+    trimmed |= paper.authors.len() > MAX_ITEMS || paper.authors.iter().any(|a| longer(a, MAX_SHORT));
     paper.authors = std::mem::take(&mut paper.authors)
         .into_iter()
         .map(|s| one_line(cap(s, MAX_SHORT)))
@@ -75,13 +94,23 @@ pub fn bound(mut paper: Paper, today: NaiveDate) -> Result<Paper, SkipReason> {
         .take(MAX_ITEMS)
         .collect();
     for list in [&mut paper.affiliations, &mut paper.categories, &mut paper.ai_keywords, &mut paper.sources] {
-        *list = distinct(std::mem::take(list), |s| Some(one_line(cap(s, MAX_SHORT))));
+        trimmed |= list.iter().any(|s| longer(s, MAX_SHORT));
+        let (kept, cut) = distinct(std::mem::take(list), |s| Some(one_line(cap(s, MAX_SHORT))));
+        (*list, trimmed) = (kept, trimmed || cut);
     }
-    paper.other_links = distinct(std::mem::take(&mut paper.other_links), url);
+    trimmed |= paper.other_links.iter().any(|u| u.len() > MAX_URL);
+    let (kept, cut) = distinct(std::mem::take(&mut paper.other_links), url);
+    (paper.other_links, trimmed) = (kept, trimmed || cut);
     for link in [&mut paper.github_repo, &mut paper.project_page, &mut paper.thumbnail] {
+        trimmed |= link.as_ref().is_some_and(|u| u.len() > MAX_URL);
         *link = link.take().and_then(url);
     }
-    Ok(paper)
+    Ok(Bounded { paper, trimmed })
+}
+
+/// Whether `text` has more than `max` characters (so [`cap`] cuts it).
+fn longer(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().count() > max
 }
 
 /// Whether `paper` is within the limits: everything [`bound`] returns is. The property tests
@@ -118,14 +147,15 @@ fn url(text: String) -> Option<String> {
 /// cost more than it saves, for the one to five items of nearly every paper.
 const SHORT_LIST: usize = 16;
 
-/// The first [`MAX_ITEMS`] distinct items that `keep` keeps, in order.
-fn distinct(items: Vec<String>, keep: impl Fn(String) -> Option<String>) -> Vec<String> {
+/// The first [`MAX_ITEMS`] distinct items that `keep` keeps, in order, and whether any item
+/// was left unread past them.
+fn distinct(items: Vec<String>, keep: impl Fn(String) -> Option<String>) -> (Vec<String>, bool) {
     let short = items.len() <= SHORT_LIST;
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(items.len().min(MAX_ITEMS));
     for item in items {
         if out.len() == MAX_ITEMS {
-            break;
+            return (out, true);
         }
         let Some(item) = keep(item).filter(|i| !i.is_empty()) else { continue };
         let new = if short { !out.contains(&item) } else { seen.insert(item.clone()) };
@@ -133,7 +163,7 @@ fn distinct(items: Vec<String>, keep: impl Fn(String) -> Option<String>) -> Vec<
             out.push(item);
         }
     }
-    out
+    (out, false)
 }
 
 /// `s` without control characters (line breaks kept).
@@ -170,19 +200,26 @@ mod tests {
         hostile.categories = (0..MAX_ITEMS + 1).map(|i| i.to_string()).collect();
         hostile.thumbnail = Some("x".repeat(MAX_URL + 1));
         assert!(!holds(&hostile, today()));
-        assert!(bound(hostile, today()).is_ok_and(|p| holds(&p, today())));
+        assert!(bound(hostile, today()).is_ok_and(|b| b.trimmed && holds(&b.paper, today())));
         assert!(!holds(&paper(NaiveDate::MAX), today()));
+        // Duplicates and control characters dropped are not "trimmed"; a cut list is.
+        let mut plain = paper(today());
+        plain.categories = vec!["a".into(); MAX_ITEMS * 3];
+        plain.title = "A\u{7}B".into();
+        assert!(bound(plain.clone(), today()).is_ok_and(|b| !b.trimmed));
+        plain.authors = vec!["A".into(); MAX_ITEMS + 1];
+        assert!(bound(plain, today()).is_ok_and(|b| b.trimmed && b.paper.authors.len() == MAX_ITEMS));
     }
 
     #[test]
     fn hostile_dates_skip_the_paper_or_are_dropped() {
         let paper = |listed| Paper::new("1", "T", listed);
-        assert_eq!(bound(paper(NaiveDate::MIN), today()), Err(SkipReason::ImplausibleDate));
-        assert_eq!(bound(paper(NaiveDate::MAX), today()), Err(SkipReason::ImplausibleDate));
+        assert_eq!(bound(paper(NaiveDate::MIN), today()).err(), Some(SkipReason::ImplausibleDate));
+        assert_eq!(bound(paper(NaiveDate::MAX), today()).err(), Some(SkipReason::ImplausibleDate));
         let mut odd = paper(today());
         odd.published = Some(NaiveDate::MIN);
         odd.updated = Some(today());
-        let odd = bound(odd, today()).unwrap_or_else(|_| paper(NaiveDate::MIN));
+        let odd = bound(odd, today()).map_or_else(|_| paper(NaiveDate::MIN), |b| b.paper);
         assert_eq!((odd.published, odd.updated), (None, Some(today())));
     }
 
@@ -190,10 +227,13 @@ mod tests {
     fn texts_are_capped_and_lose_control_characters() {
         let mut paper = Paper::new("1", format!("A\u{7}B\n{}", "x".repeat(MAX_TITLE * 5)), today());
         paper.abstract_text = "line one\nline\u{0} two".into();
-        let paper = bound(paper, today()).unwrap_or_else(|_| Paper::new("0", "", today()));
+        let paper = bound(paper, today()).map_or_else(|_| Paper::new("0", "", today()), |b| b.paper);
         assert!(paper.title.starts_with("A B x") && paper.title.chars().count() <= MAX_TITLE + 1);
         assert_eq!(paper.abstract_text, "line one\nline two");
-        assert_eq!(bound(Paper::new("1", "\u{1}\u{2}", today()), today()), Err(SkipReason::MissingTitle));
+        assert_eq!(
+            bound(Paper::new("1", "\u{1}\u{2}", today()), today()).err(),
+            Some(SkipReason::MissingTitle)
+        );
     }
 
     #[test]
@@ -204,7 +244,7 @@ mod tests {
         paper.other_links =
             vec!["https://a".into(), "https://a".into(), format!("https://{}", "x".repeat(MAX_URL))];
         paper.thumbnail = Some(format!("https://{}", "y".repeat(MAX_URL)));
-        let paper = bound(paper, today()).unwrap_or_else(|_| Paper::new("0", "", today()));
+        let paper = bound(paper, today()).map_or_else(|_| Paper::new("0", "", today()), |b| b.paper);
         assert_eq!(paper.authors.len(), MAX_ITEMS);
         assert_eq!(paper.authors[1], "Author 1");
         assert_eq!(paper.categories, ["c0", "c1", "c2"]);
@@ -217,15 +257,15 @@ mod tests {
         // Found by the shipped-feed test: "Hao Liu" twice in one paper are two people.
         let mut paper = Paper::new("1", "T", today());
         paper.authors = vec!["Hao Liu".into(), "Ye Huang".into(), "Hao Liu".into()];
-        let paper = bound(paper, today()).unwrap_or_else(|_| Paper::new("0", "", today()));
+        let paper = bound(paper, today()).map_or_else(|_| Paper::new("0", "", today()), |b| b.paper);
         assert_eq!(paper.authors, ["Hao Liu", "Ye Huang", "Hao Liu"]);
     }
 
     #[test]
     fn an_overlong_id_skips_the_paper() {
         assert_eq!(
-            bound(Paper::new("x".repeat(MAX_URL + 1), "T", today()), today()),
-            Err(SkipReason::Malformed)
+            bound(Paper::new("x".repeat(MAX_URL + 1), "T", today()), today()).err(),
+            Some(SkipReason::Malformed)
         );
     }
 }

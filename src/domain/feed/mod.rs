@@ -85,20 +85,35 @@ pub struct ParsedFeed {
     /// Where the feed says its prebuilt search index is (a PaperSift feed's `index`, a URL
     /// relative to the feed's; see [`crate::search::index::file`]).
     pub index: Option<String>,
+    /// How many papers were cut to the limits (a text capped, a list cut, a URL dropped).
+    pub trimmed: usize,
 }
 
 impl ParsedFeed {
-    /// Every paper passed through [`limits::bound`]; those it refuses are counted as skipped.
+    /// Every paper passed through [`limits::bound`]; those it refuses are counted as skipped,
+    /// those it cuts as trimmed.
     fn bounded(mut self, today: NaiveDate) -> Self {
         let papers = std::mem::take(&mut self.papers);
-        self.papers.reserve(papers.len());
+        let mut tally = Tally { papers: Vec::with_capacity(papers.len()), ..Tally::default() };
         for paper in papers {
-            match limits::bound(paper, today) {
-                Ok(paper) => self.papers.push(paper),
-                Err(reason) => *self.skipped.entry(reason).or_default() += 1,
-            }
+            tally.push_bounded(limits::bound(paper, today));
         }
-        self
+        tally.skipped.append(&mut self.skipped);
+        Self { papers: tally.papers, skipped: tally.skipped, trimmed: tally.trimmed, ..self }
+    }
+
+    /// What the reader is told about a feed that loaded: the entries skipped and the papers
+    /// trimmed, e.g. "3 entries skipped: 3 missing title; 1 paper trimmed to the limits".
+    pub fn notice(&self) -> Option<String> {
+        let trimmed = match self.trimmed {
+            0 => None,
+            1 => Some("1 paper trimmed to the limits (a text, a list or a link too long)".to_owned()),
+            n => Some(format!("{n} papers trimmed to the limits (a text, a list or a link too long)")),
+        };
+        match (self.skipped_summary(), trimmed) {
+            (Some(skipped), Some(trimmed)) => Some(format!("{skipped}; {trimmed}")),
+            (skipped, trimmed) => skipped.or(trimmed),
+        }
     }
 
     /// A sentence for the reader when entries were skipped, e.g. "3 entries skipped: missing title".
@@ -320,9 +335,19 @@ fn merge_into(kept: &mut Paper, other: Paper) {
 pub(crate) struct Tally {
     papers: Vec<Paper>,
     skipped: BTreeMap<SkipReason, usize>,
+    trimmed: usize,
 }
 
 impl Tally {
+    /// A paper through [`limits::bound`], or why it was refused.
+    pub(crate) fn push_bounded(&mut self, entry: Result<limits::Bounded, SkipReason>) {
+        let entry = entry.map(|bounded| {
+            self.trimmed += usize::from(bounded.trimmed);
+            bounded.paper
+        });
+        self.push(entry);
+    }
+
     pub(crate) fn push(&mut self, entry: Result<Paper, SkipReason>) {
         match entry {
             Ok(paper) => self.papers.push(paper),
@@ -338,7 +363,7 @@ impl Tally {
     }
 
     pub(crate) fn finish(self, format: FeedFormat) -> ParsedFeed {
-        ParsedFeed { format, papers: self.papers, skipped: self.skipped, index: None }
+        ParsedFeed { format, papers: self.papers, skipped: self.skipped, index: None, trimmed: self.trimmed }
     }
 }
 

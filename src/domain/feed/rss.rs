@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 
 use super::arxiv::{from_url, github_repo_in, parse_versioned};
-use super::clean::{MAX_ABSTRACT, MAX_ITEMS, MAX_TITLE, html_display_text, short_text};
+use super::clean::{MAX_ABSTRACT, MAX_TITLE, html_display_text, short_text};
 use super::dates::any_day;
+use super::limits::READ_ITEMS;
 use super::xml::Element;
 use super::{FeedFormat, ParsedFeed, SkipReason, Tally};
 use crate::paper::Paper;
@@ -67,7 +68,7 @@ fn item_to_paper(item: &Element, channel_day: Option<NaiveDate>) -> Result<Paper
     paper.published = day;
     let creators: Vec<&Element> =
         item.children_named("creator").chain(item.children_named("author")).collect();
-    for creator in creators.iter().take(MAX_ITEMS) {
+    for creator in creators.iter().take(READ_ITEMS) {
         // arXiv joins every author into one dc:creator; other feeds give one per element.
         if arxiv.is_some() && creators.len() == 1 {
             paper.authors.extend(creator.text.split(", ").map(short_text).filter(|a| !a.is_empty()));
@@ -78,9 +79,9 @@ fn item_to_paper(item: &Element, channel_day: Option<NaiveDate>) -> Result<Paper
             }
         }
     }
-    paper.authors.truncate(MAX_ITEMS);
+    paper.authors.truncate(READ_ITEMS);
     let mut categories = std::collections::HashSet::new();
-    for category in item.children_named("category").take(MAX_ITEMS) {
+    for category in item.children_named("category").take(READ_ITEMS) {
         let category = short_text(&category.text);
         if !category.is_empty() && categories.insert(category.clone()) {
             paper.categories.push(category);

@@ -460,7 +460,7 @@ impl Decoder {
             },
             Err(e) => return Err(self.json_error(start, &e)),
         };
-        self.tally.push(entry);
+        self.tally.push_bounded(entry);
         Ok(())
     }
 
