@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 import { latestDay, onDay } from './feed.mjs';
+import { hostileBody } from './hostile-cases.mjs';
 
 const day = `${latestDay}T09:00:00Z`;
 /** The day after the default feed's latest: the slow feed's newest papers are listed then. */
@@ -62,6 +63,11 @@ export async function startFeedServer() {
     const cors = { 'access-control-allow-origin': '*', 'content-type': 'application/feed+json' };
     const url = new URL(req.url, 'http://x');
     requests.push(url.pathname + url.search);
+    const hostileFeed = url.pathname.startsWith('/hostile/') && hostileBody(url.pathname);
+    if (hostileFeed) {
+      res.writeHead(200, { ...cors, 'content-type': 'text/plain' }).end(hostileFeed);
+      return;
+    }
     if (url.pathname in shipped) {
       res.writeHead(200, { ...cors, 'content-type': 'application/octet-stream' }).end(shipped[url.pathname]);
       return;
