@@ -464,6 +464,8 @@ impl Feeds {
                         feeds.add_notice(&source.url, &papers, &format!("not kept for offline use: {e}"));
                     }
                 }
+                // The newer load of this source shows its papers.
+                Err(LoadError::Superseded) => {}
                 Err(error) => {
                     let (status, fetched_at) = match cached(Storage::open(DB_NAME).await, &source.url).await {
                         Some((record, papers)) => {

@@ -11,6 +11,7 @@ pub mod chips;
 pub mod digest;
 pub mod display;
 pub mod display_prefs;
+pub mod engine;
 pub mod feed;
 pub mod foryou;
 pub mod marks;

@@ -16,6 +16,7 @@ use crate::domain::feed::stream::FeedStream;
 use crate::domain::feed::{FeedError, ParsedFeed};
 use crate::domain::paper::Paper;
 use crate::web::clock::{STEP_MS, after_paint, next_turn, now_ms, today};
+use crate::web::engine_client::{self, DecodeJob, EngineError};
 use crate::web::shipped_index::index_url;
 
 /// Limits of one fetch.
@@ -111,6 +112,22 @@ pub enum LoadError {
     /// The body is not a feed PaperSift can read.
     #[error(transparent)]
     Feed(#[from] FeedError),
+    /// A newer load of the same source replaced this one: nothing to show for it.
+    #[error("replaced by a newer load of the same source")]
+    Superseded,
+    /// The engine worker stopped while it held the body.
+    #[error("the feed could not be decoded: {0}")]
+    Engine(String),
+}
+
+impl From<EngineError> for LoadError {
+    fn from(e: EngineError) -> Self {
+        match e {
+            EngineError::Feed(e) => Self::Feed(e),
+            EngineError::Superseded => Self::Superseded,
+            EngineError::Unavailable(why) => Self::Engine(why),
+        }
+    }
 }
 
 /// Starts downloading `url` now for a fetch of it that the app makes a little later (the
@@ -137,7 +154,10 @@ pub fn preload(url: &str) {
 /// A PaperSift feed is decoded while it downloads: `on_preview` gets its first papers as soon
 /// as they are worth showing (see [`FeedStream::preview`]), and the first rows reach the
 /// screen before the rest is read. A search index it names is preloaded as soon as it is
-/// named, so that it downloads alongside the papers.
+/// named, so that it downloads alongside the papers. A body of another format (read whole at
+/// the end) is handed to the engine worker as it arrives and parsed there; the papers come
+/// back as a PaperSift feed, decoded here like the others. Without the worker it is parsed
+/// here.
 pub async fn fetch_feed(
     url: &str,
     limits: FetchLimits,
@@ -145,38 +165,89 @@ pub async fn fetch_feed(
     on_preview: impl FnOnce(&[Paper]),
 ) -> Result<ParsedFeed, LoadError> {
     let mut download = Download::start(url, limits).await?;
-    let mut stream = FeedStream::new(today());
-    let mut on_preview = Some(on_preview);
+    let mut reading = Reading::new(url, on_preview);
+    // Set once the body is known to be read whole: the engine's job, or why there is none.
+    let mut engine: Option<Result<DecodeJob, EngineError>> = None;
     on_progress(download.progress());
-    let mut slice = now_ms();
-    let mut index_hinted = false;
     while let Some(chunk) = download.chunk().await? {
-        // In parts, so a body that arrives at once still shows its first day early, and is
-        // decoded in slices with the browser's turns between (a chunk already received is
-        // read without one).
-        for part in chunk.chunks(PART_BYTES) {
-            if now_ms() - slice > STEP_MS {
-                next_turn().await;
-                slice = now_ms();
+        match &engine {
+            Some(Ok(job)) => job.push(&chunk),
+            _ => reading.read(&chunk).await?,
+        }
+        if engine.is_none()
+            && let Some(body) = reading.stream.take_whole()
+        {
+            let job = engine_client::decode(url, today());
+            match &job {
+                Ok(job) => job.push(&body),
+                // No engine: read whole here at the end, as the stream would have.
+                Err(_) => reading.stream.push(&body)?,
             }
-            stream.push(part)?;
-            if !index_hinted && let Some(location) = stream.index() {
-                index_hinted = true;
-                if let Ok(index) = index_url(url, location) {
+            engine = Some(job);
+        }
+        on_progress(download.progress());
+    }
+    match engine {
+        Some(Ok(job)) => {
+            let decoded = job.finish().await?;
+            let mut reading = Reading::new(url, |_: &[Paper]| {});
+            reading.read(decoded.body.as_bytes()).await?;
+            let mut feed = reading.stream.finish()?;
+            (feed.skipped, feed.trimmed, feed.index) = (decoded.skipped, decoded.trimmed, decoded.index);
+            Ok(feed)
+        }
+        _ => Ok(reading.stream.finish()?),
+    }
+}
+
+/// A body being decoded here, in slices with the browser's turns between.
+struct Reading<'a, F> {
+    url: &'a str,
+    stream: FeedStream,
+    slice: f64,
+    index_hinted: bool,
+    on_preview: Option<F>,
+}
+
+impl<'a, F: FnOnce(&[Paper])> Reading<'a, F> {
+    fn new(url: &'a str, on_preview: F) -> Self {
+        Self {
+            url,
+            stream: FeedStream::new(today()),
+            slice: now_ms(),
+            index_hinted: false,
+            on_preview: Some(on_preview),
+        }
+    }
+
+    /// Decodes `chunk` in parts, so a body that arrives at once still shows its first day
+    /// early, and in slices with the browser's turns between (a chunk already received is
+    /// read without one).
+    async fn read(&mut self, chunk: &[u8]) -> Result<(), FeedError> {
+        for part in chunk.chunks(PART_BYTES) {
+            if now_ms() - self.slice > STEP_MS {
+                next_turn().await;
+                self.slice = now_ms();
+            }
+            self.stream.push(part)?;
+            if !self.index_hinted
+                && let Some(location) = self.stream.index()
+            {
+                self.index_hinted = true;
+                if let Ok(index) = index_url(self.url, location) {
                     preload(&index);
                 }
             }
             // Asked until shown once: a preview looks through the papers decoded so far.
-            if on_preview.is_some()
-                && let Some(papers) = stream.preview()
+            if self.on_preview.is_some()
+                && let Some(papers) = self.stream.preview()
             {
-                on_preview.take().into_iter().for_each(|show| show(papers));
+                self.on_preview.take().into_iter().for_each(|show| show(papers));
                 after_paint().await;
             }
         }
-        on_progress(download.progress());
+        Ok(())
     }
-    Ok(stream.finish()?)
 }
 
 /// How much of a body is decoded before looking for a preview again.

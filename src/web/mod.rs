@@ -2,6 +2,7 @@
 
 pub mod channel;
 pub mod clock;
+pub mod engine_client;
 pub mod fetch;
 pub mod files;
 pub mod idb;

@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::paper::Paper;
@@ -44,7 +44,7 @@ pub enum FeedFormat {
 }
 
 /// Why one entry of a feed was left out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum SkipReason {
     /// The entry has no id.
     MissingId,
@@ -128,8 +128,8 @@ impl ParsedFeed {
     }
 }
 
-/// Why a whole feed could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a whole feed could not be read. Serialisable: the engine worker reports it to the page.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum FeedError {
     /// The body is empty or only whitespace.
     #[error("the feed is empty")]
@@ -161,11 +161,9 @@ pub enum FeedError {
         /// The cap.
         limit: usize,
     },
-    /// More of something than PaperSift accepts in one feed.
-    #[error("the feed has more than {limit} {what}")]
-    TooLarge {
-        /// What was counted.
-        what: &'static str,
+    /// More XML elements than PaperSift reads in one feed.
+    #[error("the feed has more than {limit} elements")]
+    TooManyElements {
         /// The cap.
         limit: usize,
     },

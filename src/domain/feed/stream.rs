@@ -87,6 +87,16 @@ impl FeedStream {
         }
     }
 
+    /// The body received so far, taken out, once it is known to be of a format read whole at
+    /// the end (not PaperSift's own), so that it can be parsed elsewhere (the engine worker).
+    /// The stream is then empty.
+    pub fn take_whole(&mut self) -> Option<Vec<u8>> {
+        match &mut self.mode {
+            Mode::Whole(body) => Some(std::mem::take(body)),
+            Mode::Sniffing(_) | Mode::Streaming(_) => None,
+        }
+    }
+
     /// The papers decoded so far (none until the end, unless the feed is PaperSift's own).
     pub fn papers(&self) -> &[Paper] {
         match &self.mode {
@@ -590,6 +600,20 @@ mod tests {
             panic!("not an error")
         };
         assert_eq!((line, streamed_line), (2_001, 2_001));
+    }
+
+    #[test]
+    fn only_a_body_read_whole_can_be_taken_out() {
+        let mut own = FeedStream::new(TODAY);
+        own.push(br#"{"papersift_feed":1,"papers":["#).unwrap_or_default();
+        assert_eq!(own.take_whole(), None);
+        let mut rss = FeedStream::new(TODAY);
+        rss.push(b"<rss><chan").unwrap_or_default();
+        assert_eq!(rss.take_whole().as_deref(), Some(&b"<rss><chan"[..]));
+        assert_eq!(rss.finish(), Err(FeedError::Empty));
+        let mut undecided = FeedStream::new(TODAY);
+        undecided.push(b"  ").unwrap_or_default();
+        assert_eq!(undecided.take_whole(), None);
     }
 
     #[test]

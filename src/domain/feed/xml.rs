@@ -114,14 +114,14 @@ pub fn parse_with(
                     return Err(FeedError::TooDeep { limit: MAX_DEPTH });
                 }
                 if elements > MAX_ELEMENTS {
-                    return Err(FeedError::TooLarge { what: "elements", limit: MAX_ELEMENTS });
+                    return Err(FeedError::TooManyElements { limit: MAX_ELEMENTS });
                 }
                 stack.push(open(&start));
             }
             Event::Empty(start) => {
                 elements += 1;
                 if elements > MAX_ELEMENTS {
-                    return Err(FeedError::TooLarge { what: "elements", limit: MAX_ELEMENTS });
+                    return Err(FeedError::TooManyElements { limit: MAX_ELEMENTS });
                 }
                 let element = open(&start);
                 if stack.is_empty() {
