@@ -12,7 +12,7 @@ use crate::domain::paper::Paper;
 use crate::domain::seen::Seen;
 use crate::domain::topics::Topics;
 use crate::web::channel::{announce, listen};
-use crate::web::clock::now_unix_seconds;
+use crate::web::clock::{after_paint, now_unix_seconds};
 use crate::web::idb::{DB_NAME, Storage, StorageError};
 use crate::web::pending;
 
@@ -71,6 +71,8 @@ pub struct ReaderData {
     pub seen: RwSignal<Seen>,
     /// Bumped when `seen` is read from the store (not when the reader scrolls).
     pub seen_loaded: RwSignal<u32>,
+    /// Whether the marks kept on the device have been read (or failed to be).
+    marks_loaded: RwSignal<bool>,
     seen_pending: StoredValue<bool>,
     /// Every problem with keeping the reader's data this visit, each once, shown to the reader.
     pub note: RwSignal<Vec<String>>,
@@ -87,6 +89,7 @@ impl ReaderData {
             previous_visit: RwSignal::new(None),
             seen: RwSignal::new(Seen::default()),
             seen_loaded: RwSignal::new(0),
+            marks_loaded: RwSignal::new(false),
             seen_pending: StoredValue::new(false),
             note: RwSignal::new(Vec::new()),
         };
@@ -136,14 +139,15 @@ impl ReaderData {
                 Err(e) => Err(e),
             };
             match read {
-                Ok((records, skipped)) => {
-                    state.marks.set(Marks::from_records(records));
+                Ok((marks, skipped)) => {
+                    state.marks.set(marks);
                     if skipped > 0 {
                         tell(state.note, format!("{skipped} saved mark(s) were damaged and skipped"));
                     }
                 }
                 Err(e) => tell(state.note, format!("{e}: saves, likes and read marks will not be kept")),
             }
+            state.marks_loaded.set(true);
         });
     }
 
@@ -304,17 +308,39 @@ impl ReaderData {
         });
     }
 
-    /// Puts imported records in (already merged with the local ones, none empty) and keeps
-    /// them in batched transactions, telling other tabs once.
-    pub fn import(&self, records: Vec<PaperMarks>) {
-        self.marks.update(|m| {
-            for record in &records {
-                m.insert(record.clone());
+    /// Puts one part of an import's records in (merged with the local ones already) and
+    /// writes them: papers that had marks as their own records, the others as one imported
+    /// batch (see `web::idb`). Views hear of it at [`ReaderData::imported`], once.
+    pub async fn import_part(&self, records: Vec<PaperMarks>) {
+        let (known, new): (Vec<PaperMarks>, Vec<PaperMarks>) =
+            self.marks.with_untracked(|m| records.into_iter().partition(|r| m.get(&r.id).is_some()));
+        self.marks.update_untracked(|m| known.iter().chain(&new).for_each(|r| m.insert(r.clone())));
+        let written = async {
+            let storage = Storage::open(DB_NAME).await?;
+            if !known.is_empty() {
+                storage.put_marks_batch(&known).await?;
             }
-        });
-        keep(self.note, "marks", "the imported marks are kept only until the page is closed", async move {
-            Storage::open(DB_NAME).await?.put_marks_batch(&records).await
-        });
+            if !new.is_empty() {
+                storage.add_mark_batch(&new).await?;
+            }
+            Ok::<(), StorageError>(())
+        };
+        if let Err(e) = written.await {
+            tell(self.note, format!("{e}: the imported marks are kept only until the page is closed"));
+        }
+    }
+
+    /// Every part of an import is in: this tab's views and the other tabs hear of it.
+    pub fn imported(&self) {
+        self.marks.notify();
+        announce("marks");
+    }
+
+    /// Resolves once the marks kept on the device are read (an import merges with them all).
+    pub async fn marks_read(&self) {
+        while !self.marks_loaded.get_untracked() {
+            after_paint().await;
+        }
     }
 
     fn persist(&self, record: Option<PaperMarks>) {

@@ -1,7 +1,8 @@
 //! The engine worker: the module trunk builds as a Web Worker (`data-type="worker"` in
 //! `index.html`), started by the page as it starts (`web::engine_client`). It only moves
 //! messages in and out of [`papersift::domain::engine::Engine`]: each message is a JS array
-//! of the request's JSON text and, for a body's bytes, a `Uint8Array`.
+//! of the message's JSON text and what travels beside it (a body's bytes as a `Uint8Array`,
+//! a part of a backup's marks as a string).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -13,9 +14,15 @@ fn main() {
 
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let post = |scope: &DedicatedWorkerGlobalScope, reply: &Reply| {
-        // Posting a string cannot fail for a worker that is running.
-        let _ = scope.post_message(&Array::of1(&JsValue::from_str(&reply.to_json())));
+    let post = |scope: &DedicatedWorkerGlobalScope, reply: Reply| {
+        let mut reply = reply;
+        let message = Array::new();
+        let beside = reply.take_beside();
+        for text in std::iter::once(reply.to_json()).chain(beside) {
+            message.push(&JsValue::from_str(&text));
+        }
+        // Posting strings cannot fail for a worker that is running.
+        let _ = scope.post_message(&message);
     };
     let listening = scope.clone();
     let mut engine = Engine::default();
@@ -24,14 +31,14 @@ fn main() {
         let text = message.get(0).as_string().unwrap_or_default();
         let bytes = message.get(1).dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
         match serde_json::from_str::<Request>(&text) {
-            Ok(request) => engine.handle(request, &bytes).iter().for_each(|r| post(&listening, r)),
-            Err(e) => post(&listening, &Reply::Unreadable { reason: e.to_string() }),
+            Ok(request) => engine.handle(request, &bytes).into_iter().for_each(|r| post(&listening, r)),
+            Err(e) => post(&listening, Reply::Unreadable { reason: e.to_string() }),
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker listens for as long as it lives.
     on_message.forget();
-    post(&scope, &Reply::Ready { protocol: PROTOCOL });
+    post(&scope, Reply::Ready { protocol: PROTOCOL });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

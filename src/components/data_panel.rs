@@ -3,8 +3,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::domain::backup::{Backup, Local, merge};
-use crate::domain::display_prefs::DisplayPrefs;
+use crate::backup_import::import_backup;
+use crate::domain::backup::Backup;
 use crate::reader_data::ReaderData;
 use crate::state::Feeds;
 use crate::web::clock::now_unix_seconds;
@@ -38,30 +38,7 @@ pub fn DataPanel(feeds: Feeds) -> impl IntoView {
             let message = match read_chosen_file(&input).await {
                 Ok(None) => return,
                 Err(e) => format!("The file could not be read ({e}); nothing was changed."),
-                Ok(Some(bytes)) => match Backup::parse(&bytes) {
-                    Err(e) => format!("{}: nothing was changed.", capitalize(&e.to_string())),
-                    Ok(backup) => {
-                        let (topics, mutes) = (marks.topics.get_untracked(), marks.mutes.get_untracked());
-                        let sources = feeds.saved_sources();
-                        let (records, sources, summary) = marks.marks.with_untracked(|m| {
-                            merge(
-                                Local { marks: m, sources: &sources, topics: &topics, mutes: &mutes },
-                                &backup,
-                            )
-                        });
-                        marks.import(records);
-                        feeds.import_sources(sources);
-                        marks.import_lists(&backup.topics, &backup.mutes);
-                        // Display settings come along only where the reader never set any.
-                        if let Some(display) = backup
-                            .display
-                            .filter(|_| marks.display.get_untracked() == DisplayPrefs::default())
-                        {
-                            marks.set_display(display);
-                        }
-                        summary.to_string()
-                    }
-                },
+                Ok(Some(bytes)) => import_backup(&bytes, marks, feeds).await,
             };
             input.set_value("");
             said.set(message);
@@ -87,9 +64,4 @@ pub fn DataPanel(feeds: Feeds) -> impl IntoView {
             </p>
         </details>
     }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -44,7 +44,7 @@ pub struct Backup {
 }
 
 /// Why a file could not be imported. Nothing was changed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum BackupError {
     /// Larger than [`MAX_BYTES`].
     #[error("this file is too large to be a PaperSift backup")]
@@ -212,12 +212,12 @@ pub struct Local<'a> {
     pub mutes: &'a Mutes,
 }
 
-/// Merges `backup` into what is `local`: returns the records to store, the sources to
-/// add, and the summary (topics and mutes are merged by the caller with [`Topics::merge`]
-/// and [`Mutes::add_word`]; the summary counts what that adds). Local marks win where both
-/// have one; nothing is removed.
-pub fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSource>, ImportSummary) {
-    let Local { marks, sources, topics, mutes } = local;
+/// Merges the lists of `backup` (sources, topics, mutes) into what is `local`: returns the
+/// sources to add and the summary so far (topics and mutes are merged by the caller with
+/// [`Topics::merge`] and [`Mutes::add_word`]; the summary counts what that adds). The marks
+/// follow with [`merge_marks`], a part at a time.
+pub fn merge_lists(local: Local<'_>, backup: &Backup) -> (Vec<SavedSource>, ImportSummary) {
+    let Local { sources, topics, mutes, .. } = local;
     let mut merged = mutes.clone();
     let mut summary = ImportSummary {
         topics: topics.clone().merge(&backup.topics),
@@ -225,8 +225,22 @@ pub fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSo
             + backup.mutes.authors.iter().filter(|a| merged.add_author(a)).count(),
         ..ImportSummary::default()
     };
+    let mut known: HashSet<&str> = sources.iter().map(|s| s.url.as_str()).collect();
+    let mut added: Vec<SavedSource> = Vec::new();
+    for source in &backup.sources {
+        if known.insert(source.url.as_str()) {
+            added.push(source.clone());
+        }
+    }
+    summary.sources = added.len();
+    (added, summary)
+}
+
+/// Merges `incoming` marks into `marks`: returns the records that changed (to store) and
+/// counts them in `summary`. Local marks win where both have one; nothing is removed.
+pub fn merge_marks(marks: &Marks, incoming: &[PaperMarks], summary: &mut ImportSummary) -> Vec<PaperMarks> {
     let mut changed = Vec::new();
-    for incoming in &backup.marks {
+    for incoming in incoming {
         let mut record = marks.get(&incoming.id).cloned().unwrap_or_else(|| PaperMarks {
             id: incoming.id.clone(),
             saved_at: None,
@@ -265,20 +279,20 @@ pub fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSo
             changed.push(record);
         }
     }
-    let mut known: HashSet<&str> = sources.iter().map(|s| s.url.as_str()).collect();
-    let mut added: Vec<SavedSource> = Vec::new();
-    for source in &backup.sources {
-        if known.insert(source.url.as_str()) {
-            added.push(source.clone());
-        }
-    }
-    summary.sources = added.len();
-    (changed, added, summary)
+    changed
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The whole merge, as an import makes it part by part.
+    fn merge(local: Local<'_>, backup: &Backup) -> (Vec<PaperMarks>, Vec<SavedSource>, ImportSummary) {
+        let (sources, mut summary) = merge_lists(local, backup);
+        let changed =
+            backup.marks.chunks(2).flat_map(|part| merge_marks(local.marks, part, &mut summary)).collect();
+        (changed, sources, summary)
+    }
 
     /// A backup file of `marks` (JSON records) and `sources`.
     fn file(marks: &str, sources: &str) -> Vec<u8> {
@@ -369,7 +383,9 @@ mod tests {
         let file = serde_json::to_vec(&Backup::new(&marks, vec![source.clone()], 9)).unwrap();
         let backup = Backup::parse(&file).unwrap();
         let (records, sources, summary) = merge(local(&Marks::default(), &[]), &backup);
-        assert_eq!(Marks::from_records(records), marks);
+        let mut imported = Marks::default();
+        records.into_iter().for_each(|r| imported.insert(r));
+        assert_eq!(imported, marks);
         assert_eq!(sources, [source]);
         assert_eq!(
             summary,

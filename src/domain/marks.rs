@@ -83,11 +83,6 @@ impl PaperMarks {
 pub struct Marks(BTreeMap<String, PaperMarks>);
 
 impl Marks {
-    /// Marks from stored records (later records of the same id win).
-    pub fn from_records(records: impl IntoIterator<Item = PaperMarks>) -> Self {
-        Self(records.into_iter().map(|r| (r.id.clone(), r)).collect())
-    }
-
     /// Puts one record in, replacing that paper's marks.
     pub fn insert(&mut self, record: PaperMarks) {
         if record.is_empty() {

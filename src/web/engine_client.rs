@@ -16,7 +16,8 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::domain::engine::protocol::{Decoded, PROTOCOL, Reply, Request};
+use crate::domain::backup::BackupError;
+use crate::domain::engine::protocol::{BackupParts, Decoded, PROTOCOL, Reply, Request};
 use crate::domain::feed::FeedError;
 
 /// The worker's entry point, written by trunk beside `index.html` (workers keep their names).
@@ -28,6 +29,9 @@ pub enum EngineError {
     /// The feed could not be read.
     #[error(transparent)]
     Feed(#[from] FeedError),
+    /// The backup file was refused.
+    #[error(transparent)]
+    Backup(#[from] BackupError),
     /// A newer job for the same source replaced this one.
     #[error("replaced by a newer load of the same source")]
     Superseded,
@@ -50,7 +54,9 @@ struct Client {
     worker: Worker,
     link: Link,
     next_job: u64,
-    waiting: HashMap<u64, oneshot::Sender<Result<Decoded, EngineError>>>,
+    waiting: HashMap<u64, oneshot::Sender<Result<Reply, EngineError>>>,
+    /// Backups read whose parts of marks are still arriving, by job.
+    gathering: HashMap<u64, BackupParts>,
 }
 
 thread_local! {
@@ -73,6 +79,7 @@ pub fn start() {
                     link: Link::Starting(Vec::new()),
                     next_job: 1,
                     waiting: HashMap::new(),
+                    gathering: HashMap::new(),
                 });
             }
             Err(e) => log_gone(&format!("{e:?}")),
@@ -86,9 +93,15 @@ fn log_gone(why: &str) {
 
 fn listen(worker: &Worker) {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        let text = Array::from(&event.data()).get(0).as_string().unwrap_or_default();
+        let message = Array::from(&event.data());
+        let text = message.get(0).as_string().unwrap_or_default();
         match serde_json::from_str::<Reply>(&text) {
-            Ok(reply) => received(reply),
+            Ok(mut reply) => {
+                if let Some(beside) = message.get(1).as_string() {
+                    reply.put_beside(beside);
+                }
+                received(reply);
+            }
             Err(e) => gone(format!("an unreadable reply ({e})")),
         }
     });
@@ -117,13 +130,30 @@ fn received(reply: Reply) {
             }
         }
         Reply::Ready { protocol } => gone(format!("it speaks version {protocol}, this page {PROTOCOL}")),
-        Reply::Decoded { job, outcome } => answer(job, outcome.map_err(EngineError::from)),
+        Reply::BackupRead { job, outcome: Ok(parts) } if parts.parts > 0 => {
+            CLIENT.with_borrow_mut(|client| client.as_mut().map(|c| c.gathering.insert(job, parts)));
+        }
+        Reply::MarksPart { job, marks } => {
+            let whole = CLIENT.with_borrow_mut(|client| {
+                let gathering = &mut client.as_mut()?.gathering;
+                let parts = gathering.get_mut(&job)?;
+                parts.marks.push(marks);
+                if parts.marks.len() < parts.parts {
+                    return None;
+                }
+                gathering.remove(&job)
+            });
+            if let Some(parts) = whole {
+                answer(job, Ok(Reply::BackupRead { job, outcome: Ok(parts) }));
+            }
+        }
+        reply @ (Reply::Decoded { job, .. } | Reply::BackupRead { job, .. }) => answer(job, Ok(reply)),
         Reply::Superseded { job } => answer(job, Err(EngineError::Superseded)),
         Reply::Unreadable { reason } => gone(format!("it could not read a request ({reason})")),
     }
 }
 
-fn answer(job: u64, outcome: Result<Decoded, EngineError>) {
+fn answer(job: u64, outcome: Result<Reply, EngineError>) {
     let sender = CLIENT.with_borrow_mut(|client| client.as_mut()?.waiting.remove(&job));
     if let Some(sender) = sender {
         // The job's owner may have stopped waiting: nothing to tell then.
@@ -138,6 +168,7 @@ fn gone(why: String) {
         let client = client.as_mut()?;
         client.worker.terminate();
         client.link = Link::Gone(why.clone());
+        client.gathering.clear();
         Some(std::mem::take(&mut client.waiting))
     });
     for (_, sender) in waiting.into_iter().flatten() {
@@ -178,52 +209,84 @@ fn send(request: &Request, bytes: Option<&[u8]>) {
     }
 }
 
-/// A feed body being handed to the engine as it downloads. Dropped before
-/// [`DecodeJob::finish`], it tells the engine to forget the body.
-pub struct DecodeJob {
+/// A body being handed to the engine. Dropped before [`Job::finish`], it tells the engine
+/// to forget the body.
+struct Job {
     job: u64,
-    reply: Option<oneshot::Receiver<Result<Decoded, EngineError>>>,
+    reply: Option<oneshot::Receiver<Result<Reply, EngineError>>>,
 }
 
-/// Starts a job decoding the body of `source`, unless there is no engine to do it. A newer
-/// job for the same source supersedes this one.
-pub fn decode(source: &str, today: chrono::NaiveDate) -> Result<DecodeJob, EngineError> {
-    let (sender, receiver) = oneshot::channel();
-    let job = CLIENT.with_borrow_mut(|client| {
-        let Some(client) = client else {
-            return Err(EngineError::Unavailable("it was not started".to_owned()));
-        };
-        if let Link::Gone(why) = &client.link {
-            return Err(EngineError::Unavailable(why.clone()));
-        }
-        let job = client.next_job;
-        client.next_job += 1;
-        client.waiting.insert(job, sender);
-        Ok(job)
-    })?;
-    send(&Request::Decode { job, source: source.to_owned(), today }, None);
-    Ok(DecodeJob { job, reply: Some(receiver) })
-}
+impl Job {
+    /// Sends the request that `start` makes for a new job number, unless there is no engine.
+    fn start(start: impl FnOnce(u64) -> Request) -> Result<Self, EngineError> {
+        let (sender, receiver) = oneshot::channel();
+        let job = CLIENT.with_borrow_mut(|client| {
+            let Some(client) = client else {
+                return Err(EngineError::Unavailable("it was not started".to_owned()));
+            };
+            if let Link::Gone(why) = &client.link {
+                return Err(EngineError::Unavailable(why.clone()));
+            }
+            let job = client.next_job;
+            client.next_job += 1;
+            client.waiting.insert(job, sender);
+            Ok(job)
+        })?;
+        send(&start(job), None);
+        Ok(Self { job, reply: Some(receiver) })
+    }
 
-impl DecodeJob {
-    /// Hands the next bytes of the body to the engine.
-    pub fn push(&self, bytes: &[u8]) {
+    fn push(&self, bytes: &[u8]) {
         send(&Request::Bytes { job: self.job }, Some(bytes));
     }
 
-    /// The body is complete: the engine's papers, or why there are none.
-    pub async fn finish(mut self) -> Result<Decoded, EngineError> {
+    async fn finish(mut self) -> Result<Reply, EngineError> {
         send(&Request::Finish { job: self.job }, None);
         let reply = self.reply.take().ok_or(EngineError::Superseded)?;
         reply.await.unwrap_or_else(|_| Err(EngineError::Unavailable("it stopped answering".to_owned())))
     }
 }
 
-impl Drop for DecodeJob {
+impl Drop for Job {
     fn drop(&mut self) {
         if self.reply.is_some() {
             CLIENT.with_borrow_mut(|client| client.as_mut().map(|c| c.waiting.remove(&self.job)));
             send(&Request::Cancel { job: self.job }, None);
         }
+    }
+}
+
+/// A feed body being handed to the engine as it downloads.
+pub struct DecodeJob(Job);
+
+/// Starts a job decoding the body of `source`, unless there is no engine to do it. A newer
+/// job for the same source supersedes this one.
+pub fn decode(source: &str, today: chrono::NaiveDate) -> Result<DecodeJob, EngineError> {
+    Job::start(|job| Request::Decode { job, source: source.to_owned(), today }).map(DecodeJob)
+}
+
+impl DecodeJob {
+    /// Hands the next bytes of the body to the engine.
+    pub fn push(&self, bytes: &[u8]) {
+        self.0.push(bytes);
+    }
+
+    /// The body is complete: the engine's papers, or why there are none.
+    pub async fn finish(self) -> Result<Decoded, EngineError> {
+        match self.0.finish().await? {
+            Reply::Decoded { outcome, .. } => Ok(outcome?),
+            other => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
+        }
+    }
+}
+
+/// Reads and checks a backup file in the engine; its marks come back in parts. A newer
+/// backup read supersedes this one.
+pub async fn read_backup(bytes: &[u8]) -> Result<BackupParts, EngineError> {
+    let job = Job::start(|job| Request::Backup { job })?;
+    job.push(bytes);
+    match job.finish().await? {
+        Reply::BackupRead { outcome, .. } => Ok(outcome?),
+        other => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
     }
 }

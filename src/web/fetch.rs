@@ -126,6 +126,7 @@ impl From<EngineError> for LoadError {
             EngineError::Feed(e) => Self::Feed(e),
             EngineError::Superseded => Self::Superseded,
             EngineError::Unavailable(why) => Self::Engine(why),
+            EngineError::Backup(e) => Self::Engine(e.to_string()),
         }
     }
 }

@@ -5,25 +5,35 @@
 //! - v2: object store `sources` (key: source URL, value: a [`SavedSource`] as JSON text).
 //! - v3: object store `marks` (key: paper id, value: [`PaperMarks`] as JSON text).
 //! - v4: object store `settings` (key: setting name, value: JSON text), e.g. `mutes`.
+//! - v5: object store `mark_batches` (key: a number, counted up; value: JSON text of up to
+//!   5,000 [`PaperMarks`]): marks an import added for papers that had none. A paper's own
+//!   record in `marks` is written later and wins (an empty one removes the paper's marks), so
+//!   marks are read batches first, then `marks`. A million imported marks are two hundred
+//!   records to write and read, not a million.
 //!
 //! Records are JSON text read one by one, so a damaged record is skipped and counted, not fatal.
 
+use indexed_db_futures::KeyRange;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
+use wasm_bindgen::JsValue;
+
+use crate::web::clock::next_turn;
 
 use crate::domain::cache::CachedFeed;
-use crate::domain::marks::PaperMarks;
+use crate::domain::marks::{Marks, PaperMarks};
 use crate::domain::sources::SavedSource;
 
 /// The database name; tests use their own.
 pub const DB_NAME: &str = "papersift";
 /// The schema version this build writes.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 const FEED_CACHE: &str = "feed_cache";
 const SOURCES: &str = "sources";
 const MARKS: &str = "marks";
 const SETTINGS: &str = "settings";
+const MARK_BATCHES: &str = "mark_batches";
 
 /// Why the store could not be used; the app keeps working without it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,6 +56,8 @@ fn failed(error: impl std::fmt::Display) -> StorageError {
 
 /// Records written by one transaction of [`Storage::put_marks_batch`].
 const BATCH: usize = 10_000;
+/// Records read at once by [`Storage::all_marks`], each page in a task of its own.
+const PAGE: u32 = 5_000;
 
 /// An open connection to the store, closed when dropped.
 ///
@@ -82,6 +94,9 @@ impl Storage {
                 if old < 4 {
                     db.create_object_store(SETTINGS).build()?;
                 }
+                if old < 5 {
+                    db.create_object_store(MARK_BATCHES).with_auto_increment(true).build()?;
+                }
                 Ok(())
             })
             .await
@@ -114,17 +129,106 @@ impl Storage {
         self.read_all(SOURCES).await
     }
 
-    /// Every paper's marks, and how many records were damaged and skipped.
-    pub async fn all_marks(&self) -> Result<(Vec<PaperMarks>, usize), StorageError> {
-        self.read_all(MARKS).await
+    /// Every paper's marks, and how many records were damaged and skipped: the imported
+    /// batches, then the papers' own records (which win), read a part at a time with the
+    /// browser's turns between, so a million marks make no long task.
+    pub async fn all_marks(&self) -> Result<(Marks, usize), StorageError> {
+        let mut marks = Marks::default();
+        let mut skipped = 0;
+        let batches = self.keys(MARK_BATCHES).await?;
+        for key in batches {
+            next_turn().await;
+            match self.mark_batch(&key).await? {
+                Some(records) => records.into_iter().for_each(|r| marks.insert(r)),
+                None => skipped += 1,
+            }
+        }
+        let mut after = None;
+        loop {
+            next_turn().await;
+            let (records, damaged, last) = self.marks_after(after.take()).await?;
+            skipped += damaged;
+            records.into_iter().for_each(|r| marks.insert(r));
+            match last {
+                Some(key) => after = Some(key),
+                None => return Ok((marks, skipped)),
+            }
+        }
     }
 
-    /// Stores one paper's marks, or deletes the record when nothing is marked.
+    async fn keys(&self, store: &str) -> Result<Vec<JsValue>, StorageError> {
+        let tx = self.db.transaction(store).build().map_err(failed)?;
+        let keys =
+            tx.object_store(store).map_err(failed)?.get_all_keys::<JsValue>().primitive().map_err(failed)?;
+        Ok(keys.await.map_err(failed)?.filter_map(Result::ok).collect())
+    }
+
+    /// One imported batch; `None` when it is damaged.
+    async fn mark_batch(&self, key: &JsValue) -> Result<Option<Vec<PaperMarks>>, StorageError> {
+        let tx = self.db.transaction(MARK_BATCHES).build().map_err(failed)?;
+        let store = tx.object_store(MARK_BATCHES).map_err(failed)?;
+        let text: Option<String> =
+            store.get(key.clone()).primitive().map_err(failed)?.await.map_err(failed)?;
+        Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+    }
+
+    /// Up to [`PAGE`] papers' own records after key `after`, how many of them are damaged,
+    /// and the last key read (none once the store is read to its end).
+    async fn marks_after(
+        &self,
+        after: Option<String>,
+    ) -> Result<(Vec<PaperMarks>, usize, Option<String>), StorageError> {
+        let tx = self.db.transaction(MARKS).build().map_err(failed)?;
+        let store = tx.object_store(MARKS).map_err(failed)?;
+        // Paper ids are strings, and "" is the least string key.
+        let open = after.is_some();
+        let range = KeyRange::LowerBound(after.unwrap_or_default(), open);
+        let keys = store
+            .get_all_keys::<String>()
+            .with_query::<String, _>(range.clone())
+            .with_limit(PAGE)
+            .primitive()
+            .map_err(failed)?;
+        let values = store
+            .get_all::<String>()
+            .with_query::<String, _>(range)
+            .with_limit(PAGE)
+            .primitive()
+            .map_err(failed)?;
+        let keys: Vec<String> = keys.await.map_err(failed)?.filter_map(Result::ok).collect();
+        let mut damaged = 0;
+        let records = values
+            .await
+            .map_err(failed)?
+            .filter_map(|record| {
+                let parsed = record.ok().and_then(|text| serde_json::from_str(&text).ok());
+                damaged += usize::from(parsed.is_none());
+                parsed
+            })
+            .collect();
+        let full = u32::try_from(keys.len()).is_ok_and(|n| n == PAGE);
+        Ok((records, damaged, keys.last().filter(|_| full).cloned()))
+    }
+
+    /// Stores one paper's marks. An empty record is stored too, not deleted: it must hide
+    /// the same paper's marks in an imported batch.
     pub async fn put_marks(&self, marks: &PaperMarks) -> Result<(), StorageError> {
-        if marks.is_empty() {
-            return self.delete(MARKS, &marks.id).await;
-        }
         self.put_json(MARKS, &marks.id, marks).await
+    }
+
+    /// Stores the marks of papers that had none as one imported batch (see the module's
+    /// schema).
+    pub async fn add_mark_batch(&self, records: &[PaperMarks]) -> Result<(), StorageError> {
+        let json = serde_json::to_string(records).map_err(failed)?;
+        let tx = self
+            .db
+            .transaction(MARK_BATCHES)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(failed)?;
+        let store = tx.object_store(MARK_BATCHES).map_err(failed)?;
+        store.add(json).primitive().map_err(failed)?.await.map_err(|_| StorageError::WriteRefused)?;
+        tx.commit().await.map_err(|_| StorageError::WriteRefused)
     }
 
     /// Saves many papers' marks (an import) in transactions of [`BATCH`] records: a million
@@ -225,13 +329,6 @@ impl Storage {
     async fn clear(&self, store: &str) -> Result<(), StorageError> {
         let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
         tx.object_store(store).map_err(failed)?.clear().map_err(failed)?.await.map_err(failed)?;
-        tx.commit().await.map_err(failed)
-    }
-
-    async fn delete(&self, store: &str, key: &str) -> Result<(), StorageError> {
-        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
-        let object_store = tx.object_store(store).map_err(failed)?;
-        object_store.delete(key.to_owned()).primitive().map_err(failed)?.await.map_err(failed)?;
         tx.commit().await.map_err(failed)
     }
 

@@ -26,7 +26,7 @@ async fn the_last_good_copy_round_trips_and_is_replaced_by_the_next() {
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use papersift::domain::marks::PaperMarks;
+use papersift::domain::marks::{Marks, PaperMarks, Reaction};
 
 /// Writes `values` under `keys` into `store` of database `name`, opened at `version`
 /// (creating the store): a database as an older PaperSift, or damage, would leave it.
@@ -58,7 +58,7 @@ async fn a_version_1_database_upgrades_keeping_every_record() {
     let read = storage.load_feed("feeds/default.json").await.unwrap().unwrap();
     assert_eq!(read.papers().unwrap()[0].title, "Kept");
     // The stores added since version 1 exist and are empty.
-    assert_eq!(storage.all_marks().await.unwrap(), (vec![], 0));
+    assert_eq!(storage.all_marks().await.unwrap(), (Marks::default(), 0));
     assert_eq!(storage.saved_sources().await.unwrap(), (vec![], 0));
 }
 
@@ -80,7 +80,38 @@ async fn a_damaged_record_is_skipped_and_counted() {
     let storage = Storage::open(name).await.unwrap();
     let (marks, skipped) = storage.all_marks().await.unwrap();
     assert_eq!(skipped, 2);
-    assert_eq!(marks.iter().map(|m: &PaperMarks| m.id.as_str()).collect::<Vec<_>>(), ["2608.00001"]);
+    assert_eq!(marks.records().map(|m: &PaperMarks| m.id.as_str()).collect::<Vec<_>>(), ["2608.00001"]);
+}
+
+fn read(id: &str) -> PaperMarks {
+    PaperMarks {
+        id: id.into(),
+        saved_at: None,
+        snapshot: None,
+        read: true,
+        reaction: None,
+        tags: vec![],
+        note: String::new(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn imported_batches_are_read_first_and_a_papers_own_record_wins() {
+    let storage = Storage::open("papersift-test-batches").await.unwrap();
+    // More own records than one page holds, so reading goes on from where a page ended.
+    let own: Vec<PaperMarks> = (0..12_001).map(|i| read(&format!("own-{i:05}"))).collect();
+    storage.put_marks_batch(&own).await.unwrap();
+    storage.add_mark_batch(&[read("batch-a"), read("batch-b"), read("batch-c")]).await.unwrap();
+    // Written later, as the reader's own changes: one unmarked (stored empty), one liked.
+    storage.put_marks(&PaperMarks { read: false, ..read("batch-a") }).await.unwrap();
+    let liked = PaperMarks { reaction: Some(Reaction::Like), ..read("batch-b") };
+    storage.put_marks(&liked).await.unwrap();
+    let (marks, skipped) = storage.all_marks().await.unwrap();
+    assert_eq!(skipped, 0);
+    assert_eq!(marks.records().count(), 12_001 + 2);
+    assert!(marks.get("batch-a").is_none());
+    assert_eq!(marks.get("batch-b"), Some(&liked));
+    assert!(marks.is_read("batch-c") && marks.is_read("own-12000"));
 }
 
 #[wasm_bindgen_test]

@@ -11,6 +11,9 @@
 //! the page decodes in small steps like its own feeds. PaperSift's own format (the embedded
 //! feed) is decoded by the page as it streams, so its first rows need not wait for the worker.
 //!
+//! Reading a backup file (tens of megabytes for a million marks): parsed and checked here,
+//! its marks handed back in parts the page merges one at a time.
+//!
 //! # Messages
 //! [`protocol`] defines every message once, with a version the engine announces when it is
 //! ready; the page talks only to an engine of its own version. [`Engine`] is the engine's
@@ -22,14 +25,22 @@ use chrono::NaiveDate;
 
 use crate::feed::papersift::{FeedFile, VERSION};
 use crate::feed::parse_feed;
-use protocol::{Decoded, Reply, Request};
+use protocol::{BackupParts, Decoded, Reply, Request};
+
+/// What a job's body is.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    /// A feed from `source`.
+    Feed { source: String, today: NaiveDate },
+    /// A backup file.
+    Backup,
+}
 
 /// One body being received.
 #[derive(Debug)]
 struct Job {
     id: u64,
-    source: String,
-    today: NaiveDate,
+    kind: Kind,
     body: Vec<u8>,
 }
 
@@ -43,23 +54,15 @@ impl Engine {
     /// Handles one request (`bytes` are those carried beside a [`Request::Bytes`]) and
     /// returns the replies, in order.
     ///
-    /// Contract: a [`Request::Decode`] supersedes an earlier job for the same source, which is
-    /// answered [`Reply::Superseded`] at once; [`Request::Finish`] answers
-    /// [`Reply::Decoded`]; requests for a job the engine does not hold (finished, cancelled,
-    /// superseded) are ignored.
+    /// Contract: a [`Request::Decode`] supersedes an earlier job for the same source, a
+    /// [`Request::Backup`] an earlier backup job; the older job is answered
+    /// [`Reply::Superseded`] at once. [`Request::Finish`] answers [`Reply::Decoded`], or
+    /// [`Reply::BackupRead`] followed by its [`Reply::MarksPart`]s; requests for a job the engine does not hold (finished,
+    /// cancelled, superseded) are ignored.
     pub fn handle(&mut self, request: Request, bytes: &[u8]) -> Vec<Reply> {
         match request {
-            Request::Decode { job, source, today } => {
-                let superseded: Vec<Reply> = self
-                    .jobs
-                    .iter()
-                    .filter(|j| j.source == source)
-                    .map(|j| Reply::Superseded { job: j.id })
-                    .collect();
-                self.jobs.retain(|j| j.source != source);
-                self.jobs.push(Job { id: job, source, today, body: Vec::new() });
-                superseded
-            }
+            Request::Decode { job, source, today } => self.start(job, Kind::Feed { source, today }),
+            Request::Backup { job } => self.start(job, Kind::Backup),
             Request::Bytes { job } => {
                 if let Some(held) = self.jobs.iter_mut().find(|j| j.id == job) {
                     held.body.extend_from_slice(bytes);
@@ -67,7 +70,18 @@ impl Engine {
                 Vec::new()
             }
             Request::Finish { job } => match self.take(job) {
-                Some(held) => vec![Reply::Decoded { job, outcome: decode(&held) }],
+                Some(Job { kind: Kind::Feed { source, today }, body, .. }) => {
+                    vec![Reply::Decoded { job, outcome: decode(&source, today, &body) }]
+                }
+                Some(Job { kind: Kind::Backup, body, .. }) => match BackupParts::read(&body) {
+                    Ok(mut parts) => {
+                        let marks = std::mem::take(&mut parts.marks);
+                        std::iter::once(Reply::BackupRead { job, outcome: Ok(parts) })
+                            .chain(marks.into_iter().map(|marks| Reply::MarksPart { job, marks }))
+                            .collect()
+                    }
+                    Err(e) => vec![Reply::BackupRead { job, outcome: Err(e) }],
+                },
                 None => Vec::new(),
             },
             Request::Cancel { job } => {
@@ -77,16 +91,25 @@ impl Engine {
         }
     }
 
+    /// Starts job `id`, superseding any of the same kind (for the same source).
+    fn start(&mut self, id: u64, kind: Kind) -> Vec<Reply> {
+        let superseded =
+            self.jobs.iter().filter(|j| j.kind == kind).map(|j| Reply::Superseded { job: j.id }).collect();
+        self.jobs.retain(|j| j.kind != kind);
+        self.jobs.push(Job { id, kind, body: Vec::new() });
+        superseded
+    }
+
     fn take(&mut self, job: u64) -> Option<Job> {
         let at = self.jobs.iter().position(|j| j.id == job)?;
         Some(self.jobs.swap_remove(at))
     }
 }
 
-/// The job's body parsed, its papers written as a PaperSift feed.
-fn decode(job: &Job) -> Result<Decoded, crate::feed::FeedError> {
-    let feed = parse_feed(&job.body, job.today)?;
-    let file = FeedFile { papersift_feed: VERSION, title: &job.source, index: None, papers: &feed.papers };
+/// A feed's body parsed, its papers written as a PaperSift feed.
+fn decode(source: &str, today: NaiveDate, body: &[u8]) -> Result<Decoded, crate::feed::FeedError> {
+    let feed = parse_feed(body, today)?;
+    let file = FeedFile { papersift_feed: VERSION, title: source, index: None, papers: &feed.papers };
     Ok(Decoded {
         body: serde_json::to_string(&file)?,
         skipped: feed.skipped,
@@ -98,6 +121,7 @@ fn decode(job: &Job) -> Result<Decoded, crate::feed::FeedError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::backup::BackupError;
     use crate::feed::stream::FeedStream;
     use crate::feed::{FeedError, SkipReason};
 
@@ -130,6 +154,41 @@ mod tests {
         assert_eq!(papers.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["A & B"]);
         // Finished: later requests for the job are ignored.
         assert!(engine.handle(Request::Finish { job: 1 }, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_backup_comes_back_checked_with_its_marks_in_parts() {
+        use crate::marks::PaperMarks;
+        let marks: Vec<String> =
+            (0..12_000).map(|i| format!(r#"{{"id":"2608.{i:05}","read":true}}"#)).collect();
+        let file = format!(r#"{{"papersift_backup":1,"exported_at":0,"marks":[{}]}}"#, marks.join(","));
+        let mut engine = Engine::default();
+        engine.handle(Request::Backup { job: 1 }, &[]);
+        assert_eq!(engine.handle(Request::Backup { job: 2 }, &[]), [Reply::Superseded { job: 1 }]);
+        engine.handle(Request::Bytes { job: 2 }, file.as_bytes());
+        let replies = engine.handle(Request::Finish { job: 2 }, &[]);
+        let [Reply::BackupRead { job: 2, outcome: Ok(parts) }, rest @ ..] = &replies[..] else {
+            panic!("{replies:?}")
+        };
+        assert!(parts.lists.marks.is_empty() && parts.marks.is_empty());
+        assert_eq!(parts.parts, 3);
+        let sizes: Vec<usize> = rest
+            .iter()
+            .map(|reply| match reply {
+                Reply::MarksPart { job: 2, marks } => {
+                    serde_json::from_str::<Vec<PaperMarks>>(marks).map_or(0, |p| p.len())
+                }
+                _ => 0,
+            })
+            .collect();
+        assert_eq!(sizes, [5_000, 5_000, 2_000]);
+        engine.handle(Request::Backup { job: 3 }, &[]);
+        engine.handle(Request::Bytes { job: 3 }, b"{\"bookmarks\":[]}");
+        let replies = engine.handle(Request::Finish { job: 3 }, &[]);
+        assert!(matches!(
+            &replies[..],
+            [Reply::BackupRead { job: 3, outcome: Err(BackupError::Foreign(_)) }]
+        ));
     }
 
     #[test]
