@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::LazyDetails;
 use crate::components::paper_browser::{CatalogContext, RankContext, RankingTime};
+use crate::domain::explain;
 use crate::domain::paper::Paper;
 use crate::domain::rank::{Facts, Sort};
 use crate::for_you::ForYou;
@@ -23,10 +24,11 @@ pub fn ScoreBreakdown(
     let facts = Facts::of(&paper);
     let listed = paper.listed.format("%-d %b %Y").to_string();
     let text = move || match rank.sort.get() {
-        Sort::Trending => trending(&facts, rank, at.get()),
+        Sort::Trending => explain::trending(&facts, &rank.trending.get(), at.get()),
         Sort::ForYou => {
             let (Some(library), Some(trained)) = (for_you.library.get(), for_you.model()) else {
-                return format!("No model yet: ranked by Trending. {}", trending(&facts, rank, at.get()));
+                let trending = explain::trending(&facts, &rank.trending.get(), at.get());
+                return format!("No model yet: ranked by Trending. {trending}");
             };
             match library.0.breakdown(&trained.0, &paper.id, 5) {
                 Some(b) => {
@@ -44,16 +46,10 @@ pub fn ScoreBreakdown(
         }
         sort @ (Sort::Relevance | Sort::Blend) => {
             let parts = view.query.with(|q| catalog.with(|c| c.0.explain_relevance(q, &paper.id)));
-            let mut text = match parts {
-                Some(parts) => {
-                    let names = ["title", "keywords", "abstract", "authors", "organisation"];
-                    let terms: Vec<String> = names.iter().zip(parts).map(|(n, p)| format!("{n} {p:.3}")).collect();
-                    format!("BM25F relevance {:.3} = {}.", parts.iter().sum::<f32>(), terms.join(" + "))
-                }
-                None => "BM25F relevance to the query (field weights: title 3, keywords 2.5, abstract 1, authors 0.8, organisation 0.5).".to_owned(),
-            };
+            let mut text = explain::relevance(parts);
             if sort == Sort::Blend {
-                text.push_str(" Then × (1 + ln(1 + upvotes + comments) / 4) × 0.5 ^ (age in days / 30).");
+                text.push(' ');
+                text.push_str(&explain::blend());
             }
             text
         }
@@ -66,27 +62,4 @@ pub fn ScoreBreakdown(
             <p>{text.clone()}</p>
         </LazyDetails>
     }
-}
-
-fn trending(facts: &Facts, rank: RankContext, at: i64) -> String {
-    let t = rank.trending.get();
-    let p = t.parts(facts, at);
-    let unit = t.unit_hours;
-    format!(
-        "Trending {:.4} = upvotes {} ÷ {:.1} ({:.4}) + comments {} × {:.2} ÷ {:.1} ({:.4}) + stars {} × {:.2} ÷ {:.1} ({:.4}); the divisor is (age {:.1} × {unit} h + 2) ^ {:.2}.",
-        p.score(),
-        facts.upvotes,
-        p.decay,
-        p.upvotes,
-        facts.comments,
-        f64::from(t.comments) / 100.0,
-        p.decay,
-        p.comments,
-        facts.stars,
-        f64::from(t.stars) / 100.0,
-        p.decay,
-        p.stars,
-        p.age,
-        f64::from(t.gravity) / 100.0,
-    )
 }

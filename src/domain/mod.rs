@@ -12,6 +12,7 @@ pub mod digest;
 pub mod display;
 pub mod display_prefs;
 pub mod engine;
+pub mod explain;
 pub mod feed;
 pub mod foryou;
 pub mod marks;

@@ -201,8 +201,15 @@ impl Facts {
 pub fn blend_score(facts: &Facts, relevance: f32, at: i64) -> f64 {
     let age_days = facts.age_hours(at) / 24.0;
     let points = f64::from(facts.upvotes) + f64::from(facts.comments);
-    f64::from(relevance) * (1.0 + points.ln_1p() / 4.0) * 0.5f64.powf(age_days / 30.0)
+    f64::from(relevance)
+        * (1.0 + points.ln_1p() / BLEND_POINTS_DIVISOR)
+        * 0.5f64.powf(age_days / BLEND_HALF_LIFE_DAYS)
 }
+
+/// How much Blend's popularity boost is damped (see [`blend_score`]).
+pub const BLEND_POINTS_DIVISOR: f64 = 4.0;
+/// Days after which Blend halves a paper's score (see [`blend_score`]).
+pub const BLEND_HALF_LIFE_DAYS: f64 = 30.0;
 
 /// What a paper is ordered by under `sort` (greater first), before the id tie-break.
 /// Equal relevance falls back to upvotes, then comments.

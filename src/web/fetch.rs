@@ -17,7 +17,7 @@ use crate::domain::feed::{FeedError, ParsedFeed};
 use crate::domain::paper::Paper;
 use crate::web::clock::{STEP_MS, after_paint, next_turn, now_ms, today};
 use crate::web::engine_client::{self, DecodeJob, EngineError};
-use crate::web::shipped_index::index_url;
+use crate::web::feed_url::index_url;
 
 /// Limits of one fetch.
 #[derive(Debug, Clone, Copy)]

@@ -3,6 +3,7 @@
 pub mod channel;
 pub mod clock;
 pub mod engine_client;
+pub mod feed_url;
 pub mod fetch;
 pub mod files;
 pub mod idb;

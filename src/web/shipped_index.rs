@@ -5,38 +5,21 @@ use crate::domain::paper::Paper;
 use crate::domain::search::index::Index;
 use crate::domain::search::index::file::{IndexFileError, Reading};
 use crate::web::clock::{STEP_MS, next_turn, now_ms};
+use crate::web::feed_url::{FeedUrlError, index_url};
 use crate::web::fetch::{FetchError, FetchLimits, fetch_bytes};
 
 /// Why a shipped index was not used (the feed's papers are then indexed in the app).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ShippedIndexError {
-    /// The feed names its index with something that is not a URL.
-    #[error("the feed names its index {0:?}, which is not a URL")]
-    Location(String),
-    /// The feed names an index on another origin (a feed may only ship its own).
-    #[error("the feed names an index on another site ({0}); only the feed's own site may serve it")]
-    OtherOrigin(String),
+    /// The feed names its index with something that is not a URL of its own site.
+    #[error(transparent)]
+    Url(#[from] FeedUrlError),
     /// The index could not be fetched.
     #[error(transparent)]
     Fetch(#[from] FetchError),
     /// The index is damaged or was written for other papers.
     #[error(transparent)]
     File(#[from] IndexFileError),
-}
-
-/// Where `location` points, read relative to the feed at `feed_url` (itself relative to the
-/// page); only a URL of the feed's own origin is accepted.
-pub fn index_url(feed_url: &str, location: &str) -> Result<String, ShippedIndexError> {
-    let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
-    let feed = web_sys::Url::new_with_base(feed_url, page.as_deref().unwrap_or_default())
-        .or_else(|_| web_sys::Url::new(feed_url))
-        .map_err(|_| ShippedIndexError::Location(location.to_owned()))?;
-    let url = web_sys::Url::new_with_base(location, &feed.href())
-        .map_err(|_| ShippedIndexError::Location(location.to_owned()))?;
-    if url.origin() != feed.origin() {
-        return Err(ShippedIndexError::OtherOrigin(url.origin()));
-    }
-    Ok(url.href())
 }
 
 /// Fetches the index the feed at `feed_url` names at `location` and reads it for `papers`

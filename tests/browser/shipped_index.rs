@@ -1,8 +1,9 @@
 use chrono::NaiveDate;
 use papersift::domain::paper::Paper;
 use papersift::domain::search::index::{Index, file};
+use papersift::web::feed_url::{FeedUrlError, index_url};
 use papersift::web::fetch::FetchError;
-use papersift::web::shipped_index::{ShippedIndexError, fetch_index, index_url};
+use papersift::web::shipped_index::{ShippedIndexError, fetch_index};
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Blob, Url};
 
@@ -25,16 +26,16 @@ fn an_index_location_is_read_relative_to_its_feed() {
     assert_eq!(url, "https://example.org/idx/feed.index");
     assert!(matches!(
         index_url("https://example.org/feed.json", "http://[::1"),
-        Err(ShippedIndexError::Location(_))
+        Err(FeedUrlError::Location(_))
     ));
     // Was: an index was fetched from any origin the feed named.
     assert!(matches!(
         index_url("https://example.org/feed.json", "https://elsewhere.example/feed.index"),
-        Err(ShippedIndexError::OtherOrigin(origin)) if origin == "https://elsewhere.example"
+        Err(FeedUrlError::OtherOrigin(origin)) if origin == "https://elsewhere.example"
     ));
     assert!(matches!(
         index_url("https://example.org/feed.json", "//elsewhere.example/x"),
-        Err(ShippedIndexError::OtherOrigin(_))
+        Err(FeedUrlError::OtherOrigin(_))
     ));
 }
 
