@@ -1,12 +1,10 @@
 //! Once per visit, when every source has loaded: a notification of the papers listed since
 //! the last visit, if the reader asked for them (the count stays on the device).
 
-use chrono::DateTime;
 use leptos::prelude::*;
 
-use crate::domain::catalog::{Catalog, Filters, View};
+use crate::domain::catalog::{Catalog, View, day_of};
 use crate::domain::display::count_noun;
-use crate::domain::period::Period;
 use crate::domain::rank::Sort;
 use crate::for_you::ForYou;
 use crate::reader_data::ReaderData;
@@ -22,23 +20,15 @@ pub fn notify_on_open(catalog: Memo<Shared<Catalog>>, feeds: Feeds, reader: Read
         if told.get_value() || !reader.display.get().notify || feeds.counts().1 > 0 {
             return;
         }
-        let Some(since) = reader.previous_visit.get().and_then(|at| DateTime::from_timestamp(at, 0)) else {
+        let Some(since) = reader.previous_visit.get().and_then(day_of) else {
             return;
         };
         let catalog = catalog.get();
         if catalog.0.papers().is_empty() || !notify::allowed() {
             return;
         }
-        let personal = for_you.personal();
-        let mine = personal.0.is_some();
-        let view = View {
-            sort: if mine { Sort::ForYou } else { Sort::Trending },
-            personal,
-            mutes: reader.mutes.get_untracked(),
-            filters: Filters { listed_since: Some(since.date_naive()), ..Filters::default() },
-            period: Period::default(),
-            ..View::default()
-        };
+        let view = View::new_since(since, for_you.personal(), reader.mutes.get_untracked());
+        let mine = view.sort == Sort::ForYou;
         let found = catalog.0.select(&view, now_unix_seconds(), 1);
         // Sources of dated feeds may still bring today's papers: nothing is told until some are new.
         if let Some(&top) = found.ids.first() {

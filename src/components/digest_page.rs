@@ -1,15 +1,11 @@
-use chrono::DateTime;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::NotifyToggle;
 use crate::components::paper_browser::CatalogContext;
 use crate::domain::bibtex;
-use crate::domain::catalog::{Filters, View};
-use crate::domain::digest::{Digest, Item, Section, Span};
-use crate::domain::display::count_noun;
-use crate::domain::period::Period;
-use crate::domain::rank::Sort;
+use crate::domain::catalog::day_of;
+use crate::domain::digest::{Digest, Inputs, Span};
 use crate::for_you::ForYou;
 use crate::reader_data::ReaderData;
 use crate::view_signals::ViewSignals;
@@ -17,9 +13,6 @@ use crate::web::clock::now_unix_seconds;
 use crate::web::files::download;
 use crate::web::location::copy_rich_to_clipboard;
 
-/// Papers in the digest's top section, and per followed topic.
-const TOP: usize = 10;
-const PER_TOPIC: usize = 5;
 /// Longest `mailto:` link offered: longer ones are refused or cut by some mail apps.
 const MAILTO_MAX: usize = 1_800;
 
@@ -33,54 +26,20 @@ pub fn DigestPage(view: ViewSignals) -> impl IntoView {
     for_you.want();
     let now = now_unix_seconds();
     let built = Memo::new(move |_| {
-        let span = view.since.get().unwrap_or_default();
-        let previous = reader
-            .previous_visit
-            .get()
-            .and_then(|at| DateTime::from_timestamp(at, 0))
-            .map(|t| t.date_naive());
-        let personal = for_you.personal();
-        let catalog = catalog.get();
-        let latest = *catalog.0.days().last()?;
-        let first = span.first_day(latest, previous);
-        let sort = if personal.0.is_some() { Sort::ForYou } else { Sort::Trending };
-        let base = View {
-            sort,
-            personal,
-            mutes: reader.mutes.get(),
-            filters: Filters { listed_since: Some(first), ..Filters::default() },
-            period: Period::default(),
-            ..View::default()
-        };
-        let at = catalog.0.ranking_time(&base.period, now);
-        let items =
-            |ids: Vec<usize>| ids.into_iter().map(|i| catalog.0.papers()[i].clone()).collect::<Vec<_>>();
-        let top = catalog.0.select(&base, at, TOP);
-        let mut sections = vec![(
-            if sort == Sort::ForYou { "Top for you" } else { "Top trending" }.to_owned(),
-            items(top.ids),
-        )];
-        for topic in reader.topics.get().0 {
-            let found = catalog.0.select(&View { query: topic.query.clone(), ..base.clone() }, at, PER_TOPIC);
-            if found.total > 0 {
-                sections.push((format!("{} ({} new)", topic.name, found.total), items(found.ids)));
-            }
-        }
-        Some((top.total, first, sections))
-    });
-    let digest = move || {
-        built.get().map(|(total, first, sections)| Digest {
-            title: format!(
-                "PaperSift digest: {} since {}",
-                count_noun(total, "paper"),
-                first.format("%-d %b %Y")
-            ),
-            sections: sections
-                .into_iter()
-                .map(|(name, papers)| Section { name, items: papers.iter().map(Item::of).collect() })
-                .collect(),
+        let (personal, catalog, topics) = (for_you.personal(), catalog.get(), reader.topics.get());
+        reader.mutes.with(|mutes| {
+            Digest::build(Inputs {
+                catalog: &catalog.0,
+                span: view.since.get().unwrap_or_default(),
+                previous_visit: reader.previous_visit.get().and_then(day_of),
+                personal: &personal,
+                mutes,
+                topics: &topics,
+                now,
+            })
         })
-    };
+    });
+    let digest = move || built.get().map(|b| b.digest);
     let said = RwSignal::new(String::new());
     let copy = move |_| {
         let Some(d) = digest() else { return };
@@ -101,9 +60,7 @@ pub fn DigestPage(view: ViewSignals) -> impl IntoView {
         }
     };
     let bibtex = move |_| {
-        let Some((_, _, sections)) = built.get() else { return };
-        let mut papers: Vec<_> = sections.into_iter().flat_map(|(_, p)| p).collect();
-        papers.dedup_by(|a, b| a.id == b.id);
+        let Some(papers) = built.with(|b| b.as_ref().map(|b| b.papers.clone())) else { return };
         said.set(match download("papersift-digest.bib", "application/x-bibtex", &bibtex::entries(&papers)) {
             Ok(()) => "Downloaded papersift-digest.bib".to_owned(),
             Err(reason) => format!("Could not download ({reason})"),

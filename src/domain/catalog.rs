@@ -41,6 +41,34 @@ pub struct View {
     pub trending: Trending,
 }
 
+impl View {
+    /// Papers listed on or after `day`, best first (For you when `personal` holds a model,
+    /// else Trending), muted ones left out: "new since your last visit", as the digest, a
+    /// followed topic's "N new" and the on-open notification all count it.
+    pub fn new_since(day: NaiveDate, personal: Personal, mutes: Mutes) -> Self {
+        let sort = if personal.0.is_some() { Sort::ForYou } else { Sort::Trending };
+        Self {
+            sort,
+            personal,
+            mutes,
+            filters: Filters { listed_since: Some(day), ..Filters::default() },
+            ..Self::default()
+        }
+    }
+}
+
+/// The day (UTC) of the Unix time `at`, as "since your last visit" counts: papers are listed
+/// by day, so a visit at any hour of a day covers that day's papers.
+///
+/// ```
+/// use papersift_domain::catalog::day_of;
+/// assert_eq!(day_of(1_787_270_400 + 86_399).map(|d| d.to_string()).as_deref(), Some("2026-08-21"));
+/// assert_eq!(day_of(i64::MAX), None);
+/// ```
+pub fn day_of(at: i64) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(at, 0).map(|t| t.date_naive())
+}
+
 /// For-you scores by paper id (compared by identity: a new model is a new view).
 #[derive(Debug, Clone, Default)]
 pub struct Personal(pub Option<Arc<FxHashMap<String, f32>>>);

@@ -14,8 +14,12 @@
 
 use chrono::NaiveDate;
 
-use crate::display::short_authors;
+use crate::catalog::{Catalog, Personal, View};
+use crate::display::{count_noun, short_authors};
+use crate::mutes::Mutes;
 use crate::paper::Paper;
+use crate::rank::Sort;
+use crate::topics::Topics;
 
 /// Which papers count as new in the digest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -133,7 +137,75 @@ pub struct Digest {
     pub sections: Vec<Section>,
 }
 
+/// Papers in the digest's top section.
+pub const TOP: usize = 10;
+/// Papers per followed topic.
+pub const PER_TOPIC: usize = 5;
+
+/// What a digest is made of.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// The papers loaded.
+    pub catalog: &'a Catalog,
+    /// The span chosen.
+    pub span: Span,
+    /// The day of the reader's previous visit, if known.
+    pub previous_visit: Option<NaiveDate>,
+    /// The reader's For-you scores (empty without a model: then the order is Trending).
+    pub personal: &'a Personal,
+    /// Muted words and authors.
+    pub mutes: &'a Mutes,
+    /// Followed topics: a section each, when it has new papers.
+    pub topics: &'a Topics,
+    /// Now, in Unix seconds (the ranking time of the span).
+    pub now: i64,
+}
+
+/// A digest and the papers in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    /// The digest.
+    pub digest: Digest,
+    /// Every paper of it, once, in order (for a BibTeX file).
+    pub papers: Vec<Paper>,
+}
+
 impl Digest {
+    /// The digest of the papers new in `inputs.span`: the top [`TOP`] of them, then up to
+    /// [`PER_TOPIC`] of each followed topic that has any; `None` before any paper is loaded.
+    pub fn build(inputs: Inputs<'_>) -> Option<Built> {
+        let Inputs { catalog, span, previous_visit, personal, mutes, topics, now } = inputs;
+        let latest = *catalog.days().last()?;
+        let first = span.first_day(latest, previous_visit);
+        let base = View::new_since(first, personal.clone(), mutes.clone());
+        let at = catalog.ranking_time(&base.period, now);
+        let mut papers: Vec<Paper> = Vec::new();
+        let mut section = |name: String, ids: Vec<usize>| {
+            let chosen: Vec<&Paper> = ids.into_iter().map(|i| &catalog.papers()[i]).collect();
+            for paper in &chosen {
+                if !papers.iter().any(|p| p.id == paper.id) {
+                    papers.push((*paper).clone());
+                }
+            }
+            Section { name, items: chosen.into_iter().map(Item::of).collect() }
+        };
+        let top = catalog.select(&base, at, TOP);
+        let heading = if base.sort == Sort::ForYou { "Top for you" } else { "Top trending" };
+        let mut sections = vec![section(heading.to_owned(), top.ids)];
+        for topic in &topics.0 {
+            let found = catalog.select(&View { query: topic.query.clone(), ..base.clone() }, at, PER_TOPIC);
+            if found.total > 0 {
+                sections.push(section(format!("{} ({} new)", topic.name, found.total), found.ids));
+            }
+        }
+        let title = format!(
+            "PaperSift digest: {} since {}",
+            count_noun(top.total, "paper"),
+            first.format("%-d %b %Y")
+        );
+        Some(Built { digest: Self { title, sections }, papers })
+    }
+
     /// Plain text, one paper per paragraph.
     pub fn text(&self) -> String {
         let mut out = format!("{}\n", self.title);
@@ -265,6 +337,41 @@ mod tests {
         assert_eq!(Span::Week.first_day(NaiveDate::MIN, None), NaiveDate::MIN);
         assert_eq!(Span::Week.first_day(day(21), None), day(15));
         assert_eq!(Span::from_key("week"), Some(Span::Week));
+    }
+
+    #[test]
+    fn a_digest_holds_the_best_new_papers_then_each_topic_with_new_ones() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 8, d).unwrap();
+        let mut papers: Vec<Paper> = (0..14)
+            .map(|i| {
+                let mut p = Paper::new(format!("2608.{i:05}"), format!("Paper {i} on robots"), day(21));
+                p.upvotes = i;
+                p
+            })
+            .collect();
+        papers.push(Paper::new("old", "An old paper on robots", day(10)));
+        let catalog = Catalog::new(papers);
+        let mut topics = Topics::default();
+        topics.follow("robots");
+        topics.follow("quokkas");
+        let inputs = Inputs {
+            catalog: &catalog,
+            span: Span::Day,
+            previous_visit: None,
+            personal: &Personal::default(),
+            mutes: &Mutes::default(),
+            topics: &topics,
+            now: 1_787_400_000,
+        };
+        let built = Digest::build(inputs).unwrap();
+        assert_eq!(built.digest.title, "PaperSift digest: 14 papers since 21 Aug 2026");
+        let names: Vec<&str> = built.digest.sections.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Top trending", "robots (14 new)"]);
+        assert_eq!(built.digest.sections[0].items.len(), TOP);
+        assert_eq!(built.digest.sections[1].items.len(), PER_TOPIC);
+        // Papers in both sections are listed once for BibTeX.
+        assert_eq!(built.papers.len(), TOP);
+        assert!(Digest::build(Inputs { catalog: &Catalog::default(), ..inputs }).is_none());
     }
 
     #[test]
