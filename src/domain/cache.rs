@@ -4,8 +4,8 @@
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::feed::papersift::VERSION;
-use crate::feed::{FeedError, parse_feed};
+use crate::feed::FeedError;
+use crate::feed::papersift::{self, VERSION};
 use crate::paper::Paper;
 
 /// A cached feed: where it came from, when, and its papers as a PaperSift feed.
@@ -42,7 +42,8 @@ impl CachedFeed {
     pub fn papers(&self) -> Result<Vec<Paper>, FeedError> {
         // The copy was held to the limits when it arrived; its dates are not judged again
         // against a later today (its earliest-date bound still applies).
-        parse_feed(self.body.as_bytes(), chrono::NaiveDate::MAX).map(|f| f.papers)
+        // Always PaperSift's own format: read without the other parsers (the page has none).
+        papersift::parse(self.body.as_bytes()).map(|f| f.bounded(chrono::NaiveDate::MAX).papers)
     }
 
     /// "as of 21 Aug 2026, 09:05 UTC".

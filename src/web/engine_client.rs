@@ -5,8 +5,8 @@
 //! [`start`] is called as the page starts, so the worker downloads and compiles alongside the
 //! page's own module. Requests made before the worker is ready wait in a queue (a wasm worker
 //! drops messages sent before it listens). If the worker cannot start, or answers with another
-//! protocol version, every job fails with [`EngineError::Unavailable`] and the caller does
-//! the work itself.
+//! protocol version, every job fails with [`EngineError::Unavailable`]: a feed of a format
+//! only the engine reads then fails with that reason; a backup is read on the page.
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -115,8 +115,8 @@ pub enum LoadError {
     /// A newer load of the same source replaced this one: nothing to show for it.
     #[error("replaced by a newer load of the same source")]
     Superseded,
-    /// The engine worker stopped while it held the body.
-    #[error("the feed could not be decoded: {0}")]
+    /// The feed is of a format only the engine worker reads, and it is not available.
+    #[error("feeds in this format are read by PaperSift's engine worker, which is not available: {0}")]
     Engine(String),
 }
 
@@ -157,8 +157,8 @@ pub fn preload(url: &str) {
 /// screen before the rest is read. A search index it names is preloaded as soon as it is
 /// named, so that it downloads alongside the papers. A body of another format (read whole at
 /// the end) is handed to the engine worker as it arrives and parsed there; the papers come
-/// back as a PaperSift feed, decoded here like the others. Without the worker it is parsed
-/// here.
+/// back as a PaperSift feed, decoded here like the others. The page holds no other parser:
+/// without the worker, such a feed fails with [`LoadError::Engine`].
 pub async fn fetch_feed(
     url: &str,
     limits: FetchLimits,
@@ -167,38 +167,32 @@ pub async fn fetch_feed(
 ) -> Result<ParsedFeed, LoadError> {
     let mut download = Download::start(url, limits).await?;
     let mut reading = Reading::new(url, on_preview);
-    // Set once the body is known to be read whole: the engine's job, or why there is none.
-    let mut engine: Option<Result<DecodeJob, EngineError>> = None;
+    // Set once the body is known to be of a format read whole: the engine's job.
+    let mut engine: Option<DecodeJob> = None;
     on_progress(download.progress());
     while let Some(chunk) = download.chunk().await? {
         match &engine {
-            Some(Ok(job)) => job.push(&chunk),
-            _ => reading.read(&chunk).await?,
+            Some(job) => job.push(&chunk),
+            None => reading.read(&chunk).await?,
         }
         if engine.is_none()
             && let Some(body) = reading.stream.take_whole()
         {
-            let job = engine_client::decode(url, today());
-            match &job {
-                Ok(job) => job.push(&body),
-                // No engine: read whole here at the end, as the stream would have.
-                Err(_) => reading.stream.push(&body)?,
-            }
+            let job = engine_client::decode(url, today())?;
+            job.push(&body);
             engine = Some(job);
         }
         on_progress(download.progress());
     }
-    match engine {
-        Some(Ok(job)) => {
-            let decoded = job.finish().await?;
-            let mut reading = Reading::new(url, |_: &[Paper]| {});
-            reading.read(decoded.body.as_bytes()).await?;
-            let mut feed = reading.stream.finish()?;
-            (feed.skipped, feed.trimmed, feed.index) = (decoded.skipped, decoded.trimmed, decoded.index);
-            Ok(feed)
-        }
-        _ => Ok(reading.stream.finish()?),
-    }
+    let Some(job) = engine else {
+        return Ok(reading.stream.finish_own()?);
+    };
+    let decoded = job.finish().await?;
+    let mut reading = Reading::new(url, |_: &[Paper]| {});
+    reading.read(decoded.body.as_bytes()).await?;
+    let mut feed = reading.stream.finish_own()?;
+    (feed.skipped, feed.trimmed, feed.index) = (decoded.skipped, decoded.trimmed, decoded.index);
+    Ok(feed)
 }
 
 /// A body being decoded here, in slices with the browser's turns between.

@@ -92,7 +92,7 @@ pub struct ParsedFeed {
 impl ParsedFeed {
     /// Every paper passed through [`limits::bound`]; those it refuses are counted as skipped,
     /// those it cuts as trimmed.
-    fn bounded(mut self, today: NaiveDate) -> Self {
+    pub(crate) fn bounded(mut self, today: NaiveDate) -> Self {
         let papers = std::mem::take(&mut self.papers);
         let mut tally = Tally { papers: Vec::with_capacity(papers.len()), ..Tally::default() };
         for paper in papers {

@@ -126,6 +126,23 @@ impl FeedStream {
         }
     }
 
+    /// The whole feed, once the body has ended, for a reader that decodes only PaperSift's
+    /// own format: the page, which hands any other format to the engine worker as soon as
+    /// [`FeedStream::take_whole`] gives it (so it never links the other parsers). A body of
+    /// another format left here is [`FeedError::UnknownFormat`].
+    pub fn finish_own(self) -> Result<ParsedFeed, FeedError> {
+        match self.mode {
+            Mode::Streaming(decoder) => decoder.finish(),
+            // Too short to tell: empty, or a PaperSift feed cut off in its first key.
+            Mode::Sniffing(body) if trim_start(body.strip_prefix(BOM).unwrap_or(&body)).is_empty() => {
+                Err(FeedError::Empty)
+            }
+            Mode::Sniffing(body) => Err(serde_json::from_slice::<serde::de::IgnoredAny>(&body)
+                .map_or_else(FeedError::from, |_| FeedError::UnknownFormat)),
+            Mode::Whole(_) => Err(FeedError::UnknownFormat),
+        }
+    }
+
     /// The whole feed, once the body has ended.
     pub fn finish(self) -> Result<ParsedFeed, FeedError> {
         match self.mode {
@@ -600,6 +617,25 @@ mod tests {
             panic!("not an error")
         };
         assert_eq!((line, streamed_line), (2_001, 2_001));
+    }
+
+    #[test]
+    fn the_own_format_reader_finishes_as_the_whole_body_reader_does() {
+        let bodies: [&[u8]; 5] = [
+            br#"{"papersift_feed":1,"papers":[{"id":"a","title":"A","listed":"2026-08-21"}]}"#,
+            b"",
+            b" \n",
+            br#"{"papersift_fe"#,
+            br#"{"papersift_feed":1,"papers":[{"id":"a""#,
+        ];
+        for body in bodies {
+            let finish = |own: bool| {
+                let mut stream = FeedStream::new(TODAY);
+                stream.push(body)?;
+                if own { stream.finish_own() } else { stream.finish() }
+            };
+            assert_eq!(finish(true), finish(false), "{}", String::from_utf8_lossy(body));
+        }
     }
 
     #[test]
