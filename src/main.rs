@@ -3,8 +3,6 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    // Downloads and compiles alongside this module, ready before any feed needs it.
-    papersift::web::engine_client::start();
     // The build's copy of the first rows is painted before the app's start-up work and
     // downloads begin, not after them.
     wasm_bindgen_futures::spawn_local(async {

@@ -2,9 +2,11 @@
 //! [`crate::domain::engine`]): the one place that starts it, sends it requests and routes its
 //! replies.
 //!
-//! [`start`] is called as the page starts, so the worker downloads and compiles alongside the
-//! page's own module. Requests made before the worker is ready wait in a queue (a wasm worker
-//! drops messages sent before it listens). If the worker cannot start, or answers with another
+//! The worker is started by the first job that needs it, not with the page: the embedded feed
+//! is PaperSift's own format, decoded on the page, and a worker compiling beside the page's
+//! own module made the first rows of a cold start 150–250 ms later (`tests/bench/startup.mjs`).
+//! Requests made before the worker is ready wait in a queue (a wasm worker drops messages sent
+//! before it listens). If the worker cannot start, or answers with another
 //! protocol version, every job fails with [`EngineError::Unavailable`]: a feed of a format
 //! only the engine reads then fails with that reason; a backup is read on the page.
 
@@ -64,7 +66,7 @@ thread_local! {
 }
 
 /// Starts the engine worker (once; later calls do nothing).
-pub fn start() {
+fn start() {
     CLIENT.with_borrow_mut(|client| {
         if client.is_some() {
             return;
@@ -219,10 +221,11 @@ struct Job {
 impl Job {
     /// Sends the request that `start` makes for a new job number, unless there is no engine.
     fn start(start: impl FnOnce(u64) -> Request) -> Result<Self, EngineError> {
+        self::start();
         let (sender, receiver) = oneshot::channel();
         let job = CLIENT.with_borrow_mut(|client| {
             let Some(client) = client else {
-                return Err(EngineError::Unavailable("it was not started".to_owned()));
+                return Err(EngineError::Unavailable("it could not be started".to_owned()));
             };
             if let Link::Gone(why) = &client.link {
                 return Err(EngineError::Unavailable(why.clone()));

@@ -1,7 +1,7 @@
 // Cold start to the first paper on screen: the release build (dist/) on loopback, in headless
 // Chromium, with an empty cache (a fresh context per run), then with the service worker warm
 // (a reload of a controlled page, which the app draws itself).
-//   node tests/bench/startup.mjs [--runs N]      (after `trunk build --release`)
+//   node tests/bench/startup.mjs [--runs N] [--dist DIR]      (after `trunk build --release`)
 import { fileURLToPath } from 'node:url';
 
 import { launch } from '../e2e/browser.mjs';
@@ -9,7 +9,9 @@ import { serveStatic } from '../e2e/server.mjs';
 
 const at = process.argv.indexOf('--runs');
 const runs = at > 0 ? Number(process.argv[at + 1]) : 7;
-const app = await serveStatic(fileURLToPath(new URL('../../dist', import.meta.url)));
+const atDist = process.argv.indexOf('--dist');
+const dist = atDist > 0 ? process.argv[atDist + 1] : fileURLToPath(new URL('../../dist', import.meta.url));
+const app = await serveStatic(dist);
 const browser = await launch();
 // Milliseconds from navigation start to the first paper card on screen: on a first visit
 // that is the build's copy of the first rows (painted at the first contentful paint), so the
