@@ -15,7 +15,8 @@ use crate::domain::paper::Paper;
 use crate::domain::search::index::Index;
 use chrono::NaiveDate;
 
-use crate::domain::sources::{Origin, SavedSource, Source, dated_days};
+use crate::domain::source_list::{Listed, SourceList, Status};
+use crate::domain::sources::{SavedSource, Source, dated_days};
 use crate::reader_data::{keep, tell};
 use crate::web::channel::listen;
 use crate::web::clock::{STEP_MS, next_turn, now_ms, now_unix_seconds, today};
@@ -131,26 +132,23 @@ pub enum SourceStatus {
 }
 
 /// One source in the list: what it is, whether it is on, and where it stands.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    /// The feed.
-    pub source: Source,
-    /// Built in, from the link, or saved by the reader.
-    pub origin: Origin,
-    /// Whether it is loaded at all.
-    pub enabled: bool,
-    /// Its current state.
-    pub status: SourceStatus,
-    /// When its papers were fetched (now, or the cached copy's time).
-    pub fetched_at: Option<i64>,
-    /// For one day of a dated source: that source's URL.
-    pub parent: Option<String>,
-}
+pub type Entry = Listed<SourceStatus>;
 
-impl Entry {
-    fn new(source: Source, origin: Origin) -> Self {
-        let status = if source.is_dated() { SourceStatus::Dated } else { SourceStatus::Loading };
-        Self { source, origin, enabled: true, status, fetched_at: None, parent: None }
+impl Status for SourceStatus {
+    fn loading() -> Self {
+        Self::Loading
+    }
+
+    fn off() -> Self {
+        Self::Off
+    }
+
+    fn dated() -> Self {
+        Self::Dated
+    }
+
+    fn is_loading(&self) -> bool {
+        matches!(self, Self::Loading)
     }
 }
 
@@ -158,7 +156,7 @@ impl Entry {
 #[derive(Clone, Copy)]
 pub struct Feeds {
     /// Every source, in list order (built in, from the link, saved).
-    pub entries: RwSignal<Vec<Entry>>,
+    pub entries: RwSignal<SourceList<SourceStatus>>,
     /// Bytes received so far by the latest source to report.
     pub progress: RwSignal<Progress>,
     /// Every problem with the on-device store this visit, each once.
@@ -170,10 +168,8 @@ pub struct Feeds {
 impl Feeds {
     /// Lists the built-in and link sources, adds the saved ones, and loads every enabled one.
     pub fn start(link_sources: Vec<Source>) -> Self {
-        let mut entries = vec![Entry::new(Source::default_feed(), Origin::BuiltIn)];
-        entries.extend(link_sources.into_iter().map(|s| Entry::new(s, Origin::Link)));
         let feeds = Self {
-            entries: RwSignal::new(entries),
+            entries: RwSignal::new(SourceList::new(link_sources)),
             progress: RwSignal::new(Progress::default()),
             storage_note: RwSignal::new(Vec::new()),
             wanted_days: RwSignal::new(Vec::new()),
@@ -182,7 +178,7 @@ impl Feeds {
             match Storage::open(DB_NAME).await {
                 Ok(storage) => match storage.saved_sources().await {
                     Ok((saved, skipped)) => {
-                        feeds.apply_saved(saved);
+                        feeds.entries.update(|list| list.apply_saved(saved));
                         if skipped > 0 {
                             let said = format!("{skipped} saved source(s) were damaged and skipped");
                             tell(feeds.storage_note, said);
@@ -213,83 +209,23 @@ impl Feeds {
 
     /// Another tab changed the sources: bring this tab's list in line with the store.
     fn reconcile(&self, saved: Vec<SavedSource>) {
-        let mut to_load = Vec::new();
-        self.entries.update(|entries| {
-            entries.retain(|e| e.origin != Origin::Saved || saved.iter().any(|s| s.url == e.source.url));
-            for s in &saved {
-                match entries.iter_mut().find(|e| e.source.url == s.url) {
-                    Some(entry) if entry.enabled != s.enabled => {
-                        entry.enabled = s.enabled;
-                        entry.status = if s.enabled { SourceStatus::Loading } else { SourceStatus::Off };
-                        if s.enabled {
-                            to_load.push(s.url.clone());
-                        }
-                    }
-                    Some(_) => {}
-                    None => {
-                        let mut entry =
-                            Entry::new(Source { name: s.name.clone(), url: s.url.clone() }, Origin::Saved);
-                        entry.enabled = s.enabled;
-                        if !s.enabled {
-                            entry.status = SourceStatus::Off;
-                        } else if !entry.source.is_dated() {
-                            to_load.push(s.url.clone());
-                        }
-                        entries.push(entry);
-                    }
-                }
-            }
-            let off: Vec<String> =
-                entries.iter().filter(|e| !e.enabled).map(|e| e.source.url.clone()).collect();
-            entries.retain(|e| e.parent.as_ref().is_none_or(|p| !off.contains(p)));
-        });
-        for url in to_load {
+        for url in self.entries.try_update(|list| list.reconcile(&saved)).unwrap_or_default() {
             self.load(url);
         }
         self.refresh_dated();
     }
 
-    fn apply_saved(&self, saved: Vec<SavedSource>) {
-        self.entries.update(|entries| {
-            for s in saved {
-                if let Some(entry) = entries.iter_mut().find(|e| e.source.url == s.url) {
-                    entry.enabled = s.enabled;
-                } else {
-                    let mut entry = Entry::new(Source { name: s.name, url: s.url }, Origin::Saved);
-                    entry.enabled = s.enabled;
-                    entries.push(entry);
-                }
-            }
-            for entry in entries.iter_mut().filter(|e| !e.enabled) {
-                entry.status = SourceStatus::Off;
-            }
-        });
-    }
-
     fn urls(&self, keep: impl Fn(&Entry) -> bool) -> Vec<String> {
-        self.entries.with_untracked(|e| e.iter().filter(|e| keep(e)).map(|e| e.source.url.clone()).collect())
+        self.entries.with_untracked(|list| list.urls(keep))
     }
 
     /// Shows a source's first papers, unless it was switched off or reloaded meanwhile.
     fn set_status_if_loading(&self, url: &str, status: SourceStatus) {
-        self.entries.update(|entries| {
-            if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url && e.enabled)
-                && matches!(entry.status, SourceStatus::Loading)
-            {
-                entry.status = status;
-            }
-        });
+        self.entries.update(|list| list.set_status_if_loading(url, status));
     }
 
     fn set_status(&self, url: &str, status: SourceStatus, fetched_at: Option<i64>) {
-        self.entries.update(|entries| {
-            if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url) {
-                entry.status = status;
-                if fetched_at.is_some() {
-                    entry.fetched_at = fetched_at;
-                }
-            }
-        });
+        self.entries.update(|list| list.set_status(url, status, fetched_at));
     }
 
     /// Loads every enabled source that failed, or shows only a cached copy, again.
@@ -303,17 +239,7 @@ impl Feeds {
 
     /// The sources to keep in a backup: the reader's own, and any built-in one switched off.
     pub fn saved_sources(&self) -> Vec<SavedSource> {
-        self.entries.with_untracked(|entries| {
-            entries
-                .iter()
-                .filter(|e| e.parent.is_none() && (e.origin == Origin::Saved || !e.enabled))
-                .map(|e| SavedSource {
-                    name: e.source.name.clone(),
-                    url: e.source.url.clone(),
-                    enabled: e.enabled,
-                })
-                .collect()
-        })
+        self.entries.with_untracked(SourceList::saved_sources)
     }
 
     /// Adds sources from a backup (already filtered to the new ones), as saved.
@@ -333,21 +259,8 @@ impl Feeds {
     /// Adds an entry, and loads it, for each wanted day of each enabled dated source.
     fn refresh_dated(&self) {
         let days = self.wanted_days.get_untracked();
-        let parents: Vec<Source> = self.entries.with_untracked(|e| {
-            e.iter().filter(|e| e.enabled && e.source.is_dated()).map(|e| e.source.clone()).collect()
-        });
-        for parent in parents {
-            for day in &days {
-                let child = parent.for_day(*day);
-                if self.entries.with_untracked(|e| e.iter().any(|e| e.source.url == child.url)) {
-                    continue;
-                }
-                let url = child.url.clone();
-                let mut entry = Entry::new(child, Origin::Link);
-                entry.parent = Some(parent.url.clone());
-                self.entries.update(|e| e.push(entry));
-                self.load(url);
-            }
+        for url in self.entries.try_update(|list| list.add_days(&days)).unwrap_or_default() {
+            self.load(url);
         }
     }
 
@@ -358,33 +271,19 @@ impl Feeds {
 
     /// Adds a reader's source, switched on (and loaded) or off, and saves it.
     fn add_as(&self, source: Source, enabled: bool) {
-        let url = source.url.clone();
-        let dated = source.is_dated();
-        let saved = SavedSource { name: source.name.clone(), url: url.clone(), enabled };
-        let mut entry = Entry::new(source, Origin::Saved);
-        if !enabled {
-            entry.enabled = false;
-            entry.status = SourceStatus::Off;
-        }
-        self.entries.update(|e| e.push(entry));
+        let (url, dated) = (source.url.clone(), source.is_dated());
+        let Some(saved) = self.entries.try_update(|list| list.add(source, enabled)) else { return };
         self.persist(saved);
-        if !enabled {
-            return;
-        }
-        if dated {
-            self.refresh_dated();
-        } else {
-            self.load(url);
+        match (enabled, dated) {
+            (true, true) => self.refresh_dated(),
+            (true, false) => self.load(url),
+            (false, _) => {}
         }
     }
 
     /// Removes a saved source (and its days), and forgets its cached copy.
     pub fn remove(&self, url: &str) {
-        self.entries.update(|e| {
-            e.retain(|e| {
-                (e.source.url != url || e.origin != Origin::Saved) && e.parent.as_deref() != Some(url)
-            });
-        });
+        self.entries.update(|list| list.remove(url));
         let (url, note) = (url.to_owned(), self.storage_note);
         keep(note, "sources", "the removal will not be kept", async move {
             Storage::open(DB_NAME).await?.delete_source(&url).await
@@ -393,25 +292,13 @@ impl Feeds {
 
     /// Switches a source on (loading it) or off (hiding its papers), and saves the choice.
     pub fn set_enabled(&self, url: &str, enabled: bool) {
-        let mut saved = None;
-        let mut dated = false;
-        self.entries.update(|entries| {
-            if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url) {
-                entry.enabled = enabled;
-                dated = entry.source.is_dated();
-                entry.status = match (enabled, dated) {
-                    (false, _) => SourceStatus::Off,
-                    (true, true) => SourceStatus::Dated,
-                    (true, false) => SourceStatus::Loading,
-                };
-                saved = Some(SavedSource { name: entry.source.name.clone(), url: url.to_owned(), enabled });
-            }
-            // A dated source's days go with it; they come back for the period shown.
-            entries.retain(|e| e.parent.as_deref() != Some(url));
-        });
-        if let Some(saved) = saved {
-            self.persist(saved);
-        }
+        let Some(saved) = self.entries.try_update(|list| list.set_enabled(url, enabled)).flatten() else {
+            return;
+        };
+        let dated = self
+            .entries
+            .with_untracked(|list| list.iter().any(|e| e.source.url == url && e.source.is_dated()));
+        self.persist(saved);
         match (enabled, dated) {
             (true, true) => self.refresh_dated(),
             (true, false) => self.load(url.to_owned()),
@@ -485,7 +372,7 @@ impl Feeds {
 
     /// Sets a source's status, unless the reader switched it off meanwhile.
     fn show(&self, url: &str, status: SourceStatus, fetched_at: Option<i64>) {
-        let still_on = self.entries.with_untracked(|e| e.iter().any(|e| e.source.url == url && e.enabled));
+        let still_on = self.entries.with_untracked(|list| list.enabled(url).is_some());
         if still_on {
             self.set_status(url, status, fetched_at);
         }
@@ -493,9 +380,8 @@ impl Feeds {
 
     /// Adds to the notice of a source still showing `papers`.
     fn add_notice(&self, url: &str, papers: &Shared<Vec<Paper>>, more: &str) {
-        self.entries.update(|entries| {
-            if let Some(entry) = entries.iter_mut().find(|e| e.source.url == url)
-                && let SourceStatus::Loaded { papers: shown, notice, .. } = &mut entry.status
+        self.entries.update(|list| {
+            if let Some(SourceStatus::Loaded { papers: shown, notice, .. }) = list.status_mut(url)
                 && shown == papers
             {
                 *notice = joined(notice.take(), more.to_owned());

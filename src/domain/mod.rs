@@ -25,6 +25,7 @@ pub mod ris;
 pub mod row_window;
 pub mod search;
 pub mod seen;
+pub mod source_list;
 pub mod sources;
 pub mod topics;
 pub mod view_state;
