@@ -43,15 +43,63 @@ pub fn keep(
     });
 }
 
-/// The settings key of the muted words and authors.
-const MUTES: &str = "mutes";
-/// The settings key of the display preferences.
-const DISPLAY: &str = "display";
-/// The settings key of the followed topics.
-const TOPICS: &str = "topics";
-/// The settings key of the papers seen.
-const SEEN: &str = "seen";
-/// The settings key of the time of the last visit.
+/// A value kept whole in the store's settings: its key (also what other tabs are told has
+/// changed), and what the reader is told when it cannot be read or kept.
+struct Setting {
+    /// The key.
+    key: &'static str,
+    /// What happened when the kept value does not read, e.g. "muted words were reset".
+    unread: &'static str,
+    /// What happens when a change cannot be kept.
+    unkept: &'static str,
+}
+
+impl Setting {
+    /// The kept value, if there is one and it reads; when it does not, the reader is told.
+    async fn read<T: serde::de::DeserializeOwned>(
+        &self,
+        storage: &Storage,
+        note: RwSignal<Vec<String>>,
+    ) -> Option<T> {
+        match storage.setting::<T>(self.key).await {
+            Ok(value) => value,
+            Err(e) => {
+                tell(note, format!("{e}; {}", self.unread));
+                None
+            }
+        }
+    }
+
+    /// Keeps `value`, telling the other tabs; when it cannot be kept, the reader is told.
+    fn keep<T: serde::Serialize + 'static>(&'static self, note: RwSignal<Vec<String>>, value: T) {
+        keep(note, self.key, self.unkept, async move {
+            Storage::open(DB_NAME).await?.put_setting(self.key, &value).await
+        });
+    }
+}
+
+static MUTES: Setting = Setting {
+    key: "mutes",
+    unread: "muted words were reset",
+    unkept: "muted words are kept only until the page is closed",
+};
+static DISPLAY: Setting = Setting {
+    key: "display",
+    unread: "display settings were reset",
+    unkept: "display settings are kept only until the page is closed",
+};
+static TOPICS: Setting = Setting {
+    key: "topics",
+    unread: "followed topics could not be read",
+    unkept: "followed topics are kept only until the page is closed",
+};
+static SEEN: Setting = Setting {
+    key: "seen",
+    unread: "the papers you had seen were forgotten",
+    unkept: "papers seen are remembered only until the page is closed",
+};
+/// The settings key of the time of the last visit (read and written quietly: losing it only
+/// makes the next "new since" count larger).
 const LAST_VISIT: &str = "last_visit";
 
 /// The reader's data, shared through context.
@@ -110,28 +158,19 @@ impl ReaderData {
         spawn_local(async move {
             let storage = Storage::open(DB_NAME).await;
             if let Ok(storage) = &storage {
-                match storage.setting::<Mutes>(MUTES).await {
-                    Ok(Some(mutes)) => state.mutes.set(mutes),
-                    Ok(None) => {}
-                    Err(e) => tell(state.note, format!("{e}; muted words were reset")),
+                let note = state.note;
+                if let Some(mutes) = MUTES.read::<Mutes>(storage, note).await {
+                    state.mutes.set(mutes);
                 }
-                match storage.setting::<Topics>(TOPICS).await {
-                    Ok(Some(topics)) => state.topics.set(topics),
-                    Ok(None) => {}
-                    Err(e) => tell(state.note, format!("{e}; followed topics could not be read")),
+                if let Some(topics) = TOPICS.read::<Topics>(storage, note).await {
+                    state.topics.set(topics);
                 }
-                match storage.setting::<Seen>(SEEN).await {
-                    Ok(Some(seen)) => {
-                        state.seen.update(|s| s.merge(&seen));
-                        state.seen_loaded.update(|n| *n += 1);
-                    }
-                    Ok(None) => {}
-                    Err(e) => tell(state.note, format!("{e}; the papers you had seen were forgotten")),
+                if let Some(seen) = SEEN.read::<Seen>(storage, note).await {
+                    state.seen.update(|s| s.merge(&seen));
+                    state.seen_loaded.update(|n| *n += 1);
                 }
-                match storage.setting::<DisplayPrefs>(DISPLAY).await {
-                    Ok(Some(display)) => state.display.set(display),
-                    Ok(None) => {}
-                    Err(e) => tell(state.note, format!("{e}; display settings were reset")),
+                if let Some(display) = DISPLAY.read::<DisplayPrefs>(storage, note).await {
+                    state.display.set(display);
                 }
             }
             let read = match storage {
@@ -200,10 +239,7 @@ impl ReaderData {
     }
 
     fn save_topics(&self) {
-        let (topics, note) = (self.topics.get_untracked(), self.note);
-        keep(note, "topics", "followed topics are kept only until the page is closed", async move {
-            Storage::open(DB_NAME).await?.put_setting(TOPICS, &topics).await
-        });
+        TOPICS.keep(self.note, self.topics.get_untracked());
     }
 
     /// Saves or unsaves a paper.
@@ -249,13 +285,7 @@ impl ReaderData {
         set_timeout(
             move || {
                 state.seen_pending.set_value(false);
-                let seen = state.seen.get_untracked();
-                keep(
-                    state.note,
-                    "seen",
-                    "papers seen are remembered only until the page is closed",
-                    async move { Storage::open(DB_NAME).await?.put_setting(SEEN, &seen).await },
-                );
+                SEEN.keep(state.note, state.seen.get_untracked());
                 // After `keep` has counted its write, so the count never falls to 0 between.
                 pending::end();
             },
@@ -295,17 +325,11 @@ impl ReaderData {
     /// Changes the display settings, and keeps the choice.
     pub fn set_display(&self, display: DisplayPrefs) {
         self.display.set(display);
-        let note = self.note;
-        keep(note, "display", "display settings are kept only until the page is closed", async move {
-            Storage::open(DB_NAME).await?.put_setting(DISPLAY, &display).await
-        });
+        DISPLAY.keep(self.note, display);
     }
 
     fn save_mutes(&self) {
-        let (mutes, note) = (self.mutes.get_untracked(), self.note);
-        keep(note, "mutes", "muted words are kept only until the page is closed", async move {
-            Storage::open(DB_NAME).await?.put_setting(MUTES, &mutes).await
-        });
+        MUTES.keep(self.note, self.mutes.get_untracked());
     }
 
     /// Puts one part of an import's records in (merged with the local ones already) and
