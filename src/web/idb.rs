@@ -54,6 +54,21 @@ fn failed(error: impl std::fmt::Display) -> StorageError {
     StorageError::Failed(error.to_string())
 }
 
+/// The records that read as JSON text of a `T`, and how many did not.
+fn parsed<T: serde::de::DeserializeOwned, E>(
+    records: impl Iterator<Item = Result<String, E>>,
+) -> (Vec<T>, usize) {
+    let mut damaged = 0;
+    let values = records
+        .filter_map(|record| {
+            let value = record.ok().and_then(|text| serde_json::from_str(&text).ok());
+            damaged += usize::from(value.is_none());
+            value
+        })
+        .collect();
+    (values, damaged)
+}
+
 /// Records written by one transaction of [`Storage::put_marks_batch`].
 const BATCH: usize = 10_000;
 /// Records read at once by [`Storage::all_marks`], each page in a task of its own.
@@ -196,16 +211,7 @@ impl Storage {
             .primitive()
             .map_err(failed)?;
         let keys: Vec<String> = keys.await.map_err(failed)?.filter_map(Result::ok).collect();
-        let mut damaged = 0;
-        let records = values
-            .await
-            .map_err(failed)?
-            .filter_map(|record| {
-                let parsed = record.ok().and_then(|text| serde_json::from_str(&text).ok());
-                damaged += usize::from(parsed.is_none());
-                parsed
-            })
-            .collect();
+        let (records, damaged) = parsed(values.await.map_err(failed)?);
         let full = u32::try_from(keys.len()).is_ok_and(|n| n == PAGE);
         Ok((records, damaged, keys.last().filter(|_| full).cloned()))
     }
@@ -280,19 +286,7 @@ impl Storage {
         let tx = self.db.transaction(store).build().map_err(failed)?;
         let records =
             tx.object_store(store).map_err(failed)?.get_all::<String>().primitive().map_err(failed)?;
-        let mut skipped = 0;
-        let values = records
-            .await
-            .map_err(failed)?
-            .filter_map(|record| {
-                let parsed = record.ok().and_then(|text| serde_json::from_str(&text).ok());
-                if parsed.is_none() {
-                    skipped += 1;
-                }
-                parsed
-            })
-            .collect();
-        Ok((values, skipped))
+        Ok(parsed(records.await.map_err(failed)?))
     }
 
     /// Writes one JSON record. When a write is refused, cached feeds (which can be fetched
