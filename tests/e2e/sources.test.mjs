@@ -180,13 +180,17 @@ describe('feed sources', () => {
   test('the view follows the latest day while sources arrive', async () => {
     const opened = await openPage(browser, new URL(app.url).origin);
     const { context, page } = opened;
-    // The built-in feed arrives last, after a source whose only paper is months older.
+    // The built-in feed arrives last, held until the view shows a source whose only paper is
+    // months older (released on the app's own count, not after a guessed time).
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/feeds/default.json', async (route) => {
-      await new Promise((r) => setTimeout(r, 1_000));
+      await held;
       await route.continue();
     });
     await page.goto(withFeeds('/old.json'));
     await page.getByRole('status').filter({ hasText: '1 paper' }).waitFor();
+    release();
     await page.getByRole('status').filter({ hasText: `${onDay(latestDay).length} papers` }).waitFor();
     await context.close();
   });
