@@ -2,12 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::paper_browser::CatalogContext;
-use crate::components::paper_browser::RankContext;
 use crate::components::{
     AppMenu, AppStatus, FeedLoading, LoadingMore, PaperBrowser, PaperView, SearchBox, SearchHelp,
     SettingsPanel, Shortcuts, SortSelect, SourceErrors, SourceNotices,
 };
+use crate::contexts::{provide_catalog, provide_rank};
 use crate::domain::display_prefs::{DisplayPrefs, Layout};
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
@@ -37,7 +36,7 @@ pub fn App() -> impl IntoView {
     let link_notice = ignored_notice(&ignored);
     let feeds = Feeds::start(initial.feeds.iter().map(|url| Source::from_url(url)).collect());
     let (catalog, indexing) = feeds.catalog();
-    provide_context(CatalogContext(catalog));
+    provide_catalog(catalog);
     let view = ViewSignals::new(&initial);
     provide_context(view);
     let marks = ReaderData::load();
@@ -56,7 +55,7 @@ pub fn App() -> impl IntoView {
     // From the two signals it depends on: `view.state()` would track the query, so every
     // keystroke would recompute it.
     let layout = Memo::new(move |_| Layout::effective(view.layout.get(), saved.get().layout));
-    provide_context(RankContext { sort, trending });
+    provide_rank(sort, trending);
     // Papers in, but none indexed yet: still loading (for a frame or two, or while a large feed
     // that offered no first day is indexed).
     let first_indexing =

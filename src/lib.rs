@@ -18,6 +18,8 @@ mod backup_import;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
+mod contexts;
+#[cfg(target_arch = "wasm32")]
 mod drawn_rows;
 #[cfg(target_arch = "wasm32")]
 mod for_you;

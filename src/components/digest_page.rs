@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::NotifyToggle;
-use crate::components::paper_browser::CatalogContext;
+use crate::contexts::CatalogContext;
 use crate::domain::bibtex;
 use crate::domain::catalog::day_of;
 use crate::domain::digest::{Digest, Inputs, Span};

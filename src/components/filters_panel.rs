@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::paper_browser::RankContext;
 use crate::components::{FilterBar, PanelHead, TrendingPanel};
+use crate::contexts::RankContext;
 use crate::domain::rank::Sort;
 use crate::panels::Panels;
 use crate::view_signals::ViewSignals;

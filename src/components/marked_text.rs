@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::paper_browser::Highlight;
+use crate::contexts::Highlight;
 
 /// Text with the words the search matched wrapped in `<mark>` (built node by node: feed
 /// text is never parsed as HTML).

@@ -7,11 +7,12 @@ use crate::components::{
     CompactRow, DigestPage, FilterChips, FiltersPanel, ForYouNote, PaperCard, PeriodNav, ShowMore, Subscribe,
     TagBar, TopicsBar,
 };
+use crate::contexts::{RankContext, provide_highlight, provide_ranking_time};
 use crate::domain::catalog::{Catalog, Personal, Selection, View};
 use crate::domain::display_prefs::Layout;
 use crate::domain::period::{Period, PeriodKind};
 use crate::domain::publish::ENTRIES;
-use crate::domain::rank::{Sort, Trending};
+use crate::domain::rank::Sort;
 use crate::domain::search::highlight::Highlighter;
 use crate::domain::search::query::Query;
 use crate::domain::seen::Seen;
@@ -26,27 +27,6 @@ use crate::web::clock::now_unix_seconds;
 
 /// Papers drawn at first, and added by each "Show more".
 pub const PAGE: usize = 50;
-
-/// The merged catalog, for components that count papers outside the list (topic badges).
-#[derive(Clone, Copy)]
-pub struct CatalogContext(pub Memo<Shared<Catalog>>);
-
-/// The order in effect and the trending parameters, for score breakdowns.
-#[derive(Clone, Copy)]
-pub struct RankContext {
-    /// The order of the list.
-    pub sort: Signal<Sort>,
-    /// The trending formula's parameters in effect.
-    pub trending: Signal<Trending>,
-}
-
-/// The time the list is ranked at (the end of the period shown, or now).
-#[derive(Clone, Copy)]
-pub struct RankingTime(pub Memo<i64>);
-
-/// What the cards mark as matched, shared by every card of the list.
-#[derive(Clone, Copy)]
-pub struct Highlight(pub Memo<Shared<Highlighter>>);
 
 /// The loaded papers (or the saved ones): period navigation, the match count, the ranked list.
 #[component]
@@ -123,14 +103,14 @@ pub fn PaperBrowser(
     });
     let source = move || if view.page.get() == Page::Saved { saved_catalog } else { catalog };
     let at = Memo::new(move |_| shown.with(|s| source().with(|c| c.0.ranking_time(&s.period, now))));
-    provide_context(RankingTime(at));
+    provide_ranking_time(at);
     let selection: Memo<Selection> = Memo::new(move |_| {
         let shown = shown.get();
         source().with(|c| c.0.select(&shown, at.get(), limit.get()))
     });
     let highlighter =
         Memo::new(move |_| view.query.with(|q| Shared(Arc::new(Highlighter::new(&Query::parse(q), true)))));
-    provide_context(Highlight(highlighter));
+    provide_highlight(highlighter);
     // Dated sources (Hugging Face live) fetch the days of the period shown.
     Effect::new(move |_| feeds.want_days(&period.get().days()));
     let count = Signal::derive(move || selection.with(|s| s.total));

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::paper_browser::CatalogContext;
 use crate::components::{CopyBibtex, CopyLink, MarkedText, PaperActions, SimilarPapers};
+use crate::contexts::CatalogContext;
 use crate::domain::display::count_noun;
 use crate::domain::paper::{Paper, is_arxiv_id};
 use crate::domain::view_state::Defaults;

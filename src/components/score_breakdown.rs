@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::LazyDetails;
-use crate::components::paper_browser::{CatalogContext, RankContext, RankingTime};
+use crate::contexts::{CatalogContext, RankContext, RankingTime};
 use crate::domain::explain;
 use crate::domain::paper::Paper;
 use crate::domain::rank::{Facts, Sort};

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::paper_browser::CatalogContext;
+use crate::contexts::CatalogContext;
 use crate::for_you::ForYou;
 use crate::view_signals::ViewSignals;
 

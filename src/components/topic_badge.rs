@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::paper_browser::CatalogContext;
+use crate::contexts::CatalogContext;
 use crate::domain::catalog::{Personal, View, day_of};
 use crate::reader_data::ReaderData;
 
