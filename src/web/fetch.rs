@@ -166,7 +166,7 @@ pub async fn fetch_feed(
     on_preview: impl FnOnce(&[Paper]),
 ) -> Result<ParsedFeed, LoadError> {
     let mut download = Download::start(url, limits).await?;
-    let mut reading = Reading::new(url, on_preview);
+    let mut reading = Reading::new(url, Some(on_preview));
     // Set once the body is known to be of a format read whole: the engine's job.
     let mut engine: Option<DecodeJob> = None;
     on_progress(download.progress());
@@ -188,7 +188,8 @@ pub async fn fetch_feed(
         return Ok(reading.stream.finish_own()?);
     };
     let decoded = job.finish().await?;
-    let mut reading = Reading::new(url, |_: &[Paper]| {});
+    // Already whole: nothing to show early, and no frame to wait for.
+    let mut reading = Reading::<fn(&[Paper])>::new(url, None);
     reading.read(decoded.body.as_bytes()).await?;
     let mut feed = reading.stream.finish_own()?;
     (feed.skipped, feed.trimmed, feed.index) = (decoded.skipped, decoded.trimmed, decoded.index);
@@ -205,14 +206,9 @@ struct Reading<'a, F> {
 }
 
 impl<'a, F: FnOnce(&[Paper])> Reading<'a, F> {
-    fn new(url: &'a str, on_preview: F) -> Self {
-        Self {
-            url,
-            stream: FeedStream::new(today()),
-            slice: now_ms(),
-            index_hinted: false,
-            on_preview: Some(on_preview),
-        }
+    /// Decoding the body of `url`; `on_preview` (if any) is shown its first day early.
+    fn new(url: &'a str, on_preview: Option<F>) -> Self {
+        Self { url, stream: FeedStream::new(today()), slice: now_ms(), index_hinted: false, on_preview }
     }
 
     /// Decodes `chunk` in parts, so a body that arrives at once still shows its first day

@@ -28,12 +28,25 @@ use crate::feed::parse_feed;
 use protocol::{BackupParts, Decoded, Reply, Request};
 
 /// What a job's body is.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 enum Kind {
     /// A feed from `source`.
     Feed { source: String, today: NaiveDate },
     /// A backup file.
     Backup,
+}
+
+impl Kind {
+    /// Whether a job of this kind and one of `other` are the same request, the newer
+    /// superseding the older: the same source (whatever day the page took for today), or
+    /// both backups.
+    fn replaces(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Feed { source: a, .. }, Self::Feed { source: b, .. }) => a == b,
+            (Self::Backup, Self::Backup) => true,
+            _ => false,
+        }
+    }
 }
 
 /// One body being received.
@@ -93,9 +106,13 @@ impl Engine {
 
     /// Starts job `id`, superseding any of the same kind (for the same source).
     fn start(&mut self, id: u64, kind: Kind) -> Vec<Reply> {
-        let superseded =
-            self.jobs.iter().filter(|j| j.kind == kind).map(|j| Reply::Superseded { job: j.id }).collect();
-        self.jobs.retain(|j| j.kind != kind);
+        let superseded = self
+            .jobs
+            .iter()
+            .filter(|j| j.kind.replaces(&kind))
+            .map(|j| Reply::Superseded { job: j.id })
+            .collect();
+        self.jobs.retain(|j| !j.kind.replaces(&kind));
         self.jobs.push(Job { id, kind, body: Vec::new() });
         superseded
     }
