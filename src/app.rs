@@ -6,16 +6,18 @@ use crate::components::{
     AppMenu, AppStatus, FeedLoading, LoadingMore, PaperBrowser, PaperView, SearchBox, SearchHelp,
     SettingsPanel, Shortcuts, SortSelect, SourceErrors, SourceNotices,
 };
-use crate::contexts::{provide_catalog, provide_rank};
+use crate::contexts::provide_rank;
 use crate::domain::display_prefs::{DisplayPrefs, Layout};
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
-use crate::for_you::ForYou;
+use crate::for_you;
 use crate::new_papers;
 use crate::panels::provide_panels;
 use crate::reader_data::ReaderData;
-use crate::state::{Feeds, Indexing};
+use crate::screen::provide_screen;
+use crate::state::Feeds;
 use crate::view_signals::ViewSignals;
+use crate::web::engine_client;
 use crate::web::location::current_query;
 use crate::web::preview;
 use crate::web::seen_observer;
@@ -34,18 +36,16 @@ enum Phase {
 pub fn App() -> impl IntoView {
     let (initial, ignored) = ViewState::decode(&current_query());
     let link_notice = ignored_notice(&ignored);
+    // Started first: it holds the catalog, so even the first rows come from it.
+    engine_client::start();
     let feeds = Feeds::start(initial.feeds.iter().map(|url| Source::from_url(url)).collect());
-    let (catalog, indexing) = feeds.catalog();
-    provide_catalog(catalog);
     let view = ViewSignals::new(&initial);
     provide_context(view);
     let marks = ReaderData::load();
     provide_context(marks);
     provide_panels();
-    let for_you = ForYou::start(catalog, marks, view.train.into());
+    for_you::start(marks, view.train.into());
     seen_observer::start(move |id| marks.mark_seen(&id));
-    new_papers::notify_on_open(catalog, feeds, marks, for_you);
-    provide_context(for_you);
     apply_display(marks);
     let saved = Signal::derive(move || marks.display.get().defaults());
     view.bind_to_url(initial, saved);
@@ -56,12 +56,13 @@ pub fn App() -> impl IntoView {
     // keystroke would recompute it.
     let layout = Memo::new(move |_| Layout::effective(view.layout.get(), saved.get().layout));
     provide_rank(sort, trending);
-    // Papers in, but none indexed yet: still loading (for a frame or two, or while a large feed
-    // that offered no first day is indexed).
-    let first_indexing =
-        move || indexing.get() != Indexing::Done && catalog.with(|c| c.0.papers().is_empty());
+    let shown = provide_screen(view, marks, feeds.catching_up, sort, kind, trending);
+    new_papers::notify_on_open(feeds, marks, shown);
+    // Papers in, but none on screen yet: still loading (while the engine indexes a feed that
+    // offered no first day).
+    let on_screen = move || shown.screen.with(|s| s.papers > 0) || !feeds.catching_up.get();
     let phase = Memo::new(move |_| match feeds.counts() {
-        (loaded, _, _) if loaded > 0 && !first_indexing() => Phase::Ready,
+        (loaded, _, _) if loaded > 0 && on_screen() => Phase::Ready,
         (loaded, _, _) if loaded > 0 => Phase::Loading,
         (_, loading, _) if loading > 0 => Phase::Loading,
         (_, _, failed) if failed > 0 => Phase::AllFailed,
@@ -77,7 +78,7 @@ pub fn App() -> impl IntoView {
     });
     // Papers are on screen, and a source is still arriving or what arrived is being indexed.
     let more_to_come =
-        move || phase.get() == Phase::Ready && (feeds.counts().1 > 0 || indexing.get() == Indexing::Long);
+        move || phase.get() == Phase::Ready && (feeds.counts().1 > 0 || feeds.catching_up.get());
 
     view! {
         <header class="masthead">
@@ -99,7 +100,7 @@ pub fn App() -> impl IntoView {
             </Show>
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
-                Phase::Ready => view! { <PaperBrowser catalog feeds view sort kind layout=layout.into() defaults=saved /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser feeds view sort layout=layout.into() defaults=saved /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
                 Phase::AllOff => {
                     view! { <p class="empty">"Every source is switched off: turn one on in Settings → Sources."</p> }

@@ -12,7 +12,6 @@ use leptos::html::{Div, Ol};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::catalog::Selection;
 use crate::domain::row_window::{NextChunk, RowWindow, first_rows};
 use crate::web::clock::after_paint;
 use crate::web::near_screen::{NearScreen, rows_height};
@@ -90,10 +89,10 @@ pub struct DrawnRows {
 }
 
 impl DrawnRows {
-    /// Follows `selection`, drawn in `list` between the elements `above` (the spacer standing
-    /// for rows scrolled away) and `below`.
+    /// Follows the list of rows `keys` (one per row, naming what it draws), drawn in `list`
+    /// between the elements `above` (the spacer standing for rows scrolled away) and `below`.
     pub fn follow(
-        selection: Memo<Selection>,
+        keys: Memo<Vec<String>>,
         list: NodeRef<Ol>,
         above: NodeRef<Div>,
         below: NodeRef<Div>,
@@ -101,14 +100,14 @@ impl DrawnRows {
         let place = Place::new();
         let window = RwSignal::new(RowWindow::new(CHUNK, MAX_ROWS));
         let complete = RwSignal::new(None);
-        // The ids of the last list, to keep the rows a new one begins with.
-        let last: StoredValue<Vec<usize>> = StoredValue::new(Vec::new());
+        // The keys of the last list, to keep the rows a new one begins with.
+        let last: StoredValue<Vec<String>> = StoredValue::new(Vec::new());
         let list_id = Memo::new(move |prev: Option<&(u64, usize)>| {
-            selection.with(|s| {
-                let kept = last.with_value(|old| old.iter().zip(&s.ids).take_while(|(a, b)| a == b).count());
-                last.set_value(s.ids.clone());
-                window.update_untracked(|w| w.restart(place.first_rows(), kept, s.ids.len()));
-                (prev.map_or(0, |p| p.0 + 1), s.ids.len())
+            keys.with(|keys| {
+                let kept = last.with_value(|old| old.iter().zip(keys).take_while(|(a, b)| a == b).count());
+                last.set_value(keys.clone());
+                window.update_untracked(|w| w.restart(place.first_rows(), kept, keys.len()));
+                (prev.map_or(0, |p| p.0 + 1), keys.len())
             })
         });
         let this = Self { list: list_id, window, complete };

@@ -3,9 +3,12 @@
 //! Layers, each importing only from the ones above it:
 //! 1. [`domain`]: pure Rust (paper model, feed parsers, periods, ranking), tested natively;
 //!    the `papersift-domain` crate (`src/domain/`), so it cannot import layers 2 and 3.
-//! 2. `web`: thin adapters to the browser (fetch, clock), tested in headless Chromium.
-//! 3. `state` (loading and merging sources), `app` and `components`: small Leptos views
-//!    that wire signals to the domain.
+//! 2. `web`: thin adapters to the browser (fetch, clock, the engine worker's client),
+//!    tested in headless Chromium.
+//! 3. `state` (loading the sources into the engine), `screen` (what the engine says the
+//!    screen shows), `app` and `components`: small Leptos views that wire signals to the
+//!    domain. The catalog, its index and For you live in the engine worker
+//!    (`src/bin/engine.rs`, [`domain::engine`]), not on the page.
 //!
 //! Layers 2 and 3 only exist on `wasm32`, so native builds and tests stay lean.
 
@@ -29,6 +32,8 @@ mod new_papers;
 mod panels;
 #[cfg(target_arch = "wasm32")]
 mod reader_data;
+#[cfg(target_arch = "wasm32")]
+mod screen;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]

@@ -3,39 +3,29 @@
 
 use leptos::prelude::*;
 
-use crate::domain::catalog::{Catalog, View, day_of};
 use crate::domain::display::count_noun;
-use crate::domain::rank::Sort;
-use crate::for_you::ForYou;
 use crate::reader_data::ReaderData;
-use crate::state::{Feeds, Shared};
-use crate::web::clock::now_unix_seconds;
+use crate::screen::Shown;
+use crate::state::Feeds;
 use crate::web::notify;
 
 /// Watches for the moment to tell, and tells once.
-pub fn notify_on_open(catalog: Memo<Shared<Catalog>>, feeds: Feeds, reader: ReaderData, for_you: ForYou) {
+pub fn notify_on_open(feeds: Feeds, reader: ReaderData, shown: Shown) {
     let told = StoredValue::new(false);
     // Syncing with the system's notifications.
     Effect::new(move |_| {
-        if told.get_value() || !reader.display.get().notify || feeds.counts().1 > 0 {
+        if told.get_value() || !reader.display.get().notify || feeds.counts().1 > 0 || feeds.catching_up.get()
+        {
             return;
         }
-        let Some(since) = reader.previous_visit.get().and_then(day_of) else {
-            return;
-        };
-        let catalog = catalog.get();
-        if catalog.0.papers().is_empty() || !notify::allowed() {
-            return;
-        }
-        let view = View::new_since(since, for_you.personal(), reader.mutes.get_untracked());
-        let mine = view.sort == Sort::ForYou;
-        let found = catalog.0.select(&view, now_unix_seconds(), 1);
         // Sources of dated feeds may still bring today's papers: nothing is told until some are new.
-        if let Some(&top) = found.ids.first() {
-            told.set_value(true);
-            let what = count_noun(found.total, "new paper");
-            let title = if mine { format!("{what} for you") } else { what };
-            notify::show(&title, &format!("Top: {}", catalog.0.papers()[top].title));
+        let Some(news) = shown.screen.with(|s| s.news.clone()) else { return };
+        if !notify::allowed() {
+            return;
         }
+        told.set_value(true);
+        let what = count_noun(news.total, "new paper");
+        let title = if news.for_you { format!("{what} for you") } else { what };
+        notify::show(&title, &format!("Top: {}", news.top));
     });
 }

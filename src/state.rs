@@ -1,51 +1,46 @@
-//! Reactive glue: loading every source in parallel and merging what arrived into one catalog.
+//! Reactive glue: the sources, each loading on its own into the engine worker's catalog.
 //!
-//! Each source loads on its own, so a slow or broken source never holds back the others;
-//! the catalog is rebuilt only when a source finishes, not on progress ticks.
-
-use std::sync::Arc;
+//! Each source loads on its own, so a slow or broken source never holds back the others.
+//! Its body streams to the engine as it downloads; the engine holds the papers and builds
+//! the catalog of the sources switched on (in the order sent here), and the page keeps only
+//! each source's status and counts. A good copy of each feed is kept on the device and
+//! shown, with its age, when a refresh fails.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::cache::CachedFeed;
-use crate::domain::catalog::{Catalog, IndexStart};
-use crate::domain::feed::{ParsedFeed, merge_duplicates};
-use crate::domain::paper::Paper;
-use crate::domain::search::index::Index;
+use crate::domain::engine::protocol::Request;
 use chrono::NaiveDate;
 
 use crate::domain::source_list::{Listed, SourceList, Status};
 use crate::domain::sources::{SavedSource, Source, dated_days};
 use crate::reader_data::{keep, tell};
 use crate::web::channel::listen;
-use crate::web::clock::{STEP_MS, next_turn, now_ms, now_unix_seconds, today};
-use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed};
+use crate::web::clock::{now_unix_seconds, today};
+use crate::web::engine_client::{self, Told};
+use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed, read_kept};
 use crate::web::idb::{DB_NAME, Storage, StorageError};
-use crate::web::shipped_index::fetch_index;
+use crate::web::shipped_index::{ShippedIndexError, fetch_index};
 
-async fn save(storage: Result<Storage, StorageError>, url: &str, papers: &[Paper]) -> Result<(), String> {
-    // Encoded in slices (a large feed takes a while), then written in a task of its own.
-    let mut encoding = CachedFeed::encoding(url, now_unix_seconds()).map_err(|e| e.to_string())?;
-    while encoding.len() < papers.len() {
-        next_turn().await;
-        let start = now_ms();
-        while encoding.len() < papers.len() && now_ms() - start < STEP_MS {
-            let next = encoding.len();
-            encoding.add(&papers[next..(next + 64).min(papers.len())]).map_err(|e| e.to_string())?;
-        }
-    }
-    next_turn().await;
-    storage.map_err(|e| e.to_string())?.save_feed(&encoding.finish()).await.map_err(|e| e.to_string())
+/// Keeps the papers of a feed as its last good copy.
+async fn save(storage: Result<Storage, StorageError>, url: &str, body: String) -> Result<(), String> {
+    let record = CachedFeed { url: url.to_owned(), fetched_at: now_unix_seconds(), body };
+    storage.map_err(|e| e.to_string())?.save_feed(&record).await.map_err(|e| e.to_string())
 }
 
-/// The search index shipped with the feed fetched from `url`, read for its papers; when it
-/// cannot be used, why, for the source's notice.
-async fn shipped_index(url: &str, feed: &ParsedFeed) -> Result<Option<Shared<Index>>, String> {
-    let Some(location) = &feed.index else { return Ok(None) };
-    match fetch_index(url, location, &feed.papers).await {
-        Ok(index) => Ok(Some(Shared(Arc::new(index)))),
-        Err(e) => Err(format!("its search index was not used ({e}), so it is indexed here")),
+/// Has the engine read the search index the feed of `url` names at `location`; when it
+/// cannot be used, why, for the source's notice (its papers are then indexed in the engine).
+async fn shipped_index(url: &str, location: &str) -> Result<(), String> {
+    let unused = |e: ShippedIndexError| format!("its search index was not used ({e}), so it is indexed here");
+    match fetch_index(url, location).await {
+        Ok(()) => Ok(()),
+        // The engine had it and gave up on it itself.
+        Err(e @ ShippedIndexError::Unread(_)) => Err(unused(e)),
+        Err(e) => {
+            engine_client::send(&Request::NoIndex { source: url.to_owned() });
+            Err(unused(e))
+        }
     }
 }
 
@@ -57,42 +52,9 @@ fn joined(notice: Option<String>, more: String) -> Option<String> {
     })
 }
 
-/// The last good copy of `url`, when one was kept and still reads.
-async fn cached(storage: Result<Storage, StorageError>, url: &str) -> Option<(CachedFeed, Vec<Paper>)> {
-    let record = storage.ok()?.load_feed(url).await.ok()??;
-    let papers = record.papers().ok()?;
-    Some((record, papers))
-}
-
-/// Catalogs up to this many papers are indexed within a frame or two (a few milliseconds):
-/// no progress bar is shown for them.
-const SMALL_CATALOG: usize = 200;
-
-/// Whether the catalog on screen is behind the loaded papers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Indexing {
-    /// It holds every loaded paper.
-    Done,
-    /// A small catalog is being indexed: ready within a frame or two, worth no progress bar.
-    Quick,
-    /// A large catalog is being indexed in steps.
-    Long,
-}
-
-/// Shared, immutable data in a signal, compared by identity (rebuilds are what matter).
-#[derive(Debug)]
-pub struct Shared<T>(pub Arc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Self(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
+/// The last good copy of `url`, when one was kept.
+async fn cached(storage: Result<Storage, StorageError>, url: &str) -> Option<CachedFeed> {
+    storage.ok()?.load_feed(url).await.ok()?
 }
 
 /// Where one source stands.
@@ -100,24 +62,24 @@ impl<T> PartialEq for Shared<T> {
 pub enum SourceStatus {
     /// Still downloading.
     Loading,
-    /// Still downloading, with its first papers decoded and shown meanwhile.
+    /// Still downloading, with its first papers shown meanwhile.
     Arriving {
-        /// The first papers, already tagged with the source's name.
-        papers: Shared<Vec<Paper>>,
+        /// How many are shown.
+        papers: usize,
     },
-    /// Loaded: its papers, and what was skipped.
+    /// Loaded: how many papers, and what was skipped.
     Loaded {
-        /// The papers, already tagged with the source's name.
-        papers: Shared<Vec<Paper>>,
+        /// How many papers.
+        papers: usize,
         /// "3 entries skipped: …", when any were.
         notice: Option<String>,
-        /// The search index shipped with the feed, read and checked for these papers.
-        index: Option<Shared<Index>>,
+        /// Whether the search index shipped with the feed is used.
+        shipped_index: bool,
     },
     /// The refresh failed, but the last good copy kept on the device is shown.
     Stale {
-        /// The cached papers.
-        papers: Shared<Vec<Paper>>,
+        /// How many papers the copy holds.
+        papers: usize,
         /// "as of 21 Aug 2026, 09:05 UTC".
         as_of: String,
         /// Why the refresh failed.
@@ -161,6 +123,9 @@ pub struct Feeds {
     pub progress: RwSignal<Progress>,
     /// Every problem with the on-device store this visit, each once.
     pub storage_note: RwSignal<Vec<String>>,
+    /// Whether papers that arrived are still to reach the screen (the engine indexes them);
+    /// cleared by the next screen.
+    pub catching_up: RwSignal<bool>,
     /// The days dated sources are fetched for (those of the selected period, and today).
     wanted_days: RwSignal<Vec<NaiveDate>>,
 }
@@ -172,8 +137,13 @@ impl Feeds {
             entries: RwSignal::new(SourceList::new(link_sources)),
             progress: RwSignal::new(Progress::default()),
             storage_note: RwSignal::new(Vec::new()),
+            catching_up: RwSignal::new(false),
             wanted_days: RwSignal::new(Vec::new()),
         };
+        let order =
+            Memo::new(move |_| feeds.entries.with(|list| list.urls(|e| e.enabled && !e.source.is_dated())));
+        // Syncing with the engine: the catalog is the papers of these sources, in this order.
+        Effect::new(move |_| engine_client::send(&Request::Order { sources: order.get() }));
         spawn_local(async move {
             match Storage::open(DB_NAME).await {
                 Ok(storage) => match storage.saved_sources().await {
@@ -284,6 +254,7 @@ impl Feeds {
     /// Removes a saved source (and its days), and forgets its cached copy.
     pub fn remove(&self, url: &str) {
         self.entries.update(|list| list.remove(url));
+        engine_client::send(&Request::Forget { source: url.to_owned() });
         let (url, note) = (url.to_owned(), self.storage_note);
         keep(note, "sources", "the removal will not be kept", async move {
             Storage::open(DB_NAME).await?.delete_source(&url).await
@@ -302,7 +273,8 @@ impl Feeds {
         match (enabled, dated) {
             (true, true) => self.refresh_dated(),
             (true, false) => self.load(url.to_owned()),
-            (false, _) => {}
+            // Its papers leave the catalog with it; turned on again, it is fetched again.
+            (false, _) => engine_client::send(&Request::Forget { source: url.to_owned() }),
         }
     }
 
@@ -323,46 +295,53 @@ impl Feeds {
         let feeds = *self;
         spawn_local(async move {
             let on_progress = move |p: Progress| feeds.progress.set(p);
-            let name = source.name.clone();
-            let on_preview = move |first: &[Paper]| {
-                let papers =
-                    first.iter().cloned().map(|p| Paper { sources: vec![name.clone()], ..p }).collect();
-                feeds
-                    .set_status_if_loading(&url, SourceStatus::Arriving { papers: Shared(Arc::new(papers)) });
+            let on_told = move |told: Told| {
+                if let Told::Arriving(papers) = told {
+                    feeds.catching_up.set(true);
+                    feeds.set_status_if_loading(&url, SourceStatus::Arriving { papers });
+                }
             };
-            let fetched = fetch_feed(&source.url, FetchLimits::default(), on_progress, on_preview).await;
+            let fetched =
+                fetch_feed(&source.url, &source.name, FetchLimits::default(), on_progress, on_told).await;
             match fetched {
-                Ok(feed) => {
-                    // Read before the papers are listed, so they are not indexed here meanwhile.
-                    let (index, notice) = match shipped_index(&source.url, &feed).await {
-                        Ok(index) => (index, feed.notice()),
-                        Err(unused) => (None, joined(feed.notice(), unused)),
+                Ok(loaded) => {
+                    let notice = loaded.notice();
+                    // Its papers wait in the engine for the index it names, or for word that
+                    // it cannot be had.
+                    let (shipped_index, notice) = match &loaded.index {
+                        Some(location) => match shipped_index(&source.url, location).await {
+                            Ok(()) => (true, notice),
+                            Err(unused) => (false, joined(notice, unused)),
+                        },
+                        None => (false, notice),
                     };
-                    let mut papers = feed.papers;
-                    for paper in &mut papers {
-                        paper.sources = vec![source.name.clone()];
-                    }
-                    let papers = Shared(Arc::new(papers));
-                    let loaded = SourceStatus::Loaded { papers: papers.clone(), notice, index };
-                    feeds.show(&source.url, loaded, Some(now_unix_seconds()));
-                    // Kept once shown, as writing a large feed takes a while. Only a good copy
-                    // is kept: a failed refresh never replaces it.
-                    if let Err(e) = save(Storage::open(DB_NAME).await, &source.url, &papers.0).await {
-                        feeds.add_notice(&source.url, &papers, &format!("not kept for offline use: {e}"));
+                    let status = SourceStatus::Loaded { papers: loaded.papers, notice, shipped_index };
+                    feeds.show(&source.url, status, Some(now_unix_seconds()));
+                    // Only a good copy is kept: a failed refresh never replaces it.
+                    if let Err(e) = save(Storage::open(DB_NAME).await, &source.url, loaded.body).await {
+                        feeds.add_notice(&source.url, &format!("not kept for offline use: {e}"));
                     }
                 }
                 // The newer load of this source shows its papers.
                 Err(LoadError::Superseded) => {}
                 Err(error) => {
-                    let (status, fetched_at) = match cached(Storage::open(DB_NAME).await, &source.url).await {
-                        Some((record, papers)) => {
-                            let as_of = record.as_of();
-                            (
-                                SourceStatus::Stale { papers: Shared(Arc::new(papers)), as_of, error },
-                                Some(record.fetched_at),
-                            )
+                    let kept = match cached(Storage::open(DB_NAME).await, &source.url).await {
+                        Some(record) => read_kept(&source.url, &source.name, &record.body)
+                            .await
+                            .ok()
+                            .map(|loaded| (loaded.papers, record)),
+                        None => None,
+                    };
+                    let (status, fetched_at) = match kept {
+                        Some((papers, record)) => (
+                            SourceStatus::Stale { papers, as_of: record.as_of(), error },
+                            Some(record.fetched_at),
+                        ),
+                        None => {
+                            // Its first papers, if any arrived, leave with it.
+                            engine_client::send(&Request::Forget { source: source.url.clone() });
+                            (SourceStatus::Failed(error), None)
                         }
-                        None => (SourceStatus::Failed(error), None),
                     };
                     feeds.show(&source.url, status, fetched_at);
                 }
@@ -374,95 +353,18 @@ impl Feeds {
     fn show(&self, url: &str, status: SourceStatus, fetched_at: Option<i64>) {
         let still_on = self.entries.with_untracked(|list| list.enabled(url).is_some());
         if still_on {
+            self.catching_up.set(true);
             self.set_status(url, status, fetched_at);
         }
     }
 
-    /// Adds to the notice of a source still showing `papers`.
-    fn add_notice(&self, url: &str, papers: &Shared<Vec<Paper>>, more: &str) {
+    /// Adds to the notice of a source that loaded.
+    fn add_notice(&self, url: &str, more: &str) {
         self.entries.update(|list| {
-            if let Some(SourceStatus::Loaded { papers: shown, notice, .. }) = list.status_mut(url)
-                && shown == papers
-            {
+            if let Some(SourceStatus::Loaded { notice, .. }) = list.status_mut(url) {
                 *notice = joined(notice.take(), more.to_owned());
             }
         });
-    }
-
-    /// The merged catalog of every enabled source loaded so far, indexed in steps of
-    /// [`STEP_MS`] between which the browser gets its turn (no long task); the previous
-    /// catalog stays on screen meanwhile, and the second memo says how far behind it is. Papers
-    /// that only add to those on screen are indexed alone, and an index shipped with the first
-    /// source's feed is used instead of indexing its papers (see [`Catalog::index_start`]).
-    pub fn catalog(&self) -> (Memo<Shared<Catalog>>, Memo<Indexing>) {
-        let entries = self.entries;
-        let papers = Memo::new(move |_| {
-            let papers: Vec<Paper> = entries.with(|entries| {
-                showing(entries).into_iter().flat_map(|(papers, _)| papers.0.iter().cloned()).collect()
-            });
-            Shared(Arc::new(papers))
-        });
-        // The index shipped with the first source, if any.
-        let shipped = Memo::new(move |_| {
-            entries.with(|entries| {
-                showing(entries)
-                    .first()
-                    .and_then(|(papers, index)| Some(((*papers).clone(), index.cloned()?)))
-            })
-        });
-        // The catalog, and the papers it was built from.
-        let built = RwSignal::new((Shared(Arc::new(Vec::new())), Shared(Arc::new(Catalog::default()))));
-        let generation = StoredValue::new(0u64);
-        // Syncing with the event loop: indexing runs as a task that yields between steps.
-        Effect::new(move |_| {
-            let from = papers.get();
-            let papers = merge_duplicates(from.0.to_vec());
-            generation.update_value(|g| *g += 1);
-            let mine = generation.get_value();
-            let start = shipped.with_untracked(|shipped| {
-                let shipped = shipped.as_ref().map(|(papers, index)| (&papers.0[..], &index.0));
-                built.with_untracked(|(_, shown)| shown.0.index_start(&papers, shipped))
-            });
-            // The papers' arrival, each slice of indexing and the drawing of the new catalog are
-            // separate tasks, so even the first day of a feed makes no long task.
-            spawn_local(async move {
-                let index = match start {
-                    IndexStart::Ready(index) => index,
-                    IndexStart::Build(mut builder) => loop {
-                        next_turn().await;
-                        // A newer set of papers is being indexed: this one is stale.
-                        if generation.try_get_value() != Some(mine) {
-                            return;
-                        }
-                        if builder.len() == papers.len() {
-                            break Arc::new(builder.finish());
-                        }
-                        let start = now_ms();
-                        while builder.len() < papers.len() && now_ms() - start < STEP_MS {
-                            builder.add(&papers[builder.len()]);
-                        }
-                    },
-                };
-                next_turn().await;
-                if generation.try_get_value() != Some(mine) {
-                    return;
-                }
-                let catalog = Shared(Arc::new(Catalog::with_index(papers, index)));
-                next_turn().await;
-                if generation.try_get_value() == Some(mine) {
-                    built.set((from, catalog));
-                }
-            });
-        });
-        // Derived, not set by the indexing task, so it is never briefly wrong in between.
-        let indexing = Memo::new(move |_| {
-            papers.with(|now| match built.with(|(from, _)| from == now) {
-                true => Indexing::Done,
-                false if now.0.len() <= SMALL_CATALOG => Indexing::Quick,
-                false => Indexing::Long,
-            })
-        });
-        (Memo::new(move |_| built.with(|(_, catalog)| catalog.clone())), indexing)
     }
 
     /// How many enabled sources are (showing papers, loading, failed); a source showing its
@@ -478,25 +380,4 @@ impl Feeds {
             })
         })
     }
-}
-
-/// A source's papers, and the index shipped with them if any.
-type Showing<'a> = (&'a Shared<Vec<Paper>>, Option<&'a Shared<Index>>);
-
-/// The papers of every source showing some, in the order the catalog lists them: the sources'
-/// order, except that the first source with a search index shipped with its feed comes first
-/// (an index numbers its papers from the first, see [`Catalog::index_start`]).
-fn showing(entries: &[Entry]) -> Vec<Showing<'_>> {
-    let mut showing: Vec<_> = entries
-        .iter()
-        .filter_map(|e| match &e.status {
-            SourceStatus::Loaded { papers, index, .. } => Some((papers, index.as_ref())),
-            SourceStatus::Stale { papers, .. } | SourceStatus::Arriving { papers } => Some((papers, None)),
-            _ => None,
-        })
-        .collect();
-    if let Some(first) = showing.iter().position(|(_, index)| index.is_some()) {
-        showing[..=first].rotate_right(1);
-    }
-    showing
 }

@@ -2,10 +2,14 @@
 //! `index.html`), started by the page as it starts (`web::engine_client`). It only moves
 //! messages in and out of [`papersift::domain::engine::Engine`]: each message is a JS array
 //! of the message's JSON text and what travels beside it (a body's bytes as a `Uint8Array`,
-//! a part of a backup's marks as a string).
+//! kept scores, a feed to keep or a part of a backup's marks as a string). Once the messages
+//! that arrived together are handled, the engine's [`Engine::flush`] sends the screen.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+
     use js_sys::{Array, Uint8Array};
     use papersift::domain::engine::Engine;
     use papersift::domain::engine::protocol::{PROTOCOL, Reply, Request};
@@ -24,15 +28,34 @@ fn main() {
         // Posting strings cannot fail for a worker that is running.
         let _ = scope.post_message(&message);
     };
+    let engine = Rc::new(RefCell::new(Engine::default()));
+    let flush_scheduled = Rc::new(Cell::new(false));
+    let flush = {
+        let (scope, engine, scheduled) = (scope.clone(), Rc::clone(&engine), Rc::clone(&flush_scheduled));
+        Closure::<dyn FnMut()>::new(move || {
+            scheduled.set(false);
+            engine.borrow_mut().flush(&mut |reply| post(&scope, reply));
+        })
+    };
     let listening = scope.clone();
-    let mut engine = Engine::default();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let message = Array::from(&event.data());
         let text = message.get(0).as_string().unwrap_or_default();
-        let bytes = message.get(1).dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+        let beside = message.get(1);
+        let bytes = beside.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec).unwrap_or_default();
         match serde_json::from_str::<Request>(&text) {
-            Ok(request) => engine.handle(request, &bytes).into_iter().for_each(|r| post(&listening, r)),
+            Ok(mut request) => {
+                if let Some(text) = beside.as_string() {
+                    request.put_beside(text);
+                }
+                engine.borrow_mut().handle(request, &bytes).into_iter().for_each(|r| post(&listening, r));
+            }
             Err(e) => post(&listening, Reply::Unreadable { reason: e.to_string() }),
+        }
+        // After the messages already queued: a burst of them is answered with one screen.
+        if !flush_scheduled.replace(true) {
+            let _ = listening
+                .set_timeout_with_callback_and_timeout_and_arguments_0(flush.as_ref().unchecked_ref(), 0);
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

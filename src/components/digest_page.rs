@@ -2,14 +2,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::NotifyToggle;
-use crate::contexts::CatalogContext;
 use crate::domain::bibtex;
-use crate::domain::catalog::day_of;
-use crate::domain::digest::{Digest, Inputs, Span};
-use crate::for_you::ForYou;
-use crate::reader_data::ReaderData;
+use crate::domain::digest::{Digest, Span};
+use crate::screen::Shown;
 use crate::view_signals::ViewSignals;
-use crate::web::clock::now_unix_seconds;
 use crate::web::files::download;
 use crate::web::location::copy_rich_to_clipboard;
 
@@ -20,25 +16,8 @@ const MAILTO_MAX: usize = 1_800;
 /// Trending), then each followed topic's new papers; and ways to take it to the inbox.
 #[component]
 pub fn DigestPage(view: ViewSignals) -> impl IntoView {
-    let catalog = expect_context::<CatalogContext>().0;
-    let reader = expect_context::<ReaderData>();
-    let for_you = expect_context::<ForYou>();
-    for_you.want();
-    let now = now_unix_seconds();
-    let built = Memo::new(move |_| {
-        let (personal, catalog, topics) = (for_you.personal(), catalog.get(), reader.topics.get());
-        reader.mutes.with(|mutes| {
-            Digest::build(Inputs {
-                catalog: &catalog.0,
-                span: view.since.get().unwrap_or_default(),
-                previous_visit: reader.previous_visit.get().and_then(day_of),
-                personal: &personal,
-                mutes,
-                topics: &topics,
-                now,
-            })
-        })
-    });
+    let screen = expect_context::<Shown>().screen;
+    let built = Memo::new(move |_| screen.with(|s| s.digest.clone()));
     let digest = move || built.get().map(|b| b.digest);
     let said = RwSignal::new(String::new());
     let copy = move |_| {

@@ -1,22 +1,22 @@
 use leptos::prelude::*;
 
 use crate::components::{CopyBibtex, CopyLink, MarkedText, PaperActions, SimilarPapers};
-use crate::contexts::CatalogContext;
 use crate::domain::display::count_noun;
 use crate::domain::paper::{Paper, is_arxiv_id};
 use crate::domain::view_state::Defaults;
 use crate::reader_data::ReaderData;
+use crate::screen::Shown;
 use crate::view_signals::ViewSignals;
 
 /// The paper named by the link's `paper=`: everything the feed says about it, and the actions.
 /// The list stays underneath, so closing returns to the same scroll position.
 #[component]
 pub fn PaperView(view: ViewSignals, saved: Signal<Defaults>) -> impl IntoView {
-    let catalog = expect_context::<CatalogContext>().0;
+    let screen = expect_context::<Shown>().screen;
     let marks = expect_context::<ReaderData>().marks;
     let found = Memo::new(move |_| {
         let id = view.paper.get()?;
-        let paper = catalog.with(|c| c.0.paper(&id).cloned());
+        let paper = screen.with(|s| s.paper.clone().filter(|p| p.id == id));
         Some((id.clone(), paper.or_else(|| marks.with(|m| m.get(&id).and_then(|r| r.snapshot.clone())))))
     });
     let reader = expect_context::<ReaderData>();
@@ -76,7 +76,7 @@ fn details(paper: Paper) -> impl IntoView {
         <p class="paper-abstract expanded"><MarkedText text=paper.abstract_text.clone() /></p>
         <PaperActions paper=paper.clone() />
         <CopyBibtex paper=paper.clone() />
-        <SimilarPapers id=paper.id />
+        <SimilarPapers />
     }
 }
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::components::paper_browser::PAGE;
 use crate::domain::display::count_noun;
+use crate::screen::PAGE;
 
 /// The button under the list that draws the next page of papers.
 #[component]

@@ -1,26 +1,15 @@
 use leptos::prelude::*;
 
-use crate::contexts::CatalogContext;
-use crate::for_you::ForYou;
+use crate::screen::Shown;
 use crate::view_signals::ViewSignals;
 
-/// Papers shown as similar in the paper view.
-const SIMILAR: usize = 5;
-
-/// The papers nearest to `id` by their words (cosine of the For-you features).
+/// The papers nearest to the open one by their words (cosine of the For-you features), as
+/// the engine found them.
 #[component]
-pub fn SimilarPapers(id: String) -> impl IntoView {
-    let for_you = expect_context::<ForYou>();
-    for_you.want();
-    let catalog = expect_context::<CatalogContext>().0;
+pub fn SimilarPapers() -> impl IntoView {
+    let screen = expect_context::<Shown>().screen;
     let open = expect_context::<ViewSignals>().paper;
-    let similar = Memo::new(move |_| {
-        let library = for_you.library.get()?;
-        let ids = library.0.similar(&id, SIMILAR);
-        Some(catalog.with(|c| {
-            ids.into_iter().filter_map(|id| c.0.paper(&id).map(|p| (id, p.title.clone()))).collect::<Vec<_>>()
-        }))
-    });
+    let similar = Memo::new(move |_| screen.with(|s| s.similar.clone()));
     view! {
         <section class="similar" aria-label="Similar papers">
             <h3>"Similar papers"</h3>

@@ -78,7 +78,7 @@ fn status_text(entry: &Entry, all: &[Entry]) -> String {
         let papers: usize = days
             .iter()
             .map(|d| match &d.status {
-                SourceStatus::Loaded { papers, .. } | SourceStatus::Stale { papers, .. } => papers.0.len(),
+                SourceStatus::Loaded { papers, .. } | SourceStatus::Stale { papers, .. } => *papers,
                 _ => 0,
             })
             .sum();
@@ -97,14 +97,14 @@ fn status_text(entry: &Entry, all: &[Entry]) -> String {
     match &entry.status {
         SourceStatus::Loading => "Loading…".to_owned(),
         SourceStatus::Arriving { papers } => {
-            format!("Loading… {} so far", count_noun(papers.0.len(), "paper"))
+            format!("Loading… {} so far", count_noun(*papers, "paper"))
         }
-        SourceStatus::Loaded { papers, index, .. } => {
-            let shipped = if index.is_some() { ", search index from the feed" } else { "" };
-            format!("{}{when}{shipped}", count_noun(papers.0.len(), "paper"))
+        SourceStatus::Loaded { papers, shipped_index, .. } => {
+            let shipped = if *shipped_index { ", search index from the feed" } else { "" };
+            format!("{}{when}{shipped}", count_noun(*papers, "paper"))
         }
         SourceStatus::Stale { papers, error, .. } => {
-            format!("{} from the saved copy{when}; last error: {error}", count_noun(papers.0.len(), "paper"))
+            format!("{} from the saved copy{when}; last error: {error}", count_noun(*papers, "paper"))
         }
         SourceStatus::Failed(error) => format!("Failed: {error}"),
         SourceStatus::Off => "Off".to_owned(),

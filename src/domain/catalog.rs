@@ -84,7 +84,7 @@ impl PartialEq for Personal {
 impl Eq for Personal {}
 
 /// Filters beside the query (each is also expressible in the query language).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Filters {
     /// Fewest upvotes shown.
     pub min_votes: u32,
@@ -269,11 +269,6 @@ impl Catalog {
     pub fn explain_relevance(&self, query: &str, id: &str) -> Option<[f32; 5]> {
         let doc = self.position(id)?;
         Some(explain(&self.index, &self.papers, &Query::parse(query), true, doc))
-    }
-
-    /// The facts ranking reads of paper `i` (for score breakdowns).
-    pub fn facts(&self, i: usize) -> &Facts {
-        &self.facts[i]
     }
 
     fn muted(&self, mutes: &Mutes) -> Arc<DocSet> {

@@ -22,7 +22,7 @@ use crate::rank::Sort;
 use crate::topics::Topics;
 
 /// Which papers count as new in the digest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Span {
     /// Listed since the day of the reader's previous visit.
     #[default]
@@ -94,7 +94,7 @@ fn markdown_url(url: &str) -> String {
 }
 
 /// One paper of the digest.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     /// The title.
     pub title: String,
@@ -120,7 +120,7 @@ impl Item {
 }
 
 /// A group of papers: a followed topic, or the top of the whole span.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// The heading.
     pub name: String,
@@ -129,7 +129,7 @@ pub struct Section {
 }
 
 /// A digest ready to be written out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Digest {
     /// Its title (the e-mail subject).
     pub title: String,
@@ -162,7 +162,7 @@ pub struct Inputs<'a> {
 }
 
 /// A digest and the papers in it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Built {
     /// The digest.
     pub digest: Digest,

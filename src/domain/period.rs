@@ -7,7 +7,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// How long a period is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub enum PeriodKind {
     /// One day of listings (the default, as on Daily Papers).
     #[default]
@@ -51,7 +51,7 @@ impl PeriodKind {
 }
 
 /// One concrete period: a kind and its first day (`None` for [`PeriodKind::All`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     /// How long the period is.
     pub kind: PeriodKind,

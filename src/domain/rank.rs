@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::paper::Paper;
 
 /// How the list is ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Sort {
     /// Votes and comments decayed by age, see [`Trending::score`].
     #[default]

@@ -21,15 +21,10 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// How long a slice of long work (indexing, For-you training) runs before the browser gets a
-/// turn: short enough that a phone four times slower than a desktop still stays under the
-/// 50 ms long-task line, and that a keystroke waits at most this long.
-pub const STEP_MS: f64 = 10.0;
-
-/// Resolves after the browser has had a turn: long work awaits this between steps so the page
-/// stays responsive. A message on a fresh channel, not a zero-delay timer: chained timers are
-/// clamped to 4 ms each (and to a second in a background tab), which would idle slices of
-/// [`STEP_MS`] for a third of the time.
+/// Resolves after the browser has had a turn: work in parts (reading a million marks, merging
+/// a backup's) awaits this between parts so the page stays responsive. A message on a fresh
+/// channel, not a zero-delay timer: chained timers are clamped to 4 ms each (and to a second
+/// in a background tab), which would idle the work for much of the time.
 pub async fn next_turn() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         // A channel that cannot be made resolves at once: the work continues without a pause.

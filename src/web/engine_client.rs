@@ -2,16 +2,21 @@
 //! [`crate::domain::engine`]): the one place that starts it, sends it requests and routes its
 //! replies.
 //!
-//! The worker is started by the first job that needs it, not with the page: the embedded feed
-//! is PaperSift's own format, decoded on the page, and a worker compiling beside the page's
-//! own module made the first rows of a cold start 150–250 ms later (`tests/bench/startup.mjs`).
-//! Requests made before the worker is ready wait in a queue (a wasm worker drops messages sent
-//! before it listens). If the worker cannot start, or answers with another
-//! protocol version, every job fails with [`EngineError::Unavailable`]: a feed of a format
-//! only the engine reads then fails with that reason; a backup is read on the page.
+//! The worker is started with the page, so both modules download and compile side by side:
+//! the catalog lives in the worker, so even the first rows come from it. Requests made
+//! before it is ready wait in a queue (a wasm worker drops messages sent before it listens).
+//! If the worker cannot start, or answers with another protocol version, every job fails
+//! with [`EngineError::Unavailable`], and the app says so.
+//!
+//! Three kinds of traffic: the page's state, sent as it changes ([`send`]: the sources' order,
+//! the marks, the look of the screen), answered by a new screen whenever it changes
+//! ([`on_screen`]); jobs, whose bodies are streamed in and whose outcome comes back to the
+//! one waiting for it ([`FeedJob`], [`read_index`], [`read_backup`]); and questions about one
+//! paper ([`ask`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use futures_channel::oneshot;
 use js_sys::{Array, Uint8Array};
@@ -19,7 +24,9 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::domain::backup::BackupError;
-use crate::domain::engine::protocol::{BackupParts, Decoded, PROTOCOL, Reply, Request};
+use crate::domain::engine::protocol::{
+    Answer, BackupParts, Loaded, PROTOCOL, Question, Reply, Request, Screen,
+};
 use crate::domain::feed::FeedError;
 
 /// The worker's entry point, written by trunk beside `index.html` (workers keep their names).
@@ -34,7 +41,7 @@ pub enum EngineError {
     /// The backup file was refused.
     #[error(transparent)]
     Backup(#[from] BackupError),
-    /// A newer job for the same source replaced this one.
+    /// A newer job of the same kind (for the same source) replaced this one.
     #[error("replaced by a newer load of the same source")]
     Superseded,
     /// No engine to do it: the worker did not start or is of another version.
@@ -52,13 +59,20 @@ enum Link {
     Gone(String),
 }
 
+/// What the page does with a reply that answers no job.
+type Listener<T> = Option<Rc<dyn Fn(T)>>;
+
 struct Client {
     worker: Worker,
     link: Link,
     next_job: u64,
     waiting: HashMap<u64, oneshot::Sender<Result<Reply, EngineError>>>,
+    /// Who hears what a job's body tells before its end (its first papers, its index), by job.
+    told: HashMap<u64, Listener<Reply>>,
     /// Backups read whose parts of marks are still arriving, by job.
     gathering: HashMap<u64, BackupParts>,
+    on_screen: Listener<Screen>,
+    on_kept: Listener<String>,
 }
 
 thread_local! {
@@ -66,7 +80,7 @@ thread_local! {
 }
 
 /// Starts the engine worker (once; later calls do nothing).
-fn start() {
+pub fn start() {
     CLIENT.with_borrow_mut(|client| {
         if client.is_some() {
             return;
@@ -81,7 +95,10 @@ fn start() {
                     link: Link::Starting(Vec::new()),
                     next_job: 1,
                     waiting: HashMap::new(),
+                    told: HashMap::new(),
                     gathering: HashMap::new(),
+                    on_screen: None,
+                    on_kept: None,
                 });
             }
             Err(e) => log_gone(&format!("{e:?}")),
@@ -90,7 +107,7 @@ fn start() {
 }
 
 fn log_gone(why: &str) {
-    web_sys::console::warn_1(&format!("PaperSift decodes feeds on the page: {why}").into());
+    web_sys::console::warn_1(&format!("PaperSift's engine worker is not available: {why}").into());
 }
 
 fn listen(worker: &Worker) {
@@ -149,14 +166,37 @@ fn received(reply: Reply) {
                 answer(job, Ok(Reply::BackupRead { job, outcome: Ok(parts) }));
             }
         }
-        reply @ (Reply::Decoded { job, .. } | Reply::BackupRead { job, .. }) => answer(job, Ok(reply)),
+        reply @ (Reply::Loaded { job, .. }
+        | Reply::BackupRead { job, .. }
+        | Reply::IndexRead { job, .. }
+        | Reply::Answer { job, .. }) => answer(job, Ok(reply)),
+        reply @ (Reply::Arriving { job, .. } | Reply::IndexNamed { job, .. }) => {
+            let told = CLIENT.with_borrow(|client| client.as_ref()?.told.get(&job).cloned().flatten());
+            if let Some(told) = told {
+                told(reply);
+            }
+        }
+        Reply::Screen(screen) => {
+            if let Some(listener) = CLIENT.with_borrow(|client| client.as_ref()?.on_screen.clone()) {
+                listener(*screen);
+            }
+        }
+        Reply::Kept { json } => {
+            if let Some(listener) = CLIENT.with_borrow(|client| client.as_ref()?.on_kept.clone()) {
+                listener(json);
+            }
+        }
         Reply::Superseded { job } => answer(job, Err(EngineError::Superseded)),
         Reply::Unreadable { reason } => gone(format!("it could not read a request ({reason})")),
     }
 }
 
 fn answer(job: u64, outcome: Result<Reply, EngineError>) {
-    let sender = CLIENT.with_borrow_mut(|client| client.as_mut()?.waiting.remove(&job));
+    let sender = CLIENT.with_borrow_mut(|client| {
+        let client = client.as_mut()?;
+        client.told.remove(&job);
+        client.waiting.remove(&job)
+    });
     if let Some(sender) = sender {
         // The job's owner may have stopped waiting: nothing to tell then.
         let _ = sender.send(outcome);
@@ -171,6 +211,7 @@ fn gone(why: String) {
         client.worker.terminate();
         client.link = Link::Gone(why.clone());
         client.gathering.clear();
+        client.told.clear();
         Some(std::mem::take(&mut client.waiting))
     });
     for (_, sender) in waiting.into_iter().flatten() {
@@ -190,10 +231,14 @@ fn post(worker: &Worker, message: &Array) -> Result<(), String> {
 }
 
 /// Sends `request` (with `bytes` beside it), or queues it until the worker is ready.
-fn send(request: &Request, bytes: Option<&[u8]>) {
+fn send_with(request: &Request, bytes: Option<&[u8]>) {
+    let mut request = request.clone();
+    let beside = request.take_beside();
     let message = Array::of1(&JsValue::from_str(&request.to_json()));
     if let Some(bytes) = bytes {
         message.push(&Uint8Array::from(bytes));
+    } else if let Some(text) = beside {
+        message.push(&JsValue::from_str(&text));
     }
     let sent = CLIENT.with_borrow_mut(|client| {
         let Some(client) = client else { return Ok(()) };
@@ -211,6 +256,31 @@ fn send(request: &Request, bytes: Option<&[u8]>) {
     }
 }
 
+/// Tells the engine of a change to the page's state (the sources' order, the marks, the
+/// look of the screen); a new screen follows if it changes what is shown.
+pub fn send(request: &Request) {
+    send_with(request, None);
+}
+
+/// Sets what is done with each screen the engine sends.
+pub fn on_screen(listener: impl Fn(Screen) + 'static) {
+    CLIENT.with_borrow_mut(|client| client.as_mut().map(|c| c.on_screen = Some(Rc::new(listener))));
+}
+
+/// Sets what is done with the For-you scores the engine asks to keep (JSON text).
+pub fn on_kept(listener: impl Fn(String) + 'static) {
+    CLIENT.with_borrow_mut(|client| client.as_mut().map(|c| c.on_kept = Some(Rc::new(listener))));
+}
+
+/// Whether the engine will never answer, and why.
+pub fn unavailable() -> Option<String> {
+    CLIENT.with_borrow(|client| match client.as_ref().map(|c| &c.link) {
+        None => Some("it could not be started".to_owned()),
+        Some(Link::Gone(why)) => Some(why.clone()),
+        Some(_) => None,
+    })
+}
+
 /// A body being handed to the engine. Dropped before [`Job::finish`], it tells the engine
 /// to forget the body.
 struct Job {
@@ -219,8 +289,9 @@ struct Job {
 }
 
 impl Job {
-    /// Sends the request that `start` makes for a new job number, unless there is no engine.
-    fn start(start: impl FnOnce(u64) -> Request) -> Result<Self, EngineError> {
+    /// Sends the request that `start` makes for a new job number, unless there is no engine;
+    /// `told` hears what the body tells before its end.
+    fn start(start: impl FnOnce(u64) -> Request, told: Listener<Reply>) -> Result<Self, EngineError> {
         self::start();
         let (sender, receiver) = oneshot::channel();
         let job = CLIENT.with_borrow_mut(|client| {
@@ -233,18 +304,24 @@ impl Job {
             let job = client.next_job;
             client.next_job += 1;
             client.waiting.insert(job, sender);
+            client.told.insert(job, told);
             Ok(job)
         })?;
-        send(&start(job), None);
+        send(&start(job));
         Ok(Self { job, reply: Some(receiver) })
     }
 
     fn push(&self, bytes: &[u8]) {
-        send(&Request::Bytes { job: self.job }, Some(bytes));
+        send_with(&Request::Bytes { job: self.job }, Some(bytes));
     }
 
     async fn finish(mut self) -> Result<Reply, EngineError> {
-        send(&Request::Finish { job: self.job }, None);
+        send(&Request::Finish { job: self.job });
+        self.wait().await
+    }
+
+    /// The job's answer (for a job whose body is complete).
+    async fn wait(&mut self) -> Result<Reply, EngineError> {
         let reply = self.reply.take().ok_or(EngineError::Superseded)?;
         reply.await.unwrap_or_else(|_| Err(EngineError::Unavailable("it stopped answering".to_owned())))
     }
@@ -253,40 +330,87 @@ impl Job {
 impl Drop for Job {
     fn drop(&mut self) {
         if self.reply.is_some() {
-            CLIENT.with_borrow_mut(|client| client.as_mut().map(|c| c.waiting.remove(&self.job)));
-            send(&Request::Cancel { job: self.job }, None);
+            CLIENT.with_borrow_mut(|client| {
+                client.as_mut().map(|c| (c.waiting.remove(&self.job), c.told.remove(&self.job)))
+            });
+            send(&Request::Cancel { job: self.job });
         }
     }
 }
 
-/// A feed body being handed to the engine as it downloads.
-pub struct DecodeJob(Job);
+/// A feed body being handed to the engine as it downloads; its papers join the catalog.
+pub struct FeedJob(Job);
 
-/// Starts a job decoding the body of `source`, unless there is no engine to do it. A newer
-/// job for the same source supersedes this one.
-pub fn decode(source: &str, today: chrono::NaiveDate) -> Result<DecodeJob, EngineError> {
-    Job::start(|job| Request::Decode { job, source: source.to_owned(), today }).map(DecodeJob)
+/// What a feed's body told before its end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Told {
+    /// Where its search index is, as the feed says.
+    IndexNamed(String),
+    /// Its first papers are shown, this many.
+    Arriving(usize),
 }
 
-impl DecodeJob {
+impl FeedJob {
+    /// Starts a job reading the body of `source` (named `name`) into the catalog, unless
+    /// there is no engine to do it. `today` is the latest plausible date ([`chrono::NaiveDate::MAX`]
+    /// for a copy kept on the device); with `keep`, the outcome carries the papers to keep;
+    /// `on_told` hears what the body tells as it arrives. A newer job for the same source
+    /// supersedes this one.
+    pub fn start(
+        source: &str,
+        name: &str,
+        today: chrono::NaiveDate,
+        keep: bool,
+        on_told: impl Fn(Told) + 'static,
+    ) -> Result<Self, EngineError> {
+        let (source, name) = (source.to_owned(), name.to_owned());
+        let told = move |reply: Reply| match reply {
+            Reply::IndexNamed { location, .. } => on_told(Told::IndexNamed(location)),
+            Reply::Arriving { papers, .. } => on_told(Told::Arriving(papers)),
+            _ => {}
+        };
+        Job::start(|job| Request::Decode { job, source, name, today, keep }, Some(Rc::new(told))).map(Self)
+    }
+
     /// Hands the next bytes of the body to the engine.
     pub fn push(&self, bytes: &[u8]) {
         self.0.push(bytes);
     }
 
-    /// The body is complete: the engine's papers, or why there are none.
-    pub async fn finish(self) -> Result<Decoded, EngineError> {
+    /// The body is complete: what the engine read of it.
+    pub async fn finish(self) -> Result<Loaded, EngineError> {
         match self.0.finish().await? {
-            Reply::Decoded { outcome, .. } => Ok(outcome?),
+            Reply::Loaded { outcome, .. } => Ok(outcome?),
             other => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
         }
+    }
+}
+
+/// Hands the engine the search index shipped with the feed of `source`, to be read for its
+/// papers; why it was not used, if it was not.
+pub async fn read_index(source: &str, bytes: &[u8]) -> Result<(), String> {
+    let source = source.to_owned();
+    let job = Job::start(|job| Request::Index { job, source }, None).map_err(|e| e.to_string())?;
+    job.push(bytes);
+    match job.finish().await.map_err(|e| e.to_string())? {
+        Reply::IndexRead { outcome, .. } => outcome,
+        other => Err(format!("an answer of another kind ({other:?})")),
+    }
+}
+
+/// Asks the engine a question about one paper.
+pub async fn ask(question: Question) -> Result<Answer, EngineError> {
+    let mut job = Job::start(|job| Request::Ask { job, question }, None)?;
+    match job.wait().await? {
+        Reply::Answer { answer, .. } => Ok(answer),
+        other => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
     }
 }
 
 /// Reads and checks a backup file in the engine; its marks come back in parts. A newer
 /// backup read supersedes this one.
 pub async fn read_backup(bytes: &[u8]) -> Result<BackupParts, EngineError> {
-    let job = Job::start(|job| Request::Backup { job })?;
+    let job = Job::start(|job| Request::Backup { job }, None)?;
     job.push(bytes);
     match job.finish().await? {
         Reply::BackupRead { outcome, .. } => Ok(outcome?),

@@ -1,7 +1,9 @@
 //! Fetching feeds: gloo-net with a timeout, a cap on the bytes read, and progress.
 //!
 //! The body is read chunk by chunk so that a huge or endless response is cut off at
-//! the cap instead of filling memory, and so that the reader sees progress.
+//! the cap instead of filling memory, so that the reader sees progress, and so that a feed's
+//! body streams on to the engine worker, which reads it as it arrives: the page never
+//! decodes a feed itself.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,11 +14,10 @@ use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, RequestMode};
 
-use crate::domain::feed::stream::FeedStream;
-use crate::domain::feed::{FeedError, ParsedFeed};
-use crate::domain::paper::Paper;
-use crate::web::clock::{STEP_MS, after_paint, next_turn, now_ms, today};
-use crate::web::engine_client::{self, DecodeJob, EngineError};
+use crate::domain::engine::protocol::Loaded;
+use crate::domain::feed::FeedError;
+use crate::web::clock::today;
+use crate::web::engine_client::{EngineError, FeedJob, Told};
 use crate::web::feed_url::index_url;
 
 /// Limits of one fetch.
@@ -115,8 +116,8 @@ pub enum LoadError {
     /// A newer load of the same source replaced this one: nothing to show for it.
     #[error("replaced by a newer load of the same source")]
     Superseded,
-    /// The feed is of a format only the engine worker reads, and it is not available.
-    #[error("feeds in this format are read by PaperSift's engine worker, which is not available: {0}")]
+    /// The engine worker, which reads every feed, is not available.
+    #[error("feeds are read by PaperSift's engine worker, which is not available: {0}")]
     Engine(String),
 }
 
@@ -150,99 +151,55 @@ pub fn preload(url: &str) {
     let _ = body.append_child(&link);
 }
 
-/// Fetches `url` and parses it as a feed of any known format.
-///
-/// A PaperSift feed is decoded while it downloads: `on_preview` gets its first papers as soon
-/// as they are worth showing (see [`FeedStream::preview`]), and the first rows reach the
-/// screen before the rest is read. A search index it names is preloaded as soon as it is
-/// named, so that it downloads alongside the papers. A body of another format (read whole at
-/// the end) is handed to the engine worker as it arrives and parsed there; the papers come
-/// back as a PaperSift feed, decoded here like the others. The page holds no other parser:
-/// without the worker, such a feed fails with [`LoadError::Engine`].
+/// Fetches the feed at `url` (the source named `name`) into the engine's catalog, which
+/// reads it as it downloads: `on_told` hears of its first papers shown (a PaperSift feed's
+/// first day, long before a large feed has ended) and of the search index it names, which is
+/// preloaded at once so that it downloads alongside the papers. The outcome carries the
+/// papers as a PaperSift feed, to keep on the device.
 pub async fn fetch_feed(
+    url: &str,
+    name: &str,
+    limits: FetchLimits,
+    on_progress: impl Fn(Progress),
+    on_told: impl Fn(Told) + 'static,
+) -> Result<Loaded, LoadError> {
+    let feed = url.to_owned();
+    let job = FeedJob::start(url, name, today(), true, move |told| {
+        if let Told::IndexNamed(location) = &told
+            && let Ok(index) = index_url(&feed, location)
+        {
+            preload(&index);
+        }
+        on_told(told);
+    })?;
+    fetch_stream(url, limits, on_progress, |chunk| job.push(chunk)).await?;
+    Ok(job.finish().await?)
+}
+
+/// Reads a copy of the feed of `url` kept on the device (a PaperSift feed) into the engine's
+/// catalog.
+pub async fn read_kept(url: &str, name: &str, body: &str) -> Result<Loaded, LoadError> {
+    let job = FeedJob::start(url, name, chrono::NaiveDate::MAX, false, |_| {})?;
+    job.push(body.as_bytes());
+    Ok(job.finish().await?)
+}
+
+/// Fetches `url` with a timeout and a byte cap, handing each chunk to `on_chunk` and
+/// reporting progress as chunks arrive.
+pub async fn fetch_stream(
     url: &str,
     limits: FetchLimits,
     on_progress: impl Fn(Progress),
-    on_preview: impl FnOnce(&[Paper]),
-) -> Result<ParsedFeed, LoadError> {
+    mut on_chunk: impl FnMut(&[u8]),
+) -> Result<(), FetchError> {
     let mut download = Download::start(url, limits).await?;
-    let mut reading = Reading::new(url, Some(on_preview));
-    // Set once the body is known to be of a format read whole: the engine's job.
-    let mut engine: Option<DecodeJob> = None;
     on_progress(download.progress());
     while let Some(chunk) = download.chunk().await? {
-        match &engine {
-            Some(job) => job.push(&chunk),
-            None => reading.read(&chunk).await?,
-        }
-        if engine.is_none()
-            && let Some(body) = reading.stream.take_whole()
-        {
-            let job = engine_client::decode(url, today())?;
-            job.push(&body);
-            engine = Some(job);
-        }
+        on_chunk(&chunk);
         on_progress(download.progress());
     }
-    let Some(job) = engine else {
-        return Ok(reading.stream.finish_own()?);
-    };
-    let decoded = job.finish().await?;
-    // Already whole: nothing to show early, and no frame to wait for.
-    let mut reading = Reading::<fn(&[Paper])>::new(url, None);
-    reading.read(decoded.body.as_bytes()).await?;
-    let mut feed = reading.stream.finish_own()?;
-    (feed.skipped, feed.trimmed, feed.index) = (decoded.skipped, decoded.trimmed, decoded.index);
-    Ok(feed)
+    Ok(())
 }
-
-/// A body being decoded here, in slices with the browser's turns between.
-struct Reading<'a, F> {
-    url: &'a str,
-    stream: FeedStream,
-    slice: f64,
-    index_hinted: bool,
-    on_preview: Option<F>,
-}
-
-impl<'a, F: FnOnce(&[Paper])> Reading<'a, F> {
-    /// Decoding the body of `url`; `on_preview` (if any) is shown its first day early.
-    fn new(url: &'a str, on_preview: Option<F>) -> Self {
-        Self { url, stream: FeedStream::new(today()), slice: now_ms(), index_hinted: false, on_preview }
-    }
-
-    /// Decodes `chunk` in parts, so a body that arrives at once still shows its first day
-    /// early, and in slices with the browser's turns between (a chunk already received is
-    /// read without one).
-    async fn read(&mut self, chunk: &[u8]) -> Result<(), FeedError> {
-        for part in chunk.chunks(PART_BYTES) {
-            if now_ms() - self.slice > STEP_MS {
-                next_turn().await;
-                self.slice = now_ms();
-            }
-            self.stream.push(part)?;
-            if !self.index_hinted
-                && let Some(location) = self.stream.index()
-            {
-                self.index_hinted = true;
-                if let Ok(index) = index_url(self.url, location) {
-                    preload(&index);
-                }
-            }
-            // Asked until shown once: a preview looks through the papers decoded so far.
-            if self.on_preview.is_some()
-                && let Some(papers) = self.stream.preview()
-            {
-                self.on_preview.take().into_iter().for_each(|show| show(papers));
-                after_paint().await;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// How much of a body is decoded before looking for a preview again.
-const PART_BYTES: usize = 64 * 1024;
 
 /// Fetches `url` with a timeout and a byte cap, reporting progress as chunks arrive.
 pub async fn fetch_bytes(
@@ -250,13 +207,8 @@ pub async fn fetch_bytes(
     limits: FetchLimits,
     on_progress: impl Fn(Progress),
 ) -> Result<Vec<u8>, FetchError> {
-    let mut download = Download::start(url, limits).await?;
-    let mut body = Vec::with_capacity(download.total.unwrap_or(0));
-    on_progress(download.progress());
-    while let Some(chunk) = download.chunk().await? {
-        body.extend_from_slice(&chunk);
-        on_progress(download.progress());
-    }
+    let mut body = Vec::new();
+    fetch_stream(url, limits, on_progress, |chunk| body.extend_from_slice(chunk)).await?;
     Ok(body)
 }
 

@@ -278,6 +278,18 @@ impl Storage {
         self.put_json(SETTINGS, name, value).await
     }
 
+    /// One setting's JSON text as stored, unread (for a value the page only passes on).
+    pub async fn setting_json(&self, name: &str) -> Result<Option<String>, StorageError> {
+        let tx = self.db.transaction(SETTINGS).build().map_err(failed)?;
+        let store = tx.object_store(SETTINGS).map_err(failed)?;
+        store.get(name.to_owned()).primitive().map_err(failed)?.await.map_err(failed)
+    }
+
+    /// Saves one setting given as JSON text (written elsewhere: the engine worker).
+    pub async fn put_setting_json(&self, name: &str, json: String) -> Result<(), StorageError> {
+        self.put_json_text(SETTINGS, name, json).await
+    }
+
     /// Reads every record of `store` as JSON text; records that do not read are counted.
     async fn read_all<T: serde::de::DeserializeOwned>(
         &self,
@@ -297,7 +309,11 @@ impl Storage {
         key: &str,
         value: &T,
     ) -> Result<(), StorageError> {
-        let json = serde_json::to_string(value).map_err(failed)?;
+        self.put_json_text(store, key, serde_json::to_string(value).map_err(failed)?).await
+    }
+
+    /// [`Storage::put_json`] of JSON text already written.
+    async fn put_json_text(&self, store: &str, key: &str, json: String) -> Result<(), StorageError> {
         if self.put_text(store, key, &json).await.is_ok() {
             return Ok(());
         }

@@ -1,8 +1,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use papersift::domain::feed::FeedFormat;
-use papersift::web::fetch::{FetchError, FetchLimits, LoadError, Progress, fetch_bytes, fetch_feed};
+use papersift::web::fetch::{
+    FetchError, FetchLimits, LoadError, Progress, fetch_bytes, fetch_feed, fetch_stream,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Blob, BlobPropertyBag, Url};
@@ -21,17 +22,31 @@ const FEED: &str = r#"{"papersift_feed":1,"papers":[
   {"id":"2608.00002","title":"","listed":"2026-08-21"}]}"#;
 
 #[wasm_bindgen_test]
-async fn a_feed_is_fetched_parsed_and_progress_reported() {
+async fn a_body_streams_in_chunks_with_its_progress_reported() {
     let seen = Rc::new(RefCell::new(Vec::<Progress>::new()));
     let log = seen.clone();
-    let feed = fetch_feed(&blob_url(FEED), FetchLimits::default(), move |p| log.borrow_mut().push(p), |_| {})
-        .await
-        .unwrap();
-    assert_eq!(feed.format, FeedFormat::PaperSift);
-    assert_eq!(feed.papers.len(), 1);
-    assert_eq!(feed.skipped_summary().as_deref(), Some("1 entry skipped: 1 missing title"));
+    let mut body = Vec::new();
+    fetch_stream(
+        &blob_url(FEED),
+        FetchLimits::default(),
+        move |p| log.borrow_mut().push(p),
+        |chunk| {
+            body.extend_from_slice(chunk);
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(body, FEED.as_bytes());
     let last = *seen.borrow().last().unwrap();
     assert_eq!(last.received, FEED.len());
+}
+
+#[wasm_bindgen_test]
+async fn without_the_engine_worker_a_feed_fails_saying_why() {
+    // The test page serves no worker script: the engine cannot start, and nothing else reads feeds.
+    let err = fetch_feed(&blob_url(FEED), "F", FetchLimits::default(), |_| {}, |_| {}).await.unwrap_err();
+    assert!(matches!(err, LoadError::Engine(_)), "{err:?}");
+    assert!(err.to_string().contains("engine worker"), "{err}");
 }
 
 #[wasm_bindgen_test]
@@ -56,37 +71,6 @@ async fn an_unreachable_host_is_a_network_error() {
 }
 
 #[wasm_bindgen_test]
-async fn a_garbled_body_is_a_feed_error() {
-    let err = fetch_feed(
-        &blob_url("{\"papersift_feed\":1,\"papers\":[{\"id\""),
-        FetchLimits::default(),
-        |_| {},
-        |_| {},
-    )
-    .await
-    .unwrap_err();
-    assert!(matches!(err, LoadError::Feed(_)), "{err:?}");
-}
-
-#[wasm_bindgen_test]
-async fn the_first_day_of_a_long_feed_is_offered_before_the_rest_is_read() {
-    // A day of 300 papers, then 3,700 older ones: the preview is the first day, whole.
-    let paper =
-        |day: u32, i: u32| format!(r#"{{"id":"{day}.{i}","title":"Paper {i}","listed":"2026-08-{day}"}}"#);
-    let papers: Vec<String> =
-        (0..300).map(|i| paper(21, i)).chain((0..3_700).map(|i| paper(20, i))).collect();
-    let body = format!(r#"{{"papersift_feed":1,"papers":[{}]}}"#, papers.join(","));
-    let previews = Rc::new(RefCell::new(Vec::<(usize, String)>::new()));
-    let log = previews.clone();
-    let on_preview = move |first: &[papersift::domain::paper::Paper]| {
-        log.borrow_mut().push((first.len(), first[0].id.clone()));
-    };
-    let feed = fetch_feed(&blob_url(&body), FetchLimits::default(), |_| {}, on_preview).await.unwrap();
-    assert_eq!(feed.papers.len(), 4_000);
-    assert_eq!(*previews.borrow(), vec![(300, "21.0".to_owned())]);
-}
-
-#[wasm_bindgen_test]
 fn preload_asks_for_the_feed_as_the_app_fetches_it() {
     papersift::web::fetch::preload("feeds/preloaded.json");
     let link = web_sys::window()
@@ -98,23 +82,4 @@ fn preload_asks_for_the_feed_as_the_app_fetches_it() {
         )
         .unwrap();
     assert!(link.is_some());
-}
-
-#[wasm_bindgen_test]
-async fn a_search_index_the_feed_names_is_preloaded_while_its_papers_arrive() {
-    // The feed's own origin (a blob's is the page's); an index elsewhere is not fetched.
-    let origin = web_sys::window().unwrap().location().origin().unwrap();
-    let document = web_sys::window().unwrap().document().unwrap();
-    for (index, preloaded) in [
-        (format!("{origin}/feeds/named-by-the-feed.index"), true),
-        ("https://example.org/feeds/elsewhere.index".to_owned(), false),
-    ] {
-        let body = format!(
-            r#"{{"papersift_feed":1,"index":"{index}","papers":[{{"id":"a","title":"A","listed":"2026-08-21"}}]}}"#
-        );
-        let feed = fetch_feed(&blob_url(&body), FetchLimits::default(), |_| {}, |_| {}).await.unwrap();
-        assert_eq!(feed.index.as_deref(), Some(index.as_str()));
-        let selector = format!(r#"link[rel="preload"][as="fetch"][crossorigin="anonymous"][href="{index}"]"#);
-        assert_eq!(document.query_selector(&selector).unwrap().is_some(), preloaded, "{index}");
-    }
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { cardsDrawn, launch, listDrawn, openPage, ready, frames } from './browser.mjs';
+import { cardsDrawn, launch, listDrawn, openPage, ready, frames, statusText } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { inWeekOf, latestDay, matching, onDay, papers } from './feed.mjs';
 
@@ -35,7 +35,6 @@ async function openApp(viewport) {
   return opened;
 }
 
-const statusText = (page) => page.getByRole('status').innerText();
 
 describe('PaperSift on the embedded default feed', () => {
   test('shows the latest day of the shipped snapshot, with no console errors', async () => {
@@ -181,6 +180,8 @@ describe('PaperSift on the embedded default feed', () => {
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Search papers');
     await page.keyboard.type('model');
     await page.keyboard.press('Escape');
+    // The engine's answer is on the page once the list is no longer busy.
+    await listDrawn(page);
     const shown = Number((await statusText(page)).split(' ')[0]);
     assert.ok(shown >= 2, 'the search leaves several papers');
     await page.keyboard.press('j');

@@ -26,6 +26,12 @@ export function launch() {
  */
 export const cardsDrawn = (page, n) => page.locator('article').nth(n - 1).waitFor();
 
+/**
+ * The match count ("17 papers") once the engine has answered for the view shown: the status
+ * is busy while it has not.
+ */
+export const statusText = (page) => page.locator('.status[role=status]:not([aria-busy])').innerText();
+
 /** Resolves once every card of the current list that may be on the page is drawn. */
 export const listDrawn = (page) => page.locator('ol.papers:not([aria-busy])').waitFor();
 

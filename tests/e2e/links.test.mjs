@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { launch, listDrawn, openPage, ready, menuItem, openSettings, openFilters, writesSettled } from './browser.mjs';
+import { launch, listDrawn, openPage, ready, menuItem, openSettings, openFilters, writesSettled, statusText } from './browser.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
@@ -78,7 +78,7 @@ describe('links', () => {
     // A link's own choice beats the saved default, even when it is the built-in one.
     await a.page.goto(`${app.url}?period=daily`);
     await a.page.getByRole('button', { name: 'Daily', pressed: true }).waitFor();
-    assert.equal(await a.page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    assert.equal(await statusText(a.page), `${onDay(latestDay).length} papers`);
     assert.deepEqual(a.problems, []);
     await a.context.close();
   });
@@ -150,7 +150,7 @@ describe('links', () => {
 
     await page.goBack();
     await page.waitForURL((url) => url.search === '');
-    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
 
     await page.goForward();
     await page.goForward();

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage, ready, menuItem, openSettings, cardAction, cardChecked, writesSettled } from './browser.mjs';
+import { launch, openPage, ready, menuItem, openSettings, cardAction, cardChecked, writesSettled, statusText } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { latestDay, onDay } from './feed.mjs';
 
@@ -50,7 +50,7 @@ describe('marks', () => {
 
     await menuItem(page, 'Saved papers');
     await page.waitForURL(/view=saved/);
-    assert.equal(await page.getByRole('status').innerText(), '1 paper');
+    assert.equal(await statusText(page), '1 paper');
     assert.deepEqual(await page.locator('article h3').allTextContents(), [first]);
     await page.reload();
     await page.getByRole('status').filter({ hasText: '1 paper' }).waitFor();
@@ -135,7 +135,7 @@ describe('mutes', () => {
     await writesSettled(page);
     await page.reload();
     await ready(page);
-    assert.equal(await page.getByRole('status').innerText(), `${day.length - byAuthor} papers`);
+    assert.equal(await statusText(page), `${day.length - byAuthor} papers`);
     await openSettings(page);
     await page.getByText('Muted (1)').click();
     await page.getByRole('button', { name: `Unmute ${author}` }).click();
@@ -178,7 +178,7 @@ describe('tabs and storage limits', () => {
     await page.getByText(/refused to store it \(its storage for this site is probably full\): this change is kept only until the page is closed/).waitFor();
     assert.equal(await save.getAttribute('aria-pressed'), 'true');
     await menuItem(page, 'Saved papers');
-    assert.equal(await page.getByRole('status').innerText(), '1 paper');
+    assert.equal(await statusText(page), '1 paper');
     await context.close();
   });
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { launch, listDrawn, openPage, ready, menuItem, openSettings, openFilters, cardAction, frames, writesSettled } from './browser.mjs';
+import { launch, listDrawn, openPage, ready, menuItem, openSettings, openFilters, cardAction, frames, writesSettled, statusText } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -192,7 +192,7 @@ describe('hide seen', () => {
     const { context, page, problems } = await openPage(browser, new URL(app.url).origin, { width: 1280, height: 700 });
     await page.goto(`${app.url}?period=weekly`);
     await ready(page);
-    const total = Number((await page.getByRole('status').innerText()).match(/\d+/)[0]);
+    const total = Number((await statusText(page)).match(/\d+/)[0]);
     const opened = await page.locator('article h3').nth(12).textContent();
     await page.locator('article').nth(12).locator('h3 a').click();
     await page.getByRole('complementary', { name: 'Paper' }).getByRole('button', { name: 'Close' }).click();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { launch, launchPersistent, openPage, menuItem, writesSettled } from './browser.mjs';
+import { launch, launchPersistent, openPage, menuItem, writesSettled, statusText } from './browser.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
 
@@ -118,7 +118,7 @@ describe('installable offline app', () => {
     const { context, page, problems } = await openControlled({ serviceWorkers: 'block' });
     assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('model');
-    assert.match(await page.getByRole('status').innerText(), /^\d+ papers?$/);
+    assert.match(await statusText(page), /^\d+ papers?$/);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
-import { cardsDrawn, launch, listDrawn, openPage, ready, openSettings, frames, writesSettled } from './browser.mjs';
+import { cardsDrawn, launch, listDrawn, openPage, ready, openSettings, frames, writesSettled, statusText } from './browser.mjs';
 import { SLOW_EARLY, SLOW_REST, shippedPapers, startFeedServer } from './feed-server.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
 import { serveStatic } from './server.mjs';
@@ -73,11 +73,11 @@ describe('feed sources', () => {
 
   test('a source that never answers does not hold back the others, then times out', async () => {
     const { context, page } = await open(withFeeds('/silent.json'));
-    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
     assert.match(await alert.innerText(), /silent\.json did not answer within 20 s/);
-    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
     await context.close();
   });
 
@@ -103,7 +103,7 @@ describe('feed sources', () => {
     assert.ok(feeds.requests.includes(`/daily?date=${latestDay}`), 'the day first shown was fetched');
     await page.getByRole('button', { name: 'Previous day' }).click();
     await page.locator('article', { hasText: `Live paper of ${latestDay}` }).waitFor();
-    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length + 1} papers`);
+    assert.equal(await statusText(page), `${onDay(latestDay).length + 1} papers`);
     await page.getByRole('button', { name: 'Weekly' }).click();
     // The week holds more papers than one page shows: narrow to the live source's.
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('author:"Live Author"');
@@ -138,7 +138,7 @@ describe('feed sources', () => {
     assert.equal(await search.inputValue(), '');
     await topic.click();
     assert.equal(await search.inputValue(), 'author:"Live Author"');
-    assert.equal(await page.getByRole('status').innerText(), '1 paper');
+    assert.equal(await statusText(page), '1 paper');
     await openSettings(page);
     await page.getByText('Followed topics (1)').click();
     await page.getByRole('button', { name: 'Unfollow' }).click();
@@ -152,7 +152,7 @@ describe('feed sources', () => {
     const total = 6000 + onDay(latestDay).length;
     await page.getByRole('status').filter({ hasText: `${total} papers` }).waitFor();
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('wombats');
-    assert.equal(await page.getByRole('status').innerText(), '2000 papers');
+    assert.equal(await statusText(page), '2000 papers');
     await cardsDrawn(page, 50);
     assert.equal(await page.locator('article').count(), 50);
     assert.deepEqual(problems.filter((p) => !foreign(p)), []);
@@ -209,7 +209,7 @@ describe('a feed that ships its search index', () => {
   // The same 120 papers: with their index, without one, and with a damaged one.
   const all = (path, q) => `${withFeeds(path)}&period=all&q=${encodeURIComponent(q)}`;
   const results = async (page) => ({
-    status: await page.getByRole('status').innerText(),
+    status: await statusText(page),
     titles: await page.locator('article .paper-title').allInnerTexts(),
   });
   const QUERIES = ['language models', 'robot*', '"large language"', 'learning -reinforcement'];
@@ -283,7 +283,7 @@ describe('the Sources panel', () => {
 
     await page.reload();
     await ready(page);
-    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
     await openSettings(page);
     await page.getByText('Sources (2)').click();
     assert.equal(await page.getByRole('checkbox', { name: 'Load Quokka lab' }).isChecked(), false);
@@ -306,7 +306,7 @@ describe('the Sources panel', () => {
     await page.getByText('Every source is switched off').waitFor();
     await builtIn.check();
     await ready(page);
-    assert.equal(await page.getByRole('status').innerText(), `${onDay(latestDay).length} papers`);
+    assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
     await context.close();
   });
 });

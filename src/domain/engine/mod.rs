@@ -1,49 +1,84 @@
-//! The engine: work that runs in a Web Worker (`src/bin/engine.rs`) instead of on the
-//! thread that draws the page.
+//! The engine: the work that runs in a Web Worker (`src/bin/engine.rs`) instead of on the
+//! thread that draws the page. The page holds no catalog; it sends the engine what it needs
+//! and draws what the engine answers.
 //!
-//! # What runs there today
-//! Decoding feed bodies of the formats that can only be read whole (Atom, RSS, JSON Feed,
-//! Hugging Face's JSON): their parsers take the body at once, and a hostile or huge body (a
-//! paper with a million authors, four million empty XML elements) would hold the page for
-//! hundreds of milliseconds. The page streams such a body to the engine as it downloads; the
-//! engine parses it to completion (no slicing: nothing else runs on its thread), holds every
-//! paper to [`crate::feed::limits`], and answers with the papers as a PaperSift feed, which
-//! the page decodes in small steps like its own feeds. PaperSift's own format (the embedded
-//! feed) is decoded by the page as it streams, so its first rows need not wait for the worker.
+//! # The path of a paper
+//! 1. **Feed.** The page fetches a source and streams its body here ([`Request::Decode`],
+//!    then [`Request::Bytes`]). PaperSift's own format is decoded as it arrives, and its
+//!    first day joins the catalog before the rest has downloaded ([`Reply::Arriving`]); every
+//!    other format is parsed whole at the end. Each paper is held to [`crate::feed::limits`]
+//!    and tagged with its source's name.
+//! 2. **Shelf.** The papers are held by source ([`shelf`]); a copy to keep on the device goes
+//!    back to the page ([`Loaded::body`]). A feed that ships a search index waits for it.
+//! 3. **Catalog and index.** The catalog is the papers of the sources switched on
+//!    ([`Request::Order`]), merged and indexed — to completion, with no slicing: nothing
+//!    else runs on this thread. A source that only adds papers is indexed alone.
+//! 4. **View and selection.** The page sends a [`Look`] whenever what the reader looks at
+//!    changes; the engine answers with a [`protocol::Screen`]: the first rows of the view with
+//!    the total, the counts of new papers, the digest, the open paper ([`screen`]).
+//! 5. **For you** ([`model`]): the papers' features, prepared once something wants them, and
+//!    the model trained on the marks the page sends ([`Request::Teach`]); its scores rank the
+//!    For-you order and go back to the page to keep for the next visit.
 //!
-//! Reading a backup file (tens of megabytes for a million marks): parsed and checked here,
-//! its marks handed back in parts the page merges one at a time.
+//! A backup file is read and checked here too, its marks handed back in parts the page
+//! merges one at a time.
 //!
 //! # Messages
 //! [`protocol`] defines every message once, with a version the engine announces when it is
 //! ready; the page talks only to an engine of its own version. [`Engine`] is the engine's
-//! whole state, driven by those messages; the worker only moves them in and out.
+//! whole state, driven by those messages; the worker only moves them in and out, and calls
+//! [`Engine::flush`] once the messages that arrived together are handled, so a burst of
+//! them is answered with one screen.
 
+pub mod model;
 pub mod protocol;
+pub mod screen;
+pub mod shelf;
 
-use chrono::NaiveDate;
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
-use crate::feed::papersift::{FeedFile, VERSION};
-use crate::feed::parse_feed;
-use protocol::{BackupParts, Decoded, Reply, Request};
+use crate::cache::CachedFeed;
+use crate::catalog::Catalog;
+use crate::feed::stream::FeedStream;
+use crate::feed::{FeedError, ParsedFeed};
+use crate::foryou::library::KeptScores;
+use crate::search::index::file::{IndexFileError, Reading};
+use model::{ForYou, Teaching};
+use protocol::{Answer, BackupParts, Loaded, Look, Question, Reply, Request};
+use screen::{Counts, Sources};
+use shelf::Shelf;
 
 /// What a job's body is.
 #[derive(Debug)]
 enum Kind {
-    /// A feed from `source`.
-    Feed { source: String, today: NaiveDate },
+    /// A feed from `source`, read as it arrives.
+    Feed {
+        source: String,
+        name: String,
+        keep: bool,
+        stream: Box<FeedStream>,
+        /// The first error, after which the rest of the body is ignored.
+        failed: Option<FeedError>,
+        /// Whether its first papers and its index's location were told.
+        previewed: bool,
+        index_told: bool,
+    },
+    /// The search index shipped with `source`'s feed.
+    Index { source: String, body: Vec<u8> },
     /// A backup file.
-    Backup,
+    Backup { body: Vec<u8> },
 }
 
 impl Kind {
     /// Whether a job of this kind and one of `other` are the same request, the newer
-    /// superseding the older: the same source (whatever day the page took for today), or
-    /// both backups.
+    /// superseding the older: a feed of the same source (whatever day the page took for
+    /// today), its index, or both backups.
     fn replaces(&self, other: &Self) -> bool {
         match (self, other) {
-            (Self::Feed { source: a, .. }, Self::Feed { source: b, .. }) => a == b,
-            (Self::Backup, Self::Backup) => true,
+            (Self::Feed { source: a, .. }, Self::Feed { source: b, .. })
+            | (Self::Index { source: a, .. }, Self::Index { source: b, .. }) => a == b,
+            (Self::Backup { .. }, Self::Backup { .. }) => true,
             _ => false,
         }
     }
@@ -54,53 +89,133 @@ impl Kind {
 struct Job {
     id: u64,
     kind: Kind,
-    body: Vec<u8>,
 }
 
-/// The engine's state: the bodies being received, by job.
+/// The engine's state: the bodies being received, the papers and the catalog, what the
+/// reader marked, and what the screen shows.
 #[derive(Debug, Default)]
 pub struct Engine {
     jobs: Vec<Job>,
+    shelf: Shelf,
+    saved: Catalog,
+    exclude: Arc<BTreeSet<String>>,
+    model: ForYou,
+    look: Option<Look>,
+    counts: Option<Counts>,
+    /// Whether the screen may have changed since it was last sent.
+    dirty: bool,
 }
 
 impl Engine {
-    /// Handles one request (`bytes` are those carried beside a [`Request::Bytes`]) and
-    /// returns the replies, in order.
+    /// Handles one request (`bytes` are those carried beside a [`Request::Bytes`], `text`
+    /// the text beside a [`Request::Kept`]) and returns the replies, in order. The screen is
+    /// worked out by [`Engine::flush`], once the requests that arrived together are handled.
     ///
-    /// Contract: a [`Request::Decode`] supersedes an earlier job for the same source, a
-    /// [`Request::Backup`] an earlier backup job; the older job is answered
-    /// [`Reply::Superseded`] at once. [`Request::Finish`] answers [`Reply::Decoded`], or
-    /// [`Reply::BackupRead`] followed by its [`Reply::MarksPart`]s; requests for a job the engine does not hold (finished,
-    /// cancelled, superseded) are ignored.
+    /// Contract: a job supersedes an earlier job of the same kind (a feed or an index of the
+    /// same source, a backup), which is answered [`Reply::Superseded`] at once.
+    /// [`Request::Finish`] answers [`Reply::Loaded`], [`Reply::IndexRead`], or
+    /// [`Reply::BackupRead`] followed by its [`Reply::MarksPart`]s; requests for a job the
+    /// engine does not hold (finished, cancelled, superseded) are ignored. A feed's body may
+    /// answer [`Reply::IndexNamed`] and [`Reply::Arriving`] (once each) as it arrives.
     pub fn handle(&mut self, request: Request, bytes: &[u8]) -> Vec<Reply> {
         match request {
-            Request::Decode { job, source, today } => self.start(job, Kind::Feed { source, today }),
-            Request::Backup { job } => self.start(job, Kind::Backup),
-            Request::Bytes { job } => {
-                if let Some(held) = self.jobs.iter_mut().find(|j| j.id == job) {
-                    held.body.extend_from_slice(bytes);
-                }
-                Vec::new()
+            Request::Decode { job, source, name, today, keep } => {
+                let stream = Box::new(FeedStream::new(today));
+                let kind = Kind::Feed {
+                    source,
+                    name,
+                    keep,
+                    stream,
+                    failed: None,
+                    previewed: false,
+                    index_told: false,
+                };
+                self.start(job, kind)
             }
-            Request::Finish { job } => match self.take(job) {
-                Some(Job { kind: Kind::Feed { source, today }, body, .. }) => {
-                    vec![Reply::Decoded { job, outcome: decode(&source, today, &body) }]
-                }
-                Some(Job { kind: Kind::Backup, body, .. }) => match BackupParts::read(&body) {
-                    Ok(mut parts) => {
-                        let marks = std::mem::take(&mut parts.marks);
-                        std::iter::once(Reply::BackupRead { job, outcome: Ok(parts) })
-                            .chain(marks.into_iter().map(|marks| Reply::MarksPart { job, marks }))
-                            .collect()
-                    }
-                    Err(e) => vec![Reply::BackupRead { job, outcome: Err(e) }],
-                },
-                None => Vec::new(),
-            },
+            Request::Index { job, source } => self.start(job, Kind::Index { source, body: Vec::new() }),
+            Request::Backup { job } => self.start(job, Kind::Backup { body: Vec::new() }),
+            Request::Bytes { job } => self.receive(job, bytes),
+            Request::Finish { job } => self.take(job).map(|j| self.finish(j)).unwrap_or_default(),
             Request::Cancel { job } => {
                 self.take(job);
                 Vec::new()
             }
+            Request::NoIndex { source } => self.changed(|e| e.shelf.indexed(&source, None)),
+            Request::Order { sources } => self.changed(|e| e.shelf.set_order(sources)),
+            Request::Forget { source } => self.changed(|e| e.shelf.forget(&source)),
+            Request::Exclude { ids } => self.changed(|e| e.exclude = Arc::new(ids.into_iter().collect())),
+            Request::Saved { papers } => self.changed(|e| e.saved = Catalog::new(papers)),
+            Request::Teach { liked, disliked, topic, saved } => {
+                self.changed(|e| e.model.teach(Teaching { liked, disliked, topic, saved }))
+            }
+            Request::Kept { json } => match serde_json::from_str::<KeptScores>(&json) {
+                Ok(kept) => self.changed(|e| e.model.keep(&kept)),
+                // Damaged: the order waits for training, as without kept scores.
+                Err(_) => Vec::new(),
+            },
+            Request::Look(look) => self.changed(|e| {
+                if look.for_you {
+                    e.model.want();
+                }
+                e.look = Some(*look);
+            }),
+            Request::Ask { job, question } => vec![Reply::Answer { job, answer: self.answer(question) }],
+        }
+    }
+
+    fn changed(&mut self, change: impl FnOnce(&mut Self)) -> Vec<Reply> {
+        change(self);
+        self.dirty = true;
+        Vec::new()
+    }
+
+    /// Brings the catalog and the model up to date and sends the screen of the last look, if
+    /// anything changed since it was sent. Long work (indexing a large feed, preparing For
+    /// you's features) runs here, to completion; a screen saying the model is learning is
+    /// sent before the model's work.
+    pub fn flush(&mut self, post: &mut dyn FnMut(Reply)) {
+        let rebuilt = self.shelf.rebuild();
+        if !std::mem::take(&mut self.dirty) && !rebuilt {
+            return;
+        }
+        let build = self.shelf.build();
+        let catalog = Arc::clone(self.shelf.catalog());
+        self.model.sync(&catalog, build);
+        if self.model.behind(build) {
+            self.post_screen(post);
+            if let Some(kept) = self.model.update(&catalog, build) {
+                post(Reply::Kept { json: serde_json::to_string(&kept).unwrap_or_default() });
+            }
+        }
+        self.post_screen(post);
+    }
+
+    fn post_screen(&mut self, post: &mut dyn FnMut(Reply)) {
+        let Some(look) = &self.look else { return };
+        let from = Sources {
+            catalog: self.shelf.catalog(),
+            build: self.shelf.build(),
+            saved: &self.saved,
+            exclude: &self.exclude,
+            model: &self.model,
+        };
+        if !self.counts.as_ref().is_some_and(|c| c.fits(look, &from)) {
+            self.counts = Some(Counts::of(look, &from));
+        }
+        if let Some(counts) = &self.counts {
+            post(Reply::Screen(Box::new(screen::screen(look, from, counts))));
+        }
+    }
+
+    fn answer(&self, question: Question) -> Answer {
+        let (catalog, build) = (self.shelf.catalog(), self.shelf.build());
+        match question {
+            Question::Relevance { id, query } => {
+                Answer::Relevance { parts: catalog.explain_relevance(&query, &id) }
+            }
+            Question::Breakdown { id } => Answer::Breakdown {
+                parts: self.model.model(build).map(|(library, trained)| library.breakdown(trained, &id, 5)),
+            },
         }
     }
 
@@ -113,7 +228,7 @@ impl Engine {
             .map(|j| Reply::Superseded { job: j.id })
             .collect();
         self.jobs.retain(|j| !j.kind.replaces(&kind));
-        self.jobs.push(Job { id, kind, body: Vec::new() });
+        self.jobs.push(Job { id, kind });
         superseded
     }
 
@@ -121,56 +236,268 @@ impl Engine {
         let at = self.jobs.iter().position(|j| j.id == job)?;
         Some(self.jobs.swap_remove(at))
     }
+
+    /// The next bytes of job `job`'s body.
+    fn receive(&mut self, job: u64, bytes: &[u8]) -> Vec<Reply> {
+        let Some(held) = self.jobs.iter_mut().find(|j| j.id == job) else { return Vec::new() };
+        match &mut held.kind {
+            Kind::Index { body, .. } | Kind::Backup { body } => {
+                body.extend_from_slice(bytes);
+                Vec::new()
+            }
+            Kind::Feed { failed: Some(_), .. } => Vec::new(),
+            Kind::Feed { source, name, stream, failed, previewed, index_told, .. } => {
+                if let Err(e) = stream.push(bytes) {
+                    *failed = Some(e);
+                    return Vec::new();
+                }
+                let mut replies = Vec::new();
+                if let Some(location) = stream.index().filter(|_| !*index_told) {
+                    *index_told = true;
+                    replies.push(Reply::IndexNamed { job, location: location.to_owned() });
+                }
+                if let Some(first) = stream.preview().filter(|_| !*previewed) {
+                    *previewed = true;
+                    let papers = tagged(first.to_vec(), name);
+                    replies.push(Reply::Arriving { job, papers: papers.len() });
+                    self.shelf.arriving(source, papers);
+                    self.dirty = true;
+                }
+                replies
+            }
+        }
+    }
+
+    fn finish(&mut self, job: Job) -> Vec<Reply> {
+        let id = job.id;
+        match job.kind {
+            Kind::Feed { source, name, keep, stream, failed, .. } => {
+                let read = match failed {
+                    Some(e) => Err(e),
+                    None => stream.finish(),
+                };
+                let outcome = read.and_then(|feed| self.hold(&source, &name, keep, feed));
+                vec![Reply::Loaded { job: id, outcome }]
+            }
+            Kind::Index { source, body } => {
+                let read = self.shelf.waiting(&source).map(|papers| read_index(body, papers));
+                let outcome = match read {
+                    None => Err("its feed was loaded again meanwhile".to_owned()),
+                    Some(Ok(index)) => {
+                        self.changed(|e| e.shelf.indexed(&source, Some(index)));
+                        Ok(())
+                    }
+                    Some(Err(e)) => {
+                        self.changed(|e| e.shelf.indexed(&source, None));
+                        Err(e.to_string())
+                    }
+                };
+                vec![Reply::IndexRead { job: id, outcome }]
+            }
+            Kind::Backup { body } => match BackupParts::read(&body) {
+                Ok(mut parts) => {
+                    let marks = std::mem::take(&mut parts.marks);
+                    std::iter::once(Reply::BackupRead { job: id, outcome: Ok(parts) })
+                        .chain(marks.into_iter().map(|marks| Reply::MarksPart { job: id, marks }))
+                        .collect()
+                }
+                Err(e) => vec![Reply::BackupRead { job: id, outcome: Err(e) }],
+            },
+        }
+    }
+
+    /// Holds a feed read whole as `source`'s papers; what the page is told of it.
+    fn hold(&mut self, source: &str, name: &str, keep: bool, feed: ParsedFeed) -> Result<Loaded, FeedError> {
+        let papers = tagged(feed.papers, name);
+        let body = match keep {
+            true => CachedFeed::new(source, 0, &papers)?.body,
+            false => String::new(),
+        };
+        let loaded = Loaded {
+            papers: papers.len(),
+            skipped: feed.skipped,
+            trimmed: feed.trimmed,
+            index: feed.index,
+            body,
+        };
+        self.shelf.loaded(source, papers, loaded.index.is_some());
+        self.dirty = true;
+        Ok(loaded)
+    }
 }
 
-/// A feed's body parsed, its papers written as a PaperSift feed.
-fn decode(source: &str, today: NaiveDate, body: &[u8]) -> Result<Decoded, crate::feed::FeedError> {
-    let feed = parse_feed(body, today)?;
-    let file = FeedFile { papersift_feed: VERSION, title: source, index: None, papers: &feed.papers };
-    Ok(Decoded {
-        body: serde_json::to_string(&file)?,
-        skipped: feed.skipped,
-        trimmed: feed.trimmed,
-        index: feed.index,
-    })
+/// Papers carrying the name of the source they came from.
+fn tagged(mut papers: Vec<crate::paper::Paper>, name: &str) -> Vec<crate::paper::Paper> {
+    for paper in &mut papers {
+        paper.sources = vec![name.to_owned()];
+    }
+    papers
+}
+
+/// A shipped index file, read and checked for `papers`.
+fn read_index(
+    file: Vec<u8>,
+    papers: &[crate::paper::Paper],
+) -> Result<crate::search::index::Index, IndexFileError> {
+    let mut reading = Reading::new(file)?;
+    while !reading.step(usize::MAX)? {}
+    reading.finish_for(papers)
 }
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
     use crate::backup::BackupError;
-    use crate::feed::stream::FeedStream;
-    use crate::feed::{FeedError, SkipReason};
+    use crate::feed::SkipReason;
+    use crate::paper::Paper;
+    use crate::rank::Sort;
+    use protocol::{ModelState, Screen};
 
     const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
 
-    fn decode_request(job: u64, source: &str) -> Request {
-        Request::Decode { job, source: source.into(), today: TODAY }
+    fn decode(job: u64, source: &str) -> Request {
+        Request::Decode {
+            job,
+            source: source.into(),
+            name: format!("name of {source}"),
+            today: TODAY,
+            keep: true,
+        }
     }
 
     const RSS: &str = "<rss><channel><item><guid>a</guid><title>A &amp; B</title>\
         <pubDate>Mon, 09 Nov 2026 10:00:00 GMT</pubDate></item><item><guid>b</guid><title></title>\
         <pubDate>Mon, 09 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>";
 
+    /// The screens `engine` sends now.
+    fn screens(engine: &mut Engine) -> Vec<Screen> {
+        let mut screens = Vec::new();
+        engine.flush(&mut |reply| {
+            if let Reply::Screen(screen) = reply {
+                screens.push(*screen);
+            }
+        });
+        screens
+    }
+
+    fn titles(screen: &Screen) -> Vec<&str> {
+        screen.rows.iter().map(|p| p.title.as_str()).collect()
+    }
+
+    fn look() -> Look {
+        Look { rows: 10, now: 1_800_000_000, kind: crate::period::PeriodKind::All, ..Look::default() }
+    }
+
     #[test]
-    fn a_body_in_parts_comes_back_as_a_papersift_feed_with_its_counts() {
+    fn a_body_in_parts_joins_the_catalog_and_comes_back_to_keep() {
         let mut engine = Engine::default();
-        assert!(engine.handle(decode_request(1, "https://x.org/a.xml"), &[]).is_empty());
+        engine.handle(Request::Order { sources: vec!["https://x.org/a.xml".into()] }, &[]);
+        assert!(engine.handle(decode(1, "https://x.org/a.xml"), &[]).is_empty());
         for part in RSS.as_bytes().chunks(7) {
             assert!(engine.handle(Request::Bytes { job: 1 }, part).is_empty());
         }
         let replies = engine.handle(Request::Finish { job: 1 }, &[]);
-        let [Reply::Decoded { job: 1, outcome: Ok(decoded) }] = &replies[..] else {
-            panic!("{replies:?}");
-        };
-        assert_eq!(decoded.skipped.get(&SkipReason::MissingTitle), Some(&1));
-        // The page reads it back with its streaming reader, as it reads its own feeds.
-        let mut stream = FeedStream::new(TODAY);
-        stream.push(decoded.body.as_bytes()).unwrap_or_default();
-        let papers = stream.finish().map(|f| f.papers).unwrap_or_default();
-        assert_eq!(papers.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["A & B"]);
+        let [Reply::Loaded { job: 1, outcome: Ok(loaded) }] = &replies[..] else { panic!("{replies:?}") };
+        assert_eq!((loaded.papers, loaded.skipped.get(&SkipReason::MissingTitle)), (1, Some(&1)));
+        // The copy to keep is PaperSift's own format, read back like any feed.
+        let kept =
+            crate::feed::parse_feed(loaded.body.as_bytes(), TODAY).map(|f| f.papers).unwrap_or_default();
+        assert_eq!(
+            kept.iter().map(|p| p.sources.clone()).collect::<Vec<_>>(),
+            [["name of https://x.org/a.xml"]]
+        );
         // Finished: later requests for the job are ignored.
         assert!(engine.handle(Request::Finish { job: 1 }, &[]).is_empty());
+        // No look yet, no screen; then the screen of the look.
+        assert!(screens(&mut engine).is_empty());
+        engine.handle(Request::Look(Box::new(look())), &[]);
+        let screens = screens(&mut engine);
+        assert_eq!(screens.iter().map(titles).collect::<Vec<_>>(), [["A & B"]]);
+        assert_eq!((screens[0].papers, screens[0].total, screens[0].build), (1, 1, 1));
+    }
+
+    #[test]
+    fn a_papersift_feed_shows_its_first_day_while_the_rest_arrives() {
+        let paper = |id: &str, day: &str| format!(r#"{{"id":"{id}","title":"T {id}","listed":"{day}"}}"#);
+        let body = format!(
+            r#"{{"papersift_feed":1,"title":"F","index":"f.idx","papers":[{},{},{}]}}"#,
+            paper("a", "2026-11-25"),
+            paper("b", "2026-11-24"),
+            paper("c", "2026-11-23")
+        );
+        let mut engine = Engine::default();
+        engine.handle(Request::Order { sources: vec!["f".into()] }, &[]);
+        engine.handle(Request::Look(Box::new(look())), &[]);
+        engine.handle(decode(1, "f"), &[]);
+        // Once the second day begins, the first is known to be whole.
+        let cut = body.find(r#"{"id":"c""#).unwrap_or_default();
+        let replies = engine.handle(Request::Bytes { job: 1 }, &body.as_bytes()[..cut]);
+        assert_eq!(
+            replies,
+            [Reply::IndexNamed { job: 1, location: "f.idx".into() }, Reply::Arriving { job: 1, papers: 1 }]
+        );
+        assert_eq!(screens(&mut engine).iter().map(titles).collect::<Vec<_>>(), [["T a"]]);
+        assert!(engine.handle(Request::Bytes { job: 1 }, b"").is_empty(), "told once");
+        engine.handle(Request::Bytes { job: 1 }, &body.as_bytes()[cut..]);
+        engine.handle(Request::Finish { job: 1 }, &[]);
+        // It names an index: its papers wait for it, or for word that it cannot be had.
+        assert_eq!(screens(&mut engine)[0].total, 1);
+        engine.handle(Request::Index { job: 2, source: "f".into() }, &[]);
+        engine.handle(Request::Bytes { job: 2 }, b"not an index");
+        let replies = engine.handle(Request::Finish { job: 2 }, &[]);
+        assert!(matches!(&replies[..], [Reply::IndexRead { job: 2, outcome: Err(_) }]), "{replies:?}");
+        assert_eq!(screens(&mut engine)[0].total, 3);
+    }
+
+    #[test]
+    fn a_look_is_answered_from_the_catalog_the_saved_papers_and_the_marks() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+        let mut engine = Engine::default();
+        let robots = ["r1 Robot grasping", "r2 Robot grasping from video", "r3 Robot arms"];
+        let others = ["l1 Language models", "l2 Language models as judges"];
+        let papers: Vec<Paper> = robots
+            .iter()
+            .chain(&others)
+            .enumerate()
+            .map(|(i, t)| Paper::new(&t[..2], &t[3..], day(20 + i as u32)))
+            .collect();
+        engine.shelf.set_order(vec!["s".into()]);
+        engine.shelf.loaded("s", papers.clone(), false);
+        engine.handle(Request::Look(Box::new(Look { query: "robot".into(), ..look() })), &[]);
+        let screen = &screens(&mut engine)[0];
+        assert_eq!((screen.total, screen.days.len(), screen.model), (3, 5, ModelState::Idle));
+        // Read papers hidden; the Saved view lists the saved papers.
+        engine.handle(Request::Exclude { ids: vec!["r1".into()] }, &[]);
+        engine.handle(Request::Look(Box::new(Look { query: "robot".into(), exclude: true, ..look() })), &[]);
+        assert_eq!(screens(&mut engine)[0].total, 2);
+        engine.handle(Request::Saved { papers: vec![Paper::new("old", "An old robot paper", day(1))] }, &[]);
+        engine.handle(Request::Look(Box::new(Look { query: "robot".into(), saved: true, ..look() })), &[]);
+        assert_eq!(titles(&screens(&mut engine)[0]), ["An old robot paper"]);
+        // For you: a screen saying it learns, the scores to keep, then the ranked screen.
+        engine.handle(
+            Request::Teach { liked: vec!["r1".into()], disliked: vec![], topic: None, saved: vec![] },
+            &[],
+        );
+        engine.handle(Request::Look(Box::new(Look { sort: Sort::ForYou, for_you: true, ..look() })), &[]);
+        let mut replies = Vec::new();
+        engine.flush(&mut |r| replies.push(r));
+        let [Reply::Screen(learning), Reply::Kept { json }, Reply::Screen(ready)] = &replies[..] else {
+            panic!("{replies:?}")
+        };
+        assert_eq!((learning.model, ready.model), (ModelState::Learning, ModelState::Ready));
+        assert!(json.contains("scores"));
+        assert!(ready.rows.iter().position(|p| p.id == "r2") < ready.rows.iter().position(|p| p.id == "l2"));
+        assert_eq!(ready.reasons.len(), ready.rows.len());
+        let answer =
+            engine.handle(Request::Ask { job: 9, question: Question::Breakdown { id: "r2".into() } }, &[]);
+        assert!(matches!(
+            &answer[..],
+            [Reply::Answer { job: 9, answer: Answer::Breakdown { parts: Some(Some(_)) } }]
+        ));
+        // Nothing changed: nothing sent.
+        assert!(screens(&mut engine).is_empty());
     }
 
     #[test]
@@ -211,15 +538,15 @@ mod tests {
     #[test]
     fn a_newer_job_for_the_same_source_supersedes_the_older() {
         let mut engine = Engine::default();
-        engine.handle(decode_request(1, "s"), &[]);
-        engine.handle(decode_request(2, "other"), &[]);
+        engine.handle(decode(1, "s"), &[]);
+        engine.handle(decode(2, "other"), &[]);
         engine.handle(Request::Bytes { job: 1 }, b"<rss>");
-        assert_eq!(engine.handle(decode_request(3, "s"), &[]), [Reply::Superseded { job: 1 }]);
+        assert_eq!(engine.handle(decode(3, "s"), &[]), [Reply::Superseded { job: 1 }]);
         assert!(engine.handle(Request::Finish { job: 1 }, &[]).is_empty());
         engine.handle(Request::Cancel { job: 2 }, &[]);
         assert!(engine.handle(Request::Finish { job: 2 }, &[]).is_empty());
         // The newer job starts from an empty body.
         let replies = engine.handle(Request::Finish { job: 3 }, &[]);
-        assert_eq!(replies, [Reply::Decoded { job: 3, outcome: Err(FeedError::Empty) }]);
+        assert_eq!(replies, [Reply::Loaded { job: 3, outcome: Err(FeedError::Empty) }]);
     }
 }

@@ -11,24 +11,51 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::backup::{Backup, BackupError};
-use crate::feed::{FeedError, SkipReason};
+use crate::catalog::Filters;
+use crate::digest::{Built, Span};
+use crate::feed::{FeedError, FeedFormat, ParsedFeed, SkipReason};
+use crate::foryou::library::{Breakdown, Reasons};
+use crate::mutes::Mutes;
+use crate::paper::Paper;
+use crate::period::{Period, PeriodKind};
+use crate::rank::{Sort, Trending};
+use crate::topics::Topics;
 
 /// This build's version of the messages; any change to them changes it.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// From the page to the engine.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "request", rename_all = "snake_case")]
 pub enum Request {
-    /// Start receiving the body of `source` as job `job`; supersedes any earlier job for the
-    /// same source.
+    /// Start receiving a feed body of `source` as job `job`: its papers become the source's
+    /// in the catalog. Supersedes any earlier feed job for the same source.
     Decode {
         /// The page's number for this job.
         job: u64,
         /// The feed's URL: a source has one body in flight at a time.
         source: String,
-        /// Today, as the page knows it: the latest plausible date (see [`crate::feed::limits`]).
+        /// The source's name, which each of its papers carries.
+        name: String,
+        /// The latest plausible date (see [`crate::feed::limits`]): today for a fresh body,
+        /// [`NaiveDate::MAX`] for a copy kept on the device (its dates were judged when it came).
         today: NaiveDate,
+        /// Whether the page keeps the papers on the device: then [`Reply::Loaded`] carries
+        /// them as a PaperSift feed (a copy read back from the device needs none).
+        keep: bool,
+    },
+    /// Start receiving, as job `job`, the search index shipped with the feed of `source`
+    /// (named by it, [`Loaded::index`]): it is read for that feed's papers, which wait for it.
+    Index {
+        /// The page's number for this job.
+        job: u64,
+        /// The feed it belongs to.
+        source: String,
+    },
+    /// The index the feed of `source` names could not be fetched: its papers are indexed here.
+    NoIndex {
+        /// The feed.
+        source: String,
     },
     /// Start receiving a backup file as job `job`, to be read and checked; supersedes any
     /// earlier backup job.
@@ -41,7 +68,7 @@ pub enum Request {
         /// The job they belong to.
         job: u64,
     },
-    /// The body is complete: parse it and answer [`Reply::Decoded`] (or [`Reply::BackupRead`]).
+    /// The body is complete: read it and answer.
     Finish {
         /// The job.
         job: u64,
@@ -51,23 +78,231 @@ pub enum Request {
         /// The job.
         job: u64,
     },
+    /// The sources switched on, in the list's order: the catalog is their papers, in this
+    /// order (but see [`crate::engine::shelf`] for a feed with a shipped index).
+    Order {
+        /// Their URLs.
+        sources: Vec<String>,
+    },
+    /// The papers of `source` are no longer wanted (it failed, or was removed).
+    Forget {
+        /// The source.
+        source: String,
+    },
+    /// Papers hidden from the list: those marked read, or seen before, when the reader hides them.
+    Exclude {
+        /// Their ids.
+        ids: Vec<String>,
+    },
+    /// The papers of the Saved view (saved, or of the tag it is narrowed to).
+    Saved {
+        /// The papers, as saved.
+        papers: Vec<Paper>,
+    },
+    /// What For you learns from; `topic`, when set, adds its matches as liked.
+    Teach {
+        /// Papers liked.
+        liked: Vec<String>,
+        /// Papers disliked.
+        disliked: Vec<String>,
+        /// A followed topic's query whose matches are liked.
+        topic: Option<String>,
+        /// The saved papers, which teach even when no feed holds them any more.
+        saved: Vec<Paper>,
+    },
+    /// The For-you scores kept from the last visit ([`crate::foryou::library::KeptScores`]
+    /// as JSON, carried beside the message).
+    Kept {
+        /// The JSON, beside.
+        #[serde(skip)]
+        json: String,
+    },
+    /// What the screen shows: answered with a [`Reply::Screen`], and again whenever it changes.
+    Look(Box<Look>),
+    /// A question about one paper, answered by [`Reply::Answer`].
+    Ask {
+        /// The page's number for the question.
+        job: u64,
+        /// The question.
+        question: Question,
+    },
+}
+
+/// What the screen shows, as the page's signals say.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Look {
+    /// The page's number for this look, which the screen answering it carries.
+    pub seq: u64,
+    /// The search box.
+    pub query: String,
+    /// The order.
+    pub sort: Sort,
+    /// Daily, Weekly, Monthly or All.
+    pub kind: PeriodKind,
+    /// A day of the period shown; `None` follows the latest period with papers.
+    pub date: Option<NaiveDate>,
+    /// The Saved view (its papers are [`Request::Saved`]'s), which spans every period.
+    pub saved: bool,
+    /// Muted words and authors.
+    pub mutes: Mutes,
+    /// Filters beside the query (a listing range spans every period).
+    pub filters: Filters,
+    /// Hide the papers of [`Request::Exclude`].
+    pub exclude: bool,
+    /// The trending formula's parameters.
+    pub trending: Trending,
+    /// Rows wanted, from the first.
+    pub rows: usize,
+    /// Now, in Unix seconds.
+    pub now: i64,
+    /// The day of the reader's previous visit, if known (what counts as new).
+    pub since: Option<NaiveDate>,
+    /// Followed topics: their new papers are counted, and the digest has a section each.
+    pub topics: Topics,
+    /// The digest's span, when the digest is shown.
+    pub digest: Option<Span>,
+    /// The paper open in the paper view.
+    pub paper: Option<String>,
+    /// Whether For you's model is wanted (the For-you order, the digest, similar papers).
+    pub for_you: bool,
+}
+
+/// A question about one paper.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "ask", rename_all = "snake_case")]
+pub enum Question {
+    /// Its relevance to `query`, in parts per field.
+    Relevance {
+        /// The paper.
+        id: String,
+        /// The query.
+        query: String,
+    },
+    /// Its For-you score in parts.
+    Breakdown {
+        /// The paper.
+        id: String,
+    },
+}
+
+/// An answer to a [`Question`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "answer", rename_all = "snake_case")]
+pub enum Answer {
+    /// Relevance parts; `None` for a paper not loaded.
+    Relevance {
+        /// The parts.
+        parts: Option<[f32; 5]>,
+    },
+    /// For-you parts; `None` without a model, `Some(None)` for a paper it does not score.
+    Breakdown {
+        /// The parts.
+        parts: Option<Option<Breakdown>>,
+    },
+}
+
+/// Where For you's model stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelState {
+    /// Not asked for.
+    #[default]
+    Idle,
+    /// The papers are being turned into features, or the model trained.
+    Learning,
+    /// Nothing is liked, so there is nothing to learn from.
+    Untaught,
+    /// Trained on the current papers and marks.
+    Ready,
+}
+
+/// What the screen shows, for the last [`Look`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Screen {
+    /// The [`Look::seq`] of the look it answers.
+    pub look: u64,
+    /// Rebuilds of the catalog so far: a paper's card is drawn again when it changes (a later
+    /// source may merge new fields into it).
+    pub build: u64,
+    /// Papers in the catalog.
+    pub papers: usize,
+    /// Distinct listing days, ascending.
+    pub days: Vec<NaiveDate>,
+    /// The period shown (the latest with papers, unless the look names a day).
+    pub period: Option<Period>,
+    /// The time the list is ranked at.
+    pub at: i64,
+    /// The first [`Look::rows`] papers of the view, in order.
+    pub rows: Vec<Paper>,
+    /// Why each row is recommended, in the For-you order with a model.
+    pub reasons: Vec<Reasons>,
+    /// How many papers match.
+    pub total: usize,
+    /// Why the query was read as plain words, if it was.
+    pub hint: Option<String>,
+    /// Papers of each followed topic listed since the previous visit.
+    pub new_by_topic: Vec<usize>,
+    /// Papers listed since the previous visit, when there are any.
+    pub news: Option<News>,
+    /// For you's model.
+    pub model: ModelState,
+    /// The digest, when shown and papers are loaded.
+    pub digest: Option<Built>,
+    /// The open paper, when loaded or in the Saved view.
+    pub paper: Option<Paper>,
+    /// The loaded papers nearest to the open one (id and title), once the model's features
+    /// are ready.
+    pub similar: Option<Vec<(String, String)>>,
+}
+
+/// The papers listed since the reader's previous visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct News {
+    /// How many.
+    pub total: usize,
+    /// The title of the first of them.
+    pub top: String,
+    /// Whether they are in the For-you order (else Trending, without a model).
+    pub for_you: bool,
 }
 
 /// From the engine to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "reply", rename_all = "snake_case")]
 pub enum Reply {
     /// The engine is listening (a wasm worker drops messages sent before it is).
     Ready {
         /// Its [`PROTOCOL`].
         protocol: u32,
     },
-    /// A job's body, parsed, or why it could not be.
-    Decoded {
+    /// A feed names its search index (written before its papers), so the page can fetch
+    /// it while the papers arrive.
+    IndexNamed {
         /// The job.
         job: u64,
-        /// The papers, or the feed's error.
-        outcome: Result<Decoded, FeedError>,
+        /// Where, as the feed says it.
+        location: String,
+    },
+    /// A feed's first papers are in the catalog while the rest arrives.
+    Arriving {
+        /// The job.
+        job: u64,
+        /// How many.
+        papers: usize,
+    },
+    /// A feed body, read, or why it could not be.
+    Loaded {
+        /// The job.
+        job: u64,
+        /// What came of it.
+        outcome: Result<Loaded, FeedError>,
+    },
+    /// A shipped index, read for its feed's papers, or why it was not used.
+    IndexRead {
+        /// The job.
+        job: u64,
+        /// Why it was not used, if it was not.
+        outcome: Result<(), String>,
     },
     /// A backup file, read and checked, or why it was refused.
     BackupRead {
@@ -90,6 +325,22 @@ pub enum Reply {
         /// The job.
         job: u64,
     },
+    /// What the screen shows now.
+    Screen(Box<Screen>),
+    /// For-you scores to keep for the next visit ([`crate::foryou::library::KeptScores`] as
+    /// JSON, carried beside).
+    Kept {
+        /// The JSON, beside.
+        #[serde(skip)]
+        json: String,
+    },
+    /// The answer to a question.
+    Answer {
+        /// The question's number.
+        job: u64,
+        /// The answer.
+        answer: Answer,
+    },
     /// A message the engine could not read.
     Unreadable {
         /// What was wrong with it.
@@ -97,18 +348,36 @@ pub enum Reply {
     },
 }
 
-/// A feed parsed by the engine.
+/// A feed read by the engine.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Decoded {
-    /// The papers as a PaperSift feed (already within the limits), for the page's streaming
-    /// reader.
-    pub body: String,
+pub struct Loaded {
+    /// Papers read.
+    pub papers: usize,
     /// Entries skipped, by reason.
     pub skipped: BTreeMap<SkipReason, usize>,
     /// Papers cut to the limits.
     pub trimmed: usize,
-    /// Where the feed says its search index is.
+    /// Where the feed says its search index is: its papers wait for it in the engine
+    /// (until a [`Request::Index`] or [`Request::NoIndex`] for the source).
     pub index: Option<String>,
+    /// The papers as a PaperSift feed, to keep on the device (asked for by
+    /// [`Request::Decode::keep`]); carried beside the message.
+    #[serde(skip)]
+    pub body: String,
+}
+
+impl Loaded {
+    /// "3 entries skipped: …; 1 paper trimmed …", when anything was.
+    pub fn notice(&self) -> Option<String> {
+        let counts = ParsedFeed {
+            format: FeedFormat::PaperSift,
+            papers: Vec::new(),
+            skipped: self.skipped.clone(),
+            index: None,
+            trimmed: self.trimmed,
+        };
+        counts.notice()
+    }
 }
 
 /// A backup, read and checked, with its marks in parts of at most [`MARKS_PART`] records:
@@ -144,6 +413,21 @@ impl Request {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+
+    /// The text that travels beside the message (kept scores), taken out.
+    pub fn take_beside(&mut self) -> Option<String> {
+        match self {
+            Self::Kept { json } => Some(std::mem::take(json)),
+            _ => None,
+        }
+    }
+
+    /// Puts back the text that travelled beside the message.
+    pub fn put_beside(&mut self, beside: String) {
+        if let Self::Kept { json } = self {
+            *json = beside;
+        }
+    }
 }
 
 impl Reply {
@@ -155,15 +439,20 @@ impl Reply {
     /// The text that travels beside the message (a part of a backup's marks), taken out.
     pub fn take_beside(&mut self) -> Option<String> {
         match self {
-            Self::MarksPart { marks, .. } => Some(std::mem::take(marks)),
+            Self::MarksPart { marks: text, .. }
+            | Self::Kept { json: text }
+            | Self::Loaded { outcome: Ok(Loaded { body: text, .. }), .. } => Some(std::mem::take(text)),
             _ => None,
         }
     }
 
     /// Puts back the text that travelled beside the message.
     pub fn put_beside(&mut self, beside: String) {
-        if let Self::MarksPart { marks, .. } = self {
-            *marks = beside;
+        match self {
+            Self::MarksPart { marks: text, .. }
+            | Self::Kept { json: text }
+            | Self::Loaded { outcome: Ok(Loaded { body: text, .. }), .. } => *text = beside,
+            _ => {}
         }
     }
 }
@@ -175,28 +464,52 @@ mod tests {
     #[test]
     fn messages_read_back_as_written() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
-        let request = Request::Decode { job: 7, source: "https://x.org/f.xml".into(), today };
+        let request = Request::Decode {
+            job: 7,
+            source: "https://x.org/f.xml".into(),
+            name: "X".into(),
+            today,
+            keep: true,
+        };
         assert_eq!(
             request.to_json(),
-            r#"{"kind":"decode","job":7,"source":"https://x.org/f.xml","today":"2026-11-26"}"#
+            r#"{"request":"decode","job":7,"source":"https://x.org/f.xml","name":"X","today":"2026-11-26","keep":true}"#
         );
         assert_eq!(serde_json::from_str::<Request>(&request.to_json()).ok(), Some(request));
-        let decoded = Decoded {
-            body: "{}".into(),
+        let look = Request::Look(Box::new(Look { query: "q".into(), ..Look::default() }));
+        assert_eq!(serde_json::from_str::<Request>(&look.to_json()).ok(), Some(look));
+        let loaded = Loaded {
+            papers: 3,
             skipped: BTreeMap::from([(SkipReason::MissingDate, 2)]),
             trimmed: 1,
             index: None,
+            body: "{}".into(),
         };
-        let mut part = Reply::MarksPart { job: 4, marks: "[]".into() };
-        let beside = part.take_beside().unwrap_or_default();
-        let mut read = serde_json::from_str::<Reply>(&part.to_json()).unwrap_or(Reply::Superseded { job: 0 });
-        read.put_beside(beside);
-        assert_eq!(read, Reply::MarksPart { job: 4, marks: "[]".into() });
+        assert_eq!(
+            loaded.notice().as_deref(),
+            Some(
+                "2 entries skipped: 2 missing date; 1 paper trimmed to the limits (a text, a list or a link too long)"
+            )
+        );
+        for reply in [
+            Reply::MarksPart { job: 4, marks: "[]".into() },
+            Reply::Kept { json: "{}".into() },
+            Reply::Loaded { job: 1, outcome: Ok(loaded) },
+        ] {
+            // What travels beside comes back beside, not escaped into the text.
+            let mut sent = reply.clone();
+            let beside = sent.take_beside().unwrap_or_default();
+            assert!(!sent.to_json().contains("{}") || matches!(reply, Reply::MarksPart { .. }));
+            let mut read =
+                serde_json::from_str::<Reply>(&sent.to_json()).unwrap_or(Reply::Superseded { job: 0 });
+            read.put_beside(beside);
+            assert_eq!(read, reply);
+        }
         for reply in [
             Reply::Ready { protocol: PROTOCOL },
-            Reply::Decoded { job: 1, outcome: Ok(decoded) },
-            Reply::Decoded { job: 2, outcome: Err(FeedError::TooManyElements { limit: 3 }) },
+            Reply::Loaded { job: 2, outcome: Err(FeedError::TooManyElements { limit: 3 }) },
             Reply::Superseded { job: 3 },
+            Reply::Screen(Box::default()),
         ] {
             assert_eq!(serde_json::from_str::<Reply>(&reply.to_json()).ok(), Some(reply));
         }

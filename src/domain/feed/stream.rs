@@ -87,16 +87,6 @@ impl FeedStream {
         }
     }
 
-    /// The body received so far, taken out, once it is known to be of a format read whole at
-    /// the end (not PaperSift's own), so that it can be parsed elsewhere (the engine worker).
-    /// The stream is then empty.
-    pub fn take_whole(&mut self) -> Option<Vec<u8>> {
-        match &mut self.mode {
-            Mode::Whole(body) => Some(std::mem::take(body)),
-            Mode::Sniffing(_) | Mode::Streaming(_) => None,
-        }
-    }
-
     /// The papers decoded so far (none until the end, unless the feed is PaperSift's own).
     pub fn papers(&self) -> &[Paper] {
         match &self.mode {
@@ -123,23 +113,6 @@ impl FeedStream {
             Some(end) => Some(&papers[..end.min(PREVIEW_MAX)]),
             None if papers.len() >= PREVIEW_MAX => Some(&papers[..PREVIEW_MAX]),
             None => None,
-        }
-    }
-
-    /// The whole feed, once the body has ended, for a reader that decodes only PaperSift's
-    /// own format: the page, which hands any other format to the engine worker as soon as
-    /// [`FeedStream::take_whole`] gives it (so it never links the other parsers). A body of
-    /// another format left here is [`FeedError::UnknownFormat`].
-    pub fn finish_own(self) -> Result<ParsedFeed, FeedError> {
-        match self.mode {
-            Mode::Streaming(decoder) => decoder.finish(),
-            // Too short to tell: empty, or a PaperSift feed cut off in its first key.
-            Mode::Sniffing(body) if trim_start(body.strip_prefix(BOM).unwrap_or(&body)).is_empty() => {
-                Err(FeedError::Empty)
-            }
-            Mode::Sniffing(body) => Err(serde_json::from_slice::<serde::de::IgnoredAny>(&body)
-                .map_or_else(FeedError::from, |_| FeedError::UnknownFormat)),
-            Mode::Whole(_) => Err(FeedError::UnknownFormat),
         }
     }
 
@@ -617,39 +590,6 @@ mod tests {
             panic!("not an error")
         };
         assert_eq!((line, streamed_line), (2_001, 2_001));
-    }
-
-    #[test]
-    fn the_own_format_reader_finishes_as_the_whole_body_reader_does() {
-        let bodies: [&[u8]; 5] = [
-            br#"{"papersift_feed":1,"papers":[{"id":"a","title":"A","listed":"2026-08-21"}]}"#,
-            b"",
-            b" \n",
-            br#"{"papersift_fe"#,
-            br#"{"papersift_feed":1,"papers":[{"id":"a""#,
-        ];
-        for body in bodies {
-            let finish = |own: bool| {
-                let mut stream = FeedStream::new(TODAY);
-                stream.push(body)?;
-                if own { stream.finish_own() } else { stream.finish() }
-            };
-            assert_eq!(finish(true), finish(false), "{}", String::from_utf8_lossy(body));
-        }
-    }
-
-    #[test]
-    fn only_a_body_read_whole_can_be_taken_out() {
-        let mut own = FeedStream::new(TODAY);
-        own.push(br#"{"papersift_feed":1,"papers":["#).unwrap_or_default();
-        assert_eq!(own.take_whole(), None);
-        let mut rss = FeedStream::new(TODAY);
-        rss.push(b"<rss><chan").unwrap_or_default();
-        assert_eq!(rss.take_whole().as_deref(), Some(&b"<rss><chan"[..]));
-        assert_eq!(rss.finish(), Err(FeedError::Empty));
-        let mut undecided = FeedStream::new(TODAY);
-        undecided.push(b"  ").unwrap_or_default();
-        assert_eq!(undecided.take_whole(), None);
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub struct Trained {
 }
 
 /// A For-you score in parts (see [`Library::breakdown`]).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Breakdown {
     /// The model's bias.
     pub bias: f32,
@@ -102,7 +102,7 @@ impl Breakdown {
 }
 
 /// Why a paper is recommended, in words.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Reasons {
     /// Terms of the paper that weighed most.
     pub terms: Vec<String>,

@@ -1,0 +1,210 @@
+//! The papers the engine holds, by source, and the catalog built from them.
+//!
+//! A source's papers arrive in one or two steps: its first day while the rest downloads
+//! (arriving), then all of them (loaded). The catalog is the papers of the sources switched
+//! on, in the list's order, merged and indexed; it is rebuilt when any of them changes. A
+//! feed that names a shipped search index waits for it (or for word that it could not be
+//! fetched) before its papers replace its first day: indexing them here meanwhile would be
+//! work thrown away.
+//!
+//! An index numbers its papers from the first, so the first source with a shipped index is
+//! listed first (see [`Catalog::index_start`]).
+
+use std::sync::Arc;
+
+use crate::catalog::{Catalog, IndexStart};
+use crate::feed::merge_duplicates;
+use crate::paper::Paper;
+use crate::search::index::Index;
+
+/// One source's papers.
+#[derive(Debug)]
+struct Held {
+    source: String,
+    /// What the catalog shows of it.
+    papers: Arc<Vec<Paper>>,
+    /// The index shipped with those papers, read and checked.
+    index: Option<Arc<Index>>,
+    /// All its papers, held back until its shipped index is read or given up.
+    waiting: Option<Arc<Vec<Paper>>>,
+}
+
+/// The papers of every source, and the catalog of those switched on.
+#[derive(Debug, Default)]
+pub struct Shelf {
+    held: Vec<Held>,
+    /// The sources switched on, in the list's order.
+    order: Vec<String>,
+    catalog: Arc<Catalog>,
+    /// Rebuilds so far.
+    build: u64,
+    /// Whether the catalog is behind the held papers.
+    stale: bool,
+}
+
+impl Shelf {
+    /// The catalog as last built.
+    pub fn catalog(&self) -> &Arc<Catalog> {
+        &self.catalog
+    }
+
+    /// How many times the catalog was built.
+    pub fn build(&self) -> u64 {
+        self.build
+    }
+
+    /// Sets the sources switched on, in order.
+    pub fn set_order(&mut self, order: Vec<String>) {
+        if order != self.order {
+            self.order = order;
+            self.stale = true;
+        }
+    }
+
+    fn held_mut(&mut self, source: &str) -> &mut Held {
+        let at = match self.held.iter().position(|h| h.source == source) {
+            Some(at) => at,
+            None => {
+                let empty =
+                    Held { source: source.to_owned(), papers: Arc::default(), index: None, waiting: None };
+                self.held.push(empty);
+                self.held.len() - 1
+            }
+        };
+        &mut self.held[at]
+    }
+
+    /// Shows a source's first papers while the rest arrive.
+    pub fn arriving(&mut self, source: &str, papers: Vec<Paper>) {
+        let held = self.held_mut(source);
+        (held.papers, held.index) = (Arc::new(papers), None);
+        self.stale = true;
+    }
+
+    /// Holds all of a source's papers; with `index_named`, they wait for its shipped index.
+    pub fn loaded(&mut self, source: &str, papers: Vec<Paper>, index_named: bool) {
+        let held = self.held_mut(source);
+        if index_named {
+            held.waiting = Some(Arc::new(papers));
+        } else {
+            (held.papers, held.index, held.waiting) = (Arc::new(papers), None, None);
+            self.stale = true;
+        }
+    }
+
+    /// The papers waiting for `source`'s shipped index, if any.
+    pub fn waiting(&self, source: &str) -> Option<&[Paper]> {
+        self.held.iter().find(|h| h.source == source)?.waiting.as_deref().map(Vec::as_slice)
+    }
+
+    /// Shows the papers waiting for `source`'s index, with it if it could be read.
+    pub fn indexed(&mut self, source: &str, index: Option<Index>) {
+        let held = self.held_mut(source);
+        if let Some(papers) = held.waiting.take() {
+            (held.papers, held.index) = (papers, index.map(Arc::new));
+            self.stale = true;
+        }
+    }
+
+    /// Drops a source's papers.
+    pub fn forget(&mut self, source: &str) {
+        let before = self.held.len();
+        self.held.retain(|h| h.source != source);
+        self.stale |= self.held.len() != before;
+    }
+
+    /// Rebuilds the catalog if the papers shown changed; whether it did.
+    pub fn rebuild(&mut self) -> bool {
+        if !std::mem::take(&mut self.stale) {
+            return false;
+        }
+        let mut shown: Vec<&Held> = self
+            .order
+            .iter()
+            .filter_map(|source| self.held.iter().find(|h| &h.source == source))
+            .filter(|h| !h.papers.is_empty())
+            .collect();
+        if let Some(first) = shown.iter().position(|h| h.index.is_some()) {
+            shown[..=first].rotate_right(1);
+        }
+        let papers = merge_duplicates(shown.iter().flat_map(|h| h.papers.iter().cloned()).collect());
+        let shipped = shown.first().and_then(|h| Some((&h.papers[..], h.index.as_ref()?)));
+        let index = match self.catalog.index_start(&papers, shipped) {
+            IndexStart::Ready(index) => index,
+            IndexStart::Build(mut builder) => {
+                for paper in &papers[builder.len()..] {
+                    builder.add(paper);
+                }
+                Arc::new(builder.finish())
+            }
+        };
+        self.catalog = Arc::new(Catalog::with_index(papers, index));
+        self.build += 1;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::search::index::file::{Reading, fingerprint, write};
+
+    fn papers(ids: &[&str], day: u32) -> Vec<Paper> {
+        let day = NaiveDate::from_ymd_opt(2026, 11, day).unwrap_or_default();
+        ids.iter().map(|id| Paper::new(*id, format!("title {id}"), day)).collect()
+    }
+
+    fn ids(shelf: &Shelf) -> Vec<&str> {
+        shelf.catalog().papers().iter().map(|p| p.id.as_str()).collect()
+    }
+
+    #[test]
+    fn the_catalog_is_the_switched_on_sources_in_order_rebuilt_only_on_change() {
+        let mut shelf = Shelf::default();
+        shelf.set_order(vec!["a".into(), "b".into()]);
+        shelf.loaded("b", papers(&["b1"], 2), false);
+        shelf.arriving("a", papers(&["a1"], 3));
+        shelf.loaded("c", papers(&["c1"], 3), false);
+        assert!(shelf.rebuild());
+        assert_eq!(ids(&shelf), ["a1", "b1"]);
+        assert!(!shelf.rebuild());
+        shelf.loaded("a", papers(&["a1", "a2"], 3), false);
+        assert!(shelf.rebuild());
+        assert_eq!(ids(&shelf), ["a1", "a2", "b1"]);
+        assert_eq!(shelf.catalog().index().docs(), 3);
+        shelf.set_order(vec!["b".into(), "c".into()]);
+        shelf.forget("c");
+        assert!(shelf.rebuild());
+        assert_eq!((ids(&shelf), shelf.build()), (vec!["b1"], 3));
+    }
+
+    #[test]
+    fn papers_naming_an_index_wait_for_it_and_then_come_first() {
+        let mut shelf = Shelf::default();
+        shelf.set_order(vec!["plain".into(), "big".into()]);
+        shelf.loaded("plain", papers(&["p1"], 2), false);
+        shelf.arriving("big", papers(&["b1"], 3));
+        shelf.rebuild();
+        let all = papers(&["b1", "b2"], 3);
+        shelf.loaded("big", all.clone(), true);
+        // Still the first day: the rest waits for the index.
+        assert!(!shelf.rebuild());
+        assert_eq!(shelf.waiting("big").map(<[Paper]>::len), Some(2));
+        let file = write(&Index::build(&all), fingerprint(&all));
+        let index = Reading::new(file).and_then(|mut r| {
+            while !r.step(1_000)? {}
+            r.finish_for(shelf.waiting("big").unwrap_or_default())
+        });
+        shelf.indexed("big", index.ok());
+        assert!(shelf.rebuild());
+        assert_eq!(ids(&shelf), ["b1", "b2", "p1"]);
+        // Given up: the waiting papers are shown and indexed here.
+        shelf.loaded("plain", papers(&["p1", "p2"], 2), true);
+        shelf.indexed("plain", None);
+        shelf.rebuild();
+        assert_eq!(ids(&shelf), ["b1", "b2", "p1", "p2"]);
+        assert_eq!(shelf.catalog().index().docs(), 4);
+    }
+}
