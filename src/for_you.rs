@@ -24,7 +24,7 @@ pub fn start(reader: ReaderData, target: Signal<Option<Target>>) {
         if let Ok(storage) = Storage::open(DB_NAME).await
             && let Ok(Some(json)) = storage.setting_json(KEPT).await
         {
-            engine_client::send(&Request::Kept { json });
+            engine_client::send_kept(&json);
         }
     });
     engine_client::on_kept(|json| {
@@ -32,7 +32,7 @@ pub fn start(reader: ReaderData, target: Signal<Option<Target>>) {
             // Not kept (storage full or missing): the next visit trains before showing the order.
             if let Ok(storage) = Storage::open(DB_NAME).await {
                 pending::begin();
-                let _ = storage.put_setting_json(KEPT, json).await;
+                let _ = storage.put_setting_json(KEPT, &json).await;
                 pending::end();
             }
         });

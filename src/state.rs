@@ -8,8 +8,9 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
 
-use crate::domain::cache::CachedFeed;
+use crate::domain::cache::as_of;
 use crate::domain::engine::protocol::Request;
 use chrono::NaiveDate;
 
@@ -20,13 +21,13 @@ use crate::web::channel::listen;
 use crate::web::clock::{now_unix_seconds, today};
 use crate::web::engine_client::{self, Told};
 use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed, read_kept};
-use crate::web::idb::{DB_NAME, Storage, StorageError};
+use crate::web::idb::{DB_NAME, KeptFeed, Storage, StorageError};
 use crate::web::shipped_index::{ShippedIndexError, fetch_index};
 
-/// Keeps the papers of a feed as its last good copy.
-async fn save(storage: Result<Storage, StorageError>, url: &str, body: String) -> Result<(), String> {
-    let record = CachedFeed { url: url.to_owned(), fetched_at: now_unix_seconds(), body };
-    storage.map_err(|e| e.to_string())?.save_feed(&record).await.map_err(|e| e.to_string())
+/// Keeps the papers of a feed (a PaperSift feed, as the engine wrote it) as its last good copy.
+async fn save(storage: Result<Storage, StorageError>, url: &str, copy: &JsValue) -> Result<(), String> {
+    let storage = storage.map_err(|e| e.to_string())?;
+    storage.save_feed(url, now_unix_seconds(), copy).await.map_err(|e| e.to_string())
 }
 
 /// Has the engine read the search index the feed of `url` names at `location`; when it
@@ -53,7 +54,7 @@ fn joined(notice: Option<String>, more: String) -> Option<String> {
 }
 
 /// The last good copy of `url`, when one was kept.
-async fn cached(storage: Result<Storage, StorageError>, url: &str) -> Option<CachedFeed> {
+async fn cached(storage: Result<Storage, StorageError>, url: &str) -> Option<KeptFeed> {
     storage.ok()?.load_feed(url).await.ok()?
 }
 
@@ -304,7 +305,7 @@ impl Feeds {
             let fetched =
                 fetch_feed(&source.url, &source.name, FetchLimits::default(), on_progress, on_told).await;
             match fetched {
-                Ok(loaded) => {
+                Ok((loaded, copy)) => {
                     let notice = loaded.notice();
                     // Its papers wait in the engine for the index it names, or for word that
                     // it cannot be had.
@@ -318,7 +319,7 @@ impl Feeds {
                     let status = SourceStatus::Loaded { papers: loaded.papers, notice, shipped_index };
                     feeds.show(&source.url, status, Some(now_unix_seconds()));
                     // Only a good copy is kept: a failed refresh never replaces it.
-                    if let Err(e) = save(Storage::open(DB_NAME).await, &source.url, loaded.body).await {
+                    if let Err(e) = save(Storage::open(DB_NAME).await, &source.url, &copy).await {
                         feeds.add_notice(&source.url, &format!("not kept for offline use: {e}"));
                     }
                 }
@@ -326,7 +327,7 @@ impl Feeds {
                 Err(LoadError::Superseded) => {}
                 Err(error) => {
                     let kept = match cached(Storage::open(DB_NAME).await, &source.url).await {
-                        Some(record) => read_kept(&source.url, &source.name, &record.body)
+                        Some(record) => read_kept(&source.url, &source.name, &record.copy)
                             .await
                             .ok()
                             .map(|loaded| (loaded.papers, record)),
@@ -334,7 +335,7 @@ impl Feeds {
                     };
                     let (status, fetched_at) = match kept {
                         Some((papers, record)) => (
-                            SourceStatus::Stale { papers, as_of: record.as_of(), error },
+                            SourceStatus::Stale { papers, as_of: as_of(record.fetched_at), error },
                             Some(record.fetched_at),
                         ),
                         None => {

@@ -1,9 +1,10 @@
 //! The engine worker: the module trunk builds as a Web Worker (`data-type="worker"` in
 //! `index.html`), started by the page as it starts (`web::engine_client`). It only moves
 //! messages in and out of [`papersift::domain::engine::Engine`]: each message is a JS array
-//! of the message's JSON text and what travels beside it (a body's bytes as a `Uint8Array`,
-//! kept scores, a feed to keep or a part of a backup's marks as a string). Once the messages
-//! that arrived together are handled, the engine's [`Engine::flush`] sends the screen.
+//! of the message's JSON text and what travels beside it: a body's bytes (a `Uint8Array`, or a
+//! copy kept on the device, a `Blob` or a string), kept scores or a part of a backup's marks
+//! (a string), a feed's copy to keep (a `Blob`, which the page stores by reference). Once the
+//! messages that arrived together are handled, the engine's `Engine::flush` sends the screen.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -14,16 +15,25 @@ fn main() {
     use papersift::domain::engine::Engine;
     use papersift::domain::engine::protocol::{PROTOCOL, Reply, Request};
     use wasm_bindgen::{JsCast, JsValue, closure::Closure};
-    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+    use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post = |scope: &DedicatedWorkerGlobalScope, reply: Reply| {
         let mut reply = reply;
-        let message = Array::new();
         let beside = reply.take_beside();
-        for text in std::iter::once(reply.to_json()).chain(beside) {
-            message.push(&JsValue::from_str(&text));
+        let message = Array::of1(&JsValue::from_str(&reply.to_json()));
+        match (&reply, beside) {
+            (Reply::Loaded { .. }, Some(copy)) => {
+                let parts = Array::of1(&Uint8Array::from(copy.as_bytes()));
+                // A copy that cannot be made is not kept: the page stores what it is given.
+                message
+                    .push(&Blob::new_with_u8_array_sequence(&parts).map(JsValue::from).unwrap_or_default());
+            }
+            (_, Some(text)) => {
+                message.push(&JsValue::from_str(&text));
+            }
+            (_, None) => {}
         }
         // Posting strings cannot fail for a worker that is running.
         let _ = scope.post_message(&message);
@@ -42,12 +52,25 @@ fn main() {
         let message = Array::from(&event.data());
         let text = message.get(0).as_string().unwrap_or_default();
         let beside = message.get(1);
-        let bytes = beside.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec).unwrap_or_default();
         match serde_json::from_str::<Request>(&text) {
             Ok(mut request) => {
-                if let Some(text) = beside.as_string() {
-                    request.put_beside(text);
-                }
+                let bytes = if let Some(bytes) = beside.dyn_ref::<Uint8Array>() {
+                    bytes.to_vec()
+                } else if let Some(blob) = beside.dyn_ref::<Blob>() {
+                    let read = FileReaderSync::new().and_then(|r| r.read_as_array_buffer(blob));
+                    read.map(|buffer| Uint8Array::new(&buffer).to_vec()).unwrap_or_default()
+                } else if let Some(text) = beside.as_string() {
+                    // Kept scores travel as text; a feed's copy kept by an older version too.
+                    match request {
+                        Request::Kept { .. } => {
+                            request.put_beside(text);
+                            Vec::new()
+                        }
+                        _ => text.into_bytes(),
+                    }
+                } else {
+                    Vec::new()
+                };
                 engine.borrow_mut().handle(request, &bytes).into_iter().for_each(|r| post(&listening, r));
             }
             Err(e) => post(&listening, Reply::Unreadable { reason: e.to_string() }),

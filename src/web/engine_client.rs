@@ -62,17 +62,21 @@ enum Link {
 /// What the page does with a reply that answers no job.
 type Listener<T> = Option<Rc<dyn Fn(T)>>;
 
+/// A job's answer, with what travelled beside it (a feed's copy to keep), or why none came.
+type Answered = Result<(Reply, JsValue), EngineError>;
+
 struct Client {
     worker: Worker,
     link: Link,
     next_job: u64,
-    waiting: HashMap<u64, oneshot::Sender<Result<Reply, EngineError>>>,
+    /// Who waits for each job's answer (with what travelled beside it).
+    waiting: HashMap<u64, oneshot::Sender<Answered>>,
     /// Who hears what a job's body tells before its end (its first papers, its index), by job.
     told: HashMap<u64, Listener<Reply>>,
     /// Backups read whose parts of marks are still arriving, by job.
     gathering: HashMap<u64, BackupParts>,
     on_screen: Listener<Screen>,
-    on_kept: Listener<String>,
+    on_kept: Listener<JsValue>,
 }
 
 thread_local! {
@@ -116,10 +120,13 @@ fn listen(worker: &Worker) {
         let text = message.get(0).as_string().unwrap_or_default();
         match serde_json::from_str::<Reply>(&text) {
             Ok(mut reply) => {
-                if let Some(beside) = message.get(1).as_string() {
-                    reply.put_beside(beside);
+                let beside = message.get(1);
+                // A part of marks is read here; a feed to keep or scores to keep (up to a
+                // hundred megabytes) stay JavaScript strings, stored as they are.
+                if let (Reply::MarksPart { .. }, Some(marks)) = (&reply, beside.as_string()) {
+                    reply.put_beside(marks);
                 }
-                received(reply);
+                received(reply, beside);
             }
             Err(e) => gone(format!("an unreadable reply ({e})")),
         }
@@ -134,7 +141,7 @@ fn listen(worker: &Worker) {
     on_error.forget();
 }
 
-fn received(reply: Reply) {
+fn received(reply: Reply, beside: JsValue) {
     match reply {
         Reply::Ready { protocol } if protocol == PROTOCOL => {
             let sent = CLIENT.with_borrow_mut(|client| {
@@ -163,13 +170,13 @@ fn received(reply: Reply) {
                 gathering.remove(&job)
             });
             if let Some(parts) = whole {
-                answer(job, Ok(Reply::BackupRead { job, outcome: Ok(parts) }));
+                answer(job, Ok((Reply::BackupRead { job, outcome: Ok(parts) }, JsValue::UNDEFINED)));
             }
         }
         reply @ (Reply::Loaded { job, .. }
         | Reply::BackupRead { job, .. }
         | Reply::IndexRead { job, .. }
-        | Reply::Answer { job, .. }) => answer(job, Ok(reply)),
+        | Reply::Answer { job, .. }) => answer(job, Ok((reply, beside))),
         reply @ (Reply::Arriving { job, .. } | Reply::IndexNamed { job, .. }) => {
             let told = CLIENT.with_borrow(|client| client.as_ref()?.told.get(&job).cloned().flatten());
             if let Some(told) = told {
@@ -181,9 +188,9 @@ fn received(reply: Reply) {
                 listener(*screen);
             }
         }
-        Reply::Kept { json } => {
+        Reply::Kept { .. } => {
             if let Some(listener) = CLIENT.with_borrow(|client| client.as_ref()?.on_kept.clone()) {
-                listener(json);
+                listener(beside);
             }
         }
         Reply::Superseded { job } => answer(job, Err(EngineError::Superseded)),
@@ -191,7 +198,7 @@ fn received(reply: Reply) {
     }
 }
 
-fn answer(job: u64, outcome: Result<Reply, EngineError>) {
+fn answer(job: u64, outcome: Answered) {
     let sender = CLIENT.with_borrow_mut(|client| {
         let client = client.as_mut()?;
         client.told.remove(&job);
@@ -231,14 +238,10 @@ fn post(worker: &Worker, message: &Array) -> Result<(), String> {
 }
 
 /// Sends `request` (with `bytes` beside it), or queues it until the worker is ready.
-fn send_with(request: &Request, bytes: Option<&[u8]>) {
-    let mut request = request.clone();
-    let beside = request.take_beside();
+fn send_with(request: &Request, beside: Option<&JsValue>) {
     let message = Array::of1(&JsValue::from_str(&request.to_json()));
-    if let Some(bytes) = bytes {
-        message.push(&Uint8Array::from(bytes));
-    } else if let Some(text) = beside {
-        message.push(&JsValue::from_str(&text));
+    if let Some(beside) = beside {
+        message.push(beside);
     }
     let sent = CLIENT.with_borrow_mut(|client| {
         let Some(client) = client else { return Ok(()) };
@@ -262,13 +265,18 @@ pub fn send(request: &Request) {
     send_with(request, None);
 }
 
+/// Hands the engine the For-you scores kept from the last visit (JSON text, as stored).
+pub fn send_kept(json: &JsValue) {
+    send_with(&Request::Kept { json: String::new() }, Some(json));
+}
+
 /// Sets what is done with each screen the engine sends.
 pub fn on_screen(listener: impl Fn(Screen) + 'static) {
     CLIENT.with_borrow_mut(|client| client.as_mut().map(|c| c.on_screen = Some(Rc::new(listener))));
 }
 
 /// Sets what is done with the For-you scores the engine asks to keep (JSON text).
-pub fn on_kept(listener: impl Fn(String) + 'static) {
+pub fn on_kept(listener: impl Fn(JsValue) + 'static) {
     CLIENT.with_borrow_mut(|client| client.as_mut().map(|c| c.on_kept = Some(Rc::new(listener))));
 }
 
@@ -285,7 +293,7 @@ pub fn unavailable() -> Option<String> {
 /// to forget the body.
 struct Job {
     job: u64,
-    reply: Option<oneshot::Receiver<Result<Reply, EngineError>>>,
+    reply: Option<oneshot::Receiver<Answered>>,
 }
 
 impl Job {
@@ -311,17 +319,19 @@ impl Job {
         Ok(Self { job, reply: Some(receiver) })
     }
 
-    fn push(&self, bytes: &[u8]) {
+    /// Hands over the next bytes of the body (the buffer is moved, not copied: it is not
+    /// usable here afterwards).
+    fn push(&self, bytes: &Uint8Array) {
         send_with(&Request::Bytes { job: self.job }, Some(bytes));
     }
 
-    async fn finish(mut self) -> Result<Reply, EngineError> {
+    async fn finish(mut self) -> Answered {
         send(&Request::Finish { job: self.job });
         self.wait().await
     }
 
-    /// The job's answer (for a job whose body is complete).
-    async fn wait(&mut self) -> Result<Reply, EngineError> {
+    /// The job's answer and what travelled beside it (for a job whose body is complete).
+    async fn wait(&mut self) -> Answered {
         let reply = self.reply.take().ok_or(EngineError::Superseded)?;
         reply.await.unwrap_or_else(|_| Err(EngineError::Unavailable("it stopped answering".to_owned())))
     }
@@ -373,28 +383,49 @@ impl FeedJob {
     }
 
     /// Hands the next bytes of the body to the engine.
-    pub fn push(&self, bytes: &[u8]) {
+    pub fn push(&self, bytes: &Uint8Array) {
         self.0.push(bytes);
     }
 
-    /// The body is complete: what the engine read of it.
-    pub async fn finish(self) -> Result<Loaded, EngineError> {
+    /// Hands the engine a whole body kept on the device (a `Blob`, or a string), which it
+    /// reads itself.
+    pub fn push_kept(&self, body: &JsValue) {
+        send_with(&Request::Bytes { job: self.0.job }, Some(body));
+    }
+
+    /// The body is complete: what the engine read of it, and the papers to keep on the
+    /// device as a PaperSift feed (a `Blob`, stored as it is; undefined unless asked for).
+    pub async fn finish(self) -> Result<(Loaded, JsValue), EngineError> {
         match self.0.finish().await? {
-            Reply::Loaded { outcome, .. } => Ok(outcome?),
-            other => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
+            (Reply::Loaded { outcome, .. }, body) => Ok((outcome?, body)),
+            (other, _) => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
         }
     }
 }
 
-/// Hands the engine the search index shipped with the feed of `source`, to be read for its
-/// papers; why it was not used, if it was not.
-pub async fn read_index(source: &str, bytes: &[u8]) -> Result<(), String> {
-    let source = source.to_owned();
-    let job = Job::start(|job| Request::Index { job, source }, None).map_err(|e| e.to_string())?;
-    job.push(bytes);
-    match job.finish().await.map_err(|e| e.to_string())? {
-        Reply::IndexRead { outcome, .. } => outcome,
-        other => Err(format!("an answer of another kind ({other:?})")),
+/// The search index shipped with the feed of a source, handed to the engine as it downloads,
+/// to be read for that feed's papers. Dropped before [`IndexJob::finish`], it tells the
+/// engine to forget the bytes.
+pub struct IndexJob(Job);
+
+impl IndexJob {
+    /// Starts a job reading the index of the feed of `source`, unless there is no engine.
+    pub fn start(source: &str) -> Result<Self, EngineError> {
+        let source = source.to_owned();
+        Job::start(|job| Request::Index { job, source }, None).map(Self)
+    }
+
+    /// Hands the next bytes of the index to the engine.
+    pub fn push(&self, bytes: &Uint8Array) {
+        self.0.push(bytes);
+    }
+
+    /// The file is complete: why it was not used, if it was not.
+    pub async fn finish(self) -> Result<(), String> {
+        match self.0.finish().await.map_err(|e| e.to_string())? {
+            (Reply::IndexRead { outcome, .. }, _) => outcome,
+            (other, _) => Err(format!("an answer of another kind ({other:?})")),
+        }
     }
 }
 
@@ -402,8 +433,8 @@ pub async fn read_index(source: &str, bytes: &[u8]) -> Result<(), String> {
 pub async fn ask(question: Question) -> Result<Answer, EngineError> {
     let mut job = Job::start(|job| Request::Ask { job, question }, None)?;
     match job.wait().await? {
-        Reply::Answer { answer, .. } => Ok(answer),
-        other => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
+        (Reply::Answer { answer, .. }, _) => Ok(answer),
+        (other, _) => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
     }
 }
 
@@ -411,9 +442,9 @@ pub async fn ask(question: Question) -> Result<Answer, EngineError> {
 /// backup read supersedes this one.
 pub async fn read_backup(bytes: &[u8]) -> Result<BackupParts, EngineError> {
     let job = Job::start(|job| Request::Backup { job }, None)?;
-    job.push(bytes);
+    job.push(&Uint8Array::from(bytes));
     match job.finish().await? {
-        Reply::BackupRead { outcome, .. } => Ok(outcome?),
-        other => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
+        (Reply::BackupRead { outcome, .. }, _) => Ok(outcome?),
+        (other, _) => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
     }
 }

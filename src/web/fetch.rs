@@ -154,15 +154,15 @@ pub fn preload(url: &str) {
 /// Fetches the feed at `url` (the source named `name`) into the engine's catalog, which
 /// reads it as it downloads: `on_told` hears of its first papers shown (a PaperSift feed's
 /// first day, long before a large feed has ended) and of the search index it names, which is
-/// preloaded at once so that it downloads alongside the papers. The outcome carries the
-/// papers as a PaperSift feed, to keep on the device.
+/// preloaded at once so that it downloads alongside the papers. With what the engine read
+/// comes the copy of the papers to keep on the device (see [`FeedJob::finish`]).
 pub async fn fetch_feed(
     url: &str,
     name: &str,
     limits: FetchLimits,
     on_progress: impl Fn(Progress),
     on_told: impl Fn(Told) + 'static,
-) -> Result<Loaded, LoadError> {
+) -> Result<(Loaded, JsValue), LoadError> {
     let feed = url.to_owned();
     let job = FeedJob::start(url, name, today(), true, move |told| {
         if let Told::IndexNamed(location) = &told
@@ -176,21 +176,22 @@ pub async fn fetch_feed(
     Ok(job.finish().await?)
 }
 
-/// Reads a copy of the feed of `url` kept on the device (a PaperSift feed) into the engine's
-/// catalog.
-pub async fn read_kept(url: &str, name: &str, body: &str) -> Result<Loaded, LoadError> {
+/// Reads a copy of the feed of `url` kept on the device (a PaperSift feed, as a `Blob` or,
+/// if kept by an older version, a string) into the engine's catalog.
+pub async fn read_kept(url: &str, name: &str, body: &JsValue) -> Result<Loaded, LoadError> {
     let job = FeedJob::start(url, name, chrono::NaiveDate::MAX, false, |_| {})?;
-    job.push(body.as_bytes());
-    Ok(job.finish().await?)
+    job.push_kept(body);
+    Ok(job.finish().await?.0)
 }
 
-/// Fetches `url` with a timeout and a byte cap, handing each chunk to `on_chunk` and
-/// reporting progress as chunks arrive.
+/// Fetches `url` with a timeout and a byte cap, handing each chunk to `on_chunk` (as the
+/// browser gave it: passed on to the engine, it is moved, not copied) and reporting progress
+/// as chunks arrive.
 pub async fn fetch_stream(
     url: &str,
     limits: FetchLimits,
     on_progress: impl Fn(Progress),
-    mut on_chunk: impl FnMut(&[u8]),
+    mut on_chunk: impl FnMut(&Uint8Array),
 ) -> Result<(), FetchError> {
     let mut download = Download::start(url, limits).await?;
     on_progress(download.progress());
@@ -208,7 +209,7 @@ pub async fn fetch_bytes(
     on_progress: impl Fn(Progress),
 ) -> Result<Vec<u8>, FetchError> {
     let mut body = Vec::new();
-    fetch_stream(url, limits, on_progress, |chunk| body.extend_from_slice(chunk)).await?;
+    fetch_stream(url, limits, on_progress, |chunk| body.extend_from_slice(&chunk.to_vec())).await?;
     Ok(body)
 }
 
@@ -260,7 +261,7 @@ impl Download {
     }
 
     /// The next bytes of the body, or `None` at its end.
-    async fn chunk(&mut self) -> Result<Option<Vec<u8>>, FetchError> {
+    async fn chunk(&mut self) -> Result<Option<Uint8Array>, FetchError> {
         let Some(reader) = &self.reader else {
             return Ok(None);
         };
@@ -278,7 +279,7 @@ impl Download {
         // The timeout is for silence, not for the whole body: a large feed on a slow link
         // keeps arriving.
         self.timer.restart(self.limits.timeout_ms);
-        Ok(Some(bytes.to_vec()))
+        Ok(Some(bytes))
     }
 
     fn too_large(&self) -> FetchError {

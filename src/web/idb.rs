@@ -1,7 +1,8 @@
 //! IndexedDB: PaperSift's on-device store (database `papersift`).
 //!
 //! Schema (each step an `if old < n` block, so any older database upgrades in order):
-//! - v1: object store `feed_cache` (key: source URL, value: [`CachedFeed`]).
+//! - v1: object store `feed_cache` (key: source URL, value: a [`KeptFeed`] as an object
+//!   `{url, fetched_at, body}`, its body a PaperSift feed in a `Blob` or, before #21, a string).
 //! - v2: object store `sources` (key: source URL, value: a [`SavedSource`] as JSON text).
 //! - v3: object store `marks` (key: paper id, value: [`PaperMarks`] as JSON text).
 //! - v4: object store `settings` (key: setting name, value: JSON text), e.g. `mutes`.
@@ -17,11 +18,10 @@ use indexed_db_futures::KeyRange;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::web::clock::next_turn;
 
-use crate::domain::cache::CachedFeed;
 use crate::domain::marks::{Marks, PaperMarks};
 use crate::domain::sources::SavedSource;
 
@@ -74,6 +74,15 @@ const BATCH: usize = 10_000;
 /// Records read at once by [`Storage::all_marks`], each page in a task of its own.
 const PAGE: u32 = 5_000;
 
+/// The last good copy of a feed, as kept.
+#[derive(Debug, Clone)]
+pub struct KeptFeed {
+    /// When it was fetched, in seconds since the Unix epoch.
+    pub fetched_at: i64,
+    /// The papers as a PaperSift feed: a `Blob`, or a string if kept by an older version.
+    pub copy: JsValue,
+}
+
 /// An open connection to the store, closed when dropped.
 ///
 /// Connections live for one operation: an open connection would block a schema upgrade
@@ -119,24 +128,39 @@ impl Storage {
         Ok(Self { db })
     }
 
-    /// Keeps `feed` as the last good copy of its source.
-    pub async fn save_feed(&self, feed: &CachedFeed) -> Result<(), StorageError> {
-        self.put_feed(feed).await.map_err(|_| StorageError::WriteRefused)
-    }
-
-    async fn put_feed(&self, feed: &CachedFeed) -> Result<(), StorageError> {
+    /// Keeps `copy` as the last good copy of the source at `url`, fetched at `fetched_at`:
+    /// the papers as a PaperSift feed, in a `Blob` (a large feed's hundred megabytes are
+    /// stored by reference, never copied through the page's thread) or a string.
+    pub async fn save_feed(&self, url: &str, fetched_at: i64, copy: &JsValue) -> Result<(), StorageError> {
+        let record = js_sys::Object::new();
+        let fields = [
+            ("url", JsValue::from_str(url)),
+            ("fetched_at", JsValue::from_f64(fetched_at as f64)),
+            ("body", copy.clone()),
+        ];
+        for (name, value) in fields {
+            js_sys::Reflect::set(&record, &JsValue::from_str(name), &value)
+                .map_err(|_| StorageError::WriteRefused)?;
+        }
         let tx =
             self.db.transaction(FEED_CACHE).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
         let store = tx.object_store(FEED_CACHE).map_err(failed)?;
-        store.put(feed).with_key(feed.url.clone()).serde().map_err(failed)?.await.map_err(failed)?;
-        tx.commit().await.map_err(failed)
+        let put = store.put(JsValue::from(record)).with_key(url.to_owned()).primitive().map_err(failed)?;
+        put.await.map_err(|_| StorageError::WriteRefused)?;
+        tx.commit().await.map_err(|_| StorageError::WriteRefused)
     }
 
-    /// The last good copy of the source at `url`, if one was kept.
-    pub async fn load_feed(&self, url: &str) -> Result<Option<CachedFeed>, StorageError> {
+    /// The last good copy of the source at `url`, if one was kept and reads as one.
+    pub async fn load_feed(&self, url: &str) -> Result<Option<KeptFeed>, StorageError> {
         let tx = self.db.transaction(FEED_CACHE).build().map_err(failed)?;
         let store = tx.object_store(FEED_CACHE).map_err(failed)?;
-        store.get(url).serde().map_err(failed)?.await.map_err(failed)
+        let record: Option<JsValue> = store.get(url).primitive().map_err(failed)?.await.map_err(failed)?;
+        Ok(record.and_then(|record| {
+            let field = |name: &str| js_sys::Reflect::get(&record, &JsValue::from_str(name)).ok();
+            let fetched_at = field("fetched_at")?.as_f64()? as i64;
+            let copy = field("body").filter(|b| b.is_string() || b.is_instance_of::<web_sys::Blob>())?;
+            Some(KeptFeed { fetched_at, copy })
+        }))
     }
 
     /// The reader's saved sources, and how many records were damaged and skipped.
@@ -278,16 +302,24 @@ impl Storage {
         self.put_json(SETTINGS, name, value).await
     }
 
-    /// One setting's JSON text as stored, unread (for a value the page only passes on).
-    pub async fn setting_json(&self, name: &str) -> Result<Option<String>, StorageError> {
+    /// One setting's JSON text as stored, unread: a JavaScript string the page only passes on
+    /// (to the engine worker).
+    pub async fn setting_json(&self, name: &str) -> Result<Option<JsValue>, StorageError> {
         let tx = self.db.transaction(SETTINGS).build().map_err(failed)?;
         let store = tx.object_store(SETTINGS).map_err(failed)?;
-        store.get(name.to_owned()).primitive().map_err(failed)?.await.map_err(failed)
+        let value: Option<JsValue> =
+            store.get(name.to_owned()).primitive().map_err(failed)?.await.map_err(failed)?;
+        Ok(value.filter(JsValue::is_string))
     }
 
-    /// Saves one setting given as JSON text (written elsewhere: the engine worker).
-    pub async fn put_setting_json(&self, name: &str, json: String) -> Result<(), StorageError> {
-        self.put_json_text(SETTINGS, name, json).await
+    /// Saves one setting given as JSON text in a JavaScript string (written by the engine
+    /// worker), evicting cached feeds if the write is refused, as [`Storage::put_setting`] does.
+    pub async fn put_setting_json(&self, name: &str, json: &JsValue) -> Result<(), StorageError> {
+        if self.put_value(SETTINGS, name, json).await.is_ok() {
+            return Ok(());
+        }
+        let _cleared = self.clear(FEED_CACHE).await;
+        self.put_value(SETTINGS, name, json).await.map_err(|_| StorageError::WriteRefused)
     }
 
     /// Reads every record of `store` as JSON text; records that do not read are counted.
@@ -309,11 +341,7 @@ impl Storage {
         key: &str,
         value: &T,
     ) -> Result<(), StorageError> {
-        self.put_json_text(store, key, serde_json::to_string(value).map_err(failed)?).await
-    }
-
-    /// [`Storage::put_json`] of JSON text already written.
-    async fn put_json_text(&self, store: &str, key: &str, json: String) -> Result<(), StorageError> {
+        let json = serde_json::to_string(value).map_err(failed)?;
         if self.put_text(store, key, &json).await.is_ok() {
             return Ok(());
         }
@@ -321,6 +349,14 @@ impl Storage {
         // If even clearing fails, the retry below reports the refusal.
         let _cleared = self.clear(FEED_CACHE).await;
         self.put_text(store, key, &json).await.map_err(|_| StorageError::WriteRefused)
+    }
+
+    async fn put_value(&self, store: &str, key: &str, value: &JsValue) -> Result<(), StorageError> {
+        let tx = self.db.transaction(store).with_mode(TransactionMode::Readwrite).build().map_err(failed)?;
+        let object_store = tx.object_store(store).map_err(failed)?;
+        let put = object_store.put(value.clone()).with_key(key.to_owned()).primitive().map_err(failed)?;
+        put.await.map_err(failed)?;
+        tx.commit().await.map_err(failed)
     }
 
     async fn put_text(&self, store: &str, key: &str, text: &str) -> Result<(), StorageError> {

@@ -2,9 +2,9 @@
 //! handed to the engine worker, which reads and checks it for the feed's papers (they wait
 //! for it there rather than being indexed meanwhile).
 
-use crate::web::engine_client;
+use crate::web::engine_client::IndexJob;
 use crate::web::feed_url::{FeedUrlError, index_url};
-use crate::web::fetch::{FetchError, FetchLimits, fetch_bytes};
+use crate::web::fetch::{FetchError, FetchLimits, fetch_stream};
 
 /// Why a shipped index was not used (the feed's papers are then indexed in the engine).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -20,10 +20,26 @@ pub enum ShippedIndexError {
     Unread(String),
 }
 
-/// Fetches the index the feed at `feed_url` names at `location` and has the engine read it
-/// for that feed's papers.
+/// Fetches the index the feed at `feed_url` names at `location`, streaming it to the engine
+/// (from its first bytes: an index that cannot be fetched is never handed over), which reads
+/// it for that feed's papers.
 pub async fn fetch_index(feed_url: &str, location: &str) -> Result<(), ShippedIndexError> {
     let url = index_url(feed_url, location)?;
-    let bytes = fetch_bytes(&url, FetchLimits::default(), |_| {}).await?;
-    engine_client::read_index(feed_url, &bytes).await.map_err(ShippedIndexError::Unread)
+    let mut job = None;
+    fetch_stream(
+        &url,
+        FetchLimits::default(),
+        |_| {},
+        |chunk| {
+            if let Ok(job) = job.get_or_insert_with(|| IndexJob::start(feed_url)) {
+                job.push(chunk);
+            }
+        },
+    )
+    .await?;
+    let job = job.unwrap_or_else(|| IndexJob::start(feed_url));
+    job.map_err(|e| ShippedIndexError::Unread(e.to_string()))?
+        .finish()
+        .await
+        .map_err(ShippedIndexError::Unread)
 }

@@ -4,7 +4,10 @@
 // navigation start: the first card of that day on screen, and the moment every paper has
 // arrived and is indexed (the "loading more" bar goes). With --compare DIR, another build is measured in
 // the same run (e.g. one from before streaming decode). Then a source of 30 papers is added in
-// Settings → Sources, and timed from the click until they are counted in the list.
+// Settings → Sources, and timed from the click until they are counted in the list. The page's
+// main thread is measured while the feed loads and while For you fits (two papers saved, then the
+// For-you order until it is ranked): Chromium's own count of its task time (TaskDuration) and the
+// long tasks (50 ms or more) the page observed.
 // Each build is measured on two copies of the feed: as is (the app indexes it) and rewritten
 // by the converter with --index (the app loads the index shipped beside it).
 //
@@ -17,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { launch } from '../e2e/browser.mjs';
+import { launch, openSettings } from '../e2e/browser.mjs';
 import { serveStatic } from '../e2e/server.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,8 +67,12 @@ const indexMb = readFileSync(join(dir, 'indexed/corpus.index')).length / 1e6;
 // Runs in the page before its scripts: when the first card appears, and when the bar that
 // says more papers are arriving goes away, on the page's clock (0 = navigation start).
 function probe() {
-  const seen = { first: null, bar: false, done: null };
+  const seen = { first: null, bar: false, done: null, long: [] };
   window.__rows = seen;
+  // The page's long tasks (50 ms or more), from navigation start.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) seen.long.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
   new MutationObserver(() => {
     const now = performance.now();
     // The app's cards, not the build's copy of the default view (gone as the page parses).
@@ -85,12 +92,17 @@ for (const [build, dist] of builds) for (const [variant, path] of [['indexed her
   const feed = encodeURIComponent(`${app.url}bench/${path}`);
   const first = [];
   const done = [];
+  const main = { load: [], forYou: [] };
   const added = [];
   const arrived = {};
   for (let r = 0; r < runs; r += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     await context.addInitScript(probe);
     const page = await context.newPage();
+    // The page's main-thread time: Chromium's own count of the time its tasks took.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
     await page.goto(`${app.url}?feed=${feed}&period=daily&date=${newest}`);
     // The day's 300 papers are on screen when a card of the corpus is.
     await page.locator('article', { hasText: papers[0].title }).first().waitFor({ timeout: 120_000 });
@@ -102,24 +114,39 @@ for (const [build, dist] of builds) for (const [variant, path] of [['indexed her
     }
     first.push(seen.first);
     if (seen.done !== null) done.push(seen.done);
+    main.load.push([await busy(), seen.long.filter(([start]) => seen.done === null || start < seen.done)]);
+
     // When the feed's body (and its index, if shipped) had arrived, on the same clock.
     const ends = await page.evaluate(() => performance.getEntriesByType('resource')
       .filter((e) => /corpus\.(json|index)$/.test(e.name)).map((e) => [e.name.split('.').at(-1), e.responseEnd]));
     for (const [kind, end] of ends) (arrived[kind] ??= []).push(end);
     const onDay = papers.filter((p) => p.listed === newest).length;
-    await page.getByText('Settings', { exact: true }).click();
+    await openSettings(page);
     await page.getByText(/^Sources \(/).click();
     await page.getByLabel('Feed address').fill(`${app.url}bench/extra.json`);
     const clicked = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: 'Add source' }).click();
     await page.getByRole('status').filter({ hasText: `${onDay + EXTRA} papers` }).waitFor({ timeout: 120_000 });
     added.push((await page.evaluate(() => performance.now())) - clicked);
+    // For you on the whole corpus: two papers saved, then the For-you order, until it is ranked.
+    await page.keyboard.press('Escape');
+    const before = [await busy(), (await page.evaluate(() => window.__rows.long)).length];
+    for (const n of [0, 1]) await page.locator('article').nth(n).getByRole('button', { name: /^Save/ }).click();
+    await page.getByRole('combobox', { name: 'Sort' }).selectOption({ label: 'For you' });
+    await page.getByText('Ranked by a model of your saved and liked papers').waitFor({ timeout: 120_000 });
+    const after = await page.evaluate(() => window.__rows.long);
+    main.forYou.push([(await busy()) - before[0], after.slice(before[1])]);
     await context.close();
   }
   const all = done.length ? `${median(done).toFixed(0)} (${done.map((x) => x.toFixed(0)).join(' ')})` : 'not shown (no preview: the first rows came with the last)';
   console.log(`${name}: first rows ${median(first).toFixed(0)} (${first.map((x) => x.toFixed(0)).join(' ')}); every paper in and indexed: ${all}`);
   console.log(`  received: ${Object.entries(arrived).map(([kind, ends]) => `${kind === 'json' ? 'feed' : 'index'} ${median(ends).toFixed(0)}`).join(', ')}`);
   console.log(`  a source of ${EXTRA} papers added afterwards, counted in the list after ${median(added).toFixed(0)} (${added.map((x) => x.toFixed(0)).join(' ')})`);
+  for (const [phase, runs] of [['loading, until every paper is in', main.load], ['For you fitting, from Save to the ranked list', main.forYou]]) {
+    const longest = runs.map(([, long]) => Math.max(0, ...long.map(([, d]) => d)));
+    const counts = runs.map(([, long]) => long.length);
+    console.log(`  main thread while ${phase}: busy ${median(runs.map(([b]) => b)).toFixed(0)} ms; longest task ${median(longest).toFixed(0)} (${longest.map((x) => x.toFixed(0)).join(' ')}); long tasks ${median(counts)}`);
+  }
   await app.close();
 }
 await browser.close();

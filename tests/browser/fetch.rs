@@ -31,7 +31,7 @@ async fn a_body_streams_in_chunks_with_its_progress_reported() {
         FetchLimits::default(),
         move |p| log.borrow_mut().push(p),
         |chunk| {
-            body.extend_from_slice(chunk);
+            body.extend_from_slice(&chunk.to_vec());
         },
     )
     .await

@@ -1,6 +1,7 @@
-use papersift::domain::cache::CachedFeed;
+use papersift::domain::cache::kept_copy;
 use papersift::domain::paper::Paper;
 use papersift::web::idb::Storage;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn paper(title: &str) -> Paper {
@@ -10,17 +11,24 @@ fn paper(title: &str) -> Paper {
 #[wasm_bindgen_test]
 async fn the_last_good_copy_round_trips_and_is_replaced_by_the_next() {
     let storage = Storage::open("papersift-test-cache").await.unwrap();
-    assert_eq!(storage.load_feed("feeds/none.json").await.unwrap(), None);
-    let first = CachedFeed::new("feeds/a.json", 10, &[paper("First")]).unwrap();
-    storage.save_feed(&first).await.unwrap();
-    assert_eq!(storage.load_feed("feeds/a.json").await.unwrap().as_ref(), Some(&first));
-    let second = CachedFeed::new("feeds/a.json", 20, &[paper("Second")]).unwrap();
-    storage.save_feed(&second).await.unwrap();
+    assert!(storage.load_feed("feeds/none.json").await.unwrap().is_none());
+    let first = kept_copy("feeds/a.json", &[paper("First")]).unwrap();
+    storage.save_feed("feeds/a.json", 10, &JsValue::from_str(&first)).await.unwrap();
     let read = storage.load_feed("feeds/a.json").await.unwrap().unwrap();
-    assert_eq!(read, second);
+    assert_eq!((read.fetched_at, read.copy.as_string()), (10, Some(first)));
+    // A copy in a Blob (as the engine hands it over) is kept as a Blob.
+    let second = kept_copy("feeds/a.json", &[paper("Second")]).unwrap();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(second.as_bytes()));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap();
+    storage.save_feed("feeds/a.json", 20, &blob).await.unwrap();
     // Opening again (a reload) sees the same data.
     let again = Storage::open("papersift-test-cache").await.unwrap();
-    assert_eq!(again.load_feed("feeds/a.json").await.unwrap().unwrap().fetched_at, 20);
+    let read = again.load_feed("feeds/a.json").await.unwrap().unwrap();
+    assert_eq!(read.fetched_at, 20);
+    let text = wasm_bindgen_futures::JsFuture::from(read.copy.dyn_into::<web_sys::Blob>().unwrap().text())
+        .await
+        .unwrap();
+    assert_eq!(text.as_string(), Some(second));
 }
 
 use indexed_db_futures::database::Database;
@@ -51,12 +59,20 @@ async fn seed(name: &str, version: u32, store: &'static str, entries: Vec<(&str,
 #[wasm_bindgen_test]
 async fn a_version_1_database_upgrades_keeping_every_record() {
     let name = "papersift-test-v1";
-    let cached = CachedFeed::new("feeds/default.json", 42, &[paper("Kept")]).unwrap();
-    let value = serde_wasm_bindgen::to_value(&cached).unwrap();
+    // A copy as version 1 kept it: its body a string.
+    let body = kept_copy("feeds/default.json", &[paper("Kept")]).unwrap();
+    #[derive(serde::Serialize)]
+    struct Version1 {
+        url: &'static str,
+        fetched_at: i64,
+        body: String,
+    }
+    let record = Version1 { url: "feeds/default.json", fetched_at: 42, body: body.clone() };
+    let value = serde_wasm_bindgen::to_value(&record).unwrap();
     seed(name, 1, "feed_cache", vec![("feeds/default.json", value)]).await;
     let storage = Storage::open(name).await.unwrap();
     let read = storage.load_feed("feeds/default.json").await.unwrap().unwrap();
-    assert_eq!(read, cached);
+    assert_eq!((read.fetched_at, read.copy.as_string()), (42, Some(body)));
     // The stores added since version 1 exist and are empty.
     assert_eq!(storage.all_marks().await.unwrap(), (Marks::default(), 0));
     assert_eq!(storage.saved_sources().await.unwrap(), (vec![], 0));

@@ -38,7 +38,7 @@ pub mod shelf;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::cache::CachedFeed;
+use crate::cache::kept_copy;
 use crate::catalog::Catalog;
 use crate::feed::stream::FeedStream;
 use crate::feed::{FeedError, ParsedFeed};
@@ -310,7 +310,7 @@ impl Engine {
     fn hold(&mut self, source: &str, name: &str, keep: bool, feed: ParsedFeed) -> Result<Loaded, FeedError> {
         let papers = tagged(feed.papers, name);
         let body = match keep {
-            true => CachedFeed::new(source, 0, &papers)?.body,
+            true => kept_copy(source, &papers)?,
             false => String::new(),
         };
         let loaded = Loaded {

@@ -361,7 +361,7 @@ pub struct Loaded {
     /// (until a [`Request::Index`] or [`Request::NoIndex`] for the source).
     pub index: Option<String>,
     /// The papers as a PaperSift feed, to keep on the device (asked for by
-    /// [`Request::Decode::keep`]); carried beside the message.
+    /// [`Request::Decode::keep`]); carried beside the message (by the worker, as a `Blob`).
     #[serde(skip)]
     pub body: String,
 }
