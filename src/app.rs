@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
     // Started first: it holds the catalog, so even the first rows come from it.
     engine_client::start();
     let feeds = Feeds::start(initial.feeds.iter().map(|url| Source::from_url(url)).collect());
+    provide_context(feeds);
     let view = ViewSignals::new(&initial);
     provide_context(view);
     let marks = ReaderData::load();
@@ -84,30 +85,30 @@ pub fn App() -> impl IntoView {
         <header class="masthead">
             <h1 class="brand"><span class="brand-mark" aria-hidden="true">"P"</span><span class="brand-name">"PaperSift"</span></h1>
             <SearchBox query=view.query />
-            <SortSelect view effective=sort />
-            <AppMenu view saved />
+            <SortSelect effective=sort />
+            <AppMenu saved />
         </header>
         <main id="main" class="content">
             <AppStatus />
             <Shortcuts />
-            <PaperView view saved />
+            <PaperView saved />
             <SearchHelp />
             {link_notice.map(|n| view! { <p class="notice">{n}</p> })}
-            <SettingsPanel feeds />
-            <SourceErrors feeds />
+            <SettingsPanel />
+            <SourceErrors />
             <Show when=more_to_come>
                 <LoadingMore progress=feeds.progress />
             </Show>
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
-                Phase::Ready => view! { <PaperBrowser feeds view sort layout=layout.into() defaults=saved /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser sort layout=layout.into() defaults=saved /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
                 Phase::AllOff => {
                     view! { <p class="empty">"Every source is switched off: turn one on in Settings → Sources."</p> }
                         .into_any()
                 }
             }}
-            <SourceNotices feeds />
+            <SourceNotices />
             {move || marks.note.get().into_iter().map(|n| view! { <p class="notice">{n}</p> }).collect_view()}
             // Suggestions for every tag field: the tags in use.
             <datalist id="tag-names">

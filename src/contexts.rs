@@ -2,6 +2,11 @@
 //! there: shared state a component deep in the tree needs without every component above it
 //! passing it on. The app provides the order in effect and the screen
 //! ([`crate::screen::provide_screen`]); the list provides what the cards mark as matched.
+//!
+//! The rule for handing state to components: what the whole app shares — the view's signals
+//! (`ViewSignals`), the sources (`Feeds`), the reader's data (`ReaderData`), the panels, the
+//! screen and the values here — is read from context, never passed as a prop; props carry
+//! only what differs from one use of a component to the next (a paper, a count, a layout).
 
 use std::sync::Arc;
 

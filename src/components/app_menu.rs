@@ -8,7 +8,8 @@ use crate::view_signals::ViewSignals;
 
 /// The header's menu: Saved, Digest, Subscribe, Settings, Keyboard shortcuts, Copy link.
 #[component]
-pub fn AppMenu(view: ViewSignals, saved: Signal<Defaults>) -> impl IntoView {
+pub fn AppMenu(saved: Signal<Defaults>) -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     let panels = expect_context::<Panels>();
     let said = RwSignal::new(String::new());
     let copy = move |_| copy_then_say(untrack(|| view.share_link(&saved.get())), "Link copied", said);

@@ -12,7 +12,8 @@ use crate::web::files::{download, read_chosen_file};
 
 /// Your data: export everything to a file, and import such a file (merging, never removing).
 #[component]
-pub fn DataPanel(feeds: Feeds) -> impl IntoView {
+pub fn DataPanel() -> impl IntoView {
+    let feeds = expect_context::<Feeds>();
     let marks = expect_context::<ReaderData>();
     let said = RwSignal::new(String::new());
     let export = move |_| {

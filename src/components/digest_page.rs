@@ -15,7 +15,8 @@ const MAILTO_MAX: usize = 1_800;
 /// The digest of new papers: the best of the span (For you when there is a model, else
 /// Trending), then each followed topic's new papers; and ways to take it to the inbox.
 #[component]
-pub fn DigestPage(view: ViewSignals) -> impl IntoView {
+pub fn DigestPage() -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     let screen = expect_context::<Shown>().screen;
     let built = Memo::new(move |_| screen.with(|s| s.digest.clone()));
     let digest = move || built.get().map(|b| b.digest);

@@ -7,7 +7,8 @@ use crate::view_signals::ViewSignals;
 /// Filters beside the query: fewest upvotes, a date range, code, project page, hide read,
 /// hide seen.
 #[component]
-pub fn FilterBar(view: ViewSignals) -> impl IntoView {
+pub fn FilterBar() -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     let filters = view.filters;
     let check = |label: &'static str, get: Signal<bool>, set: Callback<bool>| {
         view! {

@@ -6,7 +6,8 @@ use crate::view_signals::ViewSignals;
 
 /// The filters in effect as removable chips, so the view's state shows at a glance.
 #[component]
-pub fn FilterChips(view: ViewSignals, active: Memo<Vec<Chip>>) -> impl IntoView {
+pub fn FilterChips(active: Memo<Vec<Chip>>) -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     move || {
         let active = active.get();
         (!active.is_empty()).then(|| {

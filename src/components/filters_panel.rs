@@ -4,21 +4,20 @@ use crate::components::{FilterBar, PanelHead, TrendingPanel};
 use crate::contexts::RankContext;
 use crate::domain::rank::Sort;
 use crate::panels::Panels;
-use crate::view_signals::ViewSignals;
 
 /// The filters beside the query, and Tune trending with the Trending order: a panel opened
 /// from the period row (a sheet at the bottom of a phone's screen).
 #[component]
-pub fn FiltersPanel(view: ViewSignals) -> impl IntoView {
+pub fn FiltersPanel() -> impl IntoView {
     let open = expect_context::<Panels>().filters;
     let rank = expect_context::<RankContext>();
     view! {
         <Show when=move || open.get()>
             <section class="filters-panel panel" id="filters-panel" aria-labelledby="filters-title">
                 <PanelHead id="filters-title" title="Filters" open />
-                <FilterBar view />
+                <FilterBar />
                 <Show when=move || rank.sort.get() == Sort::Trending>
-                    <TrendingPanel view effective=rank.trending />
+                    <TrendingPanel effective=rank.trending />
                 </Show>
             </section>
         </Show>

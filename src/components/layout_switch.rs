@@ -7,7 +7,8 @@ use crate::view_signals::ViewSignals;
 
 /// List, Compact or Grid: applied to the view (and so to its link) and kept as the default.
 #[component]
-pub fn LayoutSwitch(view: ViewSignals, effective: Signal<Layout>) -> impl IntoView {
+pub fn LayoutSwitch(effective: Signal<Layout>) -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     let reader = expect_context::<ReaderData>();
     let choose = move |layout: Layout| {
         view.layout.set(Some(layout));

@@ -22,13 +22,9 @@ use crate::view_signals::ViewSignals;
 /// The loaded papers (or the saved ones): period navigation, the match count, the ranked
 /// list, as the engine's screen has them.
 #[component]
-pub fn PaperBrowser(
-    feeds: Feeds,
-    view: ViewSignals,
-    sort: Signal<Sort>,
-    layout: Signal<Layout>,
-    defaults: Signal<Defaults>,
-) -> impl IntoView {
+pub fn PaperBrowser(sort: Signal<Sort>, layout: Signal<Layout>, defaults: Signal<Defaults>) -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
+    let feeds = expect_context::<Feeds>();
     let panels = expect_context::<Panels>();
     let shown = expect_context::<Shown>();
     let screen = shown.screen;
@@ -67,18 +63,18 @@ pub fn PaperBrowser(
     let left = Signal::derive(move || screen.with(|s| s.total.saturating_sub(s.rows.len())));
 
     view! {
-        <PeriodNav period days view count layout active />
-        <FiltersPanel view />
+        <PeriodNav period days count layout active />
+        <FiltersPanel />
         <div class="view-state">
-            <FilterChips view active />
-            <TopicsBar view />
+            <FilterChips active />
+            <TopicsBar />
         </div>
         <Show when=move || panels.subscribe.get()>
-            <Subscribe view saved=defaults papers=top_papers />
+            <Subscribe saved=defaults papers=top_papers />
         </Show>
-        <Show when=move || view.page.get() != Page::Digest fallback=move || view! { <DigestPage view /> }>
+        <Show when=move || view.page.get() != Page::Digest fallback=move || view! { <DigestPage /> }>
             <Show when=move || view.page.get() == Page::Saved>
-                <TagBar view />
+                <TagBar />
             </Show>
             <Show when=move || sort.get() == Sort::ForYou>
                 <ForYouNote />

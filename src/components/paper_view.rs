@@ -11,7 +11,8 @@ use crate::view_signals::ViewSignals;
 /// The paper named by the link's `paper=`: everything the feed says about it, and the actions.
 /// The list stays underneath, so closing returns to the same scroll position.
 #[component]
-pub fn PaperView(view: ViewSignals, saved: Signal<Defaults>) -> impl IntoView {
+pub fn PaperView(saved: Signal<Defaults>) -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     let screen = expect_context::<Shown>().screen;
     let marks = expect_context::<ReaderData>().marks;
     let found = Memo::new(move |_| {
@@ -42,7 +43,7 @@ pub fn PaperView(view: ViewSignals, saved: Signal<Defaults>) -> impl IntoView {
             view! {
                 <aside class="paper-view" aria-label="Paper">
                     <div class="paper-view-bar">
-                        <CopyLink view saved />
+                        <CopyLink saved />
                         <button type="button" class="close" on:click=close node_ref=close_button>"Close"</button>
                     </div>
                     {match paper {

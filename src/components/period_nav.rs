@@ -15,12 +15,12 @@ use crate::view_signals::ViewSignals;
 pub fn PeriodNav(
     period: Memo<Period>,
     days: Memo<Vec<NaiveDate>>,
-    view: ViewSignals,
     count: Signal<usize>,
     layout: Signal<Layout>,
     /// The filters in effect (their count shows on the Filters button).
     active: Memo<Vec<Chip>>,
 ) -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     let panels = expect_context::<Panels>();
     let switch_to = move |kind: PeriodKind| {
         view.page.set(Page::List);
@@ -81,7 +81,7 @@ pub fn PeriodNav(
                 <StatusLine count />
             </div>
             <div class="view-tools">
-                <LayoutSwitch view effective=layout />
+                <LayoutSwitch effective=layout />
                 <button
                     type="button"
                     class="filters-button"

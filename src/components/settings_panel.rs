@@ -2,20 +2,19 @@ use leptos::prelude::*;
 
 use crate::components::{DataPanel, DisplayPanel, MutesPanel, PanelHead, SourcesPanel, TopicsPanel};
 use crate::panels::Panels;
-use crate::state::Feeds;
 
 /// Settings, opened from the menu: sources, topics, mutes, your data, display and defaults.
 #[component]
-pub fn SettingsPanel(feeds: Feeds) -> impl IntoView {
+pub fn SettingsPanel() -> impl IntoView {
     let open = expect_context::<Panels>().settings;
     view! {
         <Show when=move || open.get()>
             <section class="settings panel" aria-labelledby="settings-title">
                 <PanelHead id="settings-title" title="Settings" open />
-                <SourcesPanel feeds />
+                <SourcesPanel />
                 <TopicsPanel />
                 <MutesPanel />
-                <DataPanel feeds />
+                <DataPanel />
                 <DisplayPanel />
             </section>
         </Show>

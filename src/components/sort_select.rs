@@ -11,7 +11,8 @@ const FOR: &str = "foryou:";
 /// The sort control, a native select named "Sort", showing the order in effect; For you
 /// is offered on all the reader's marks and on each of their tags and followed topics.
 #[component]
-pub fn SortSelect(view: ViewSignals, effective: Signal<Sort>) -> impl IntoView {
+pub fn SortSelect(effective: Signal<Sort>) -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     let reader = expect_context::<ReaderData>();
     let targets = Memo::new(move |_| {
         let tags = reader

@@ -4,7 +4,8 @@ use crate::state::{Feeds, SourceStatus};
 
 /// Sources that could not be refreshed, each named with its reason, and one retry for all.
 #[component]
-pub fn SourceErrors(feeds: Feeds) -> impl IntoView {
+pub fn SourceErrors() -> impl IntoView {
+    let feeds = expect_context::<Feeds>();
     let failures = Memo::new(move |_| {
         feeds.entries.with(|entries| {
             entries

@@ -4,7 +4,8 @@ use crate::state::{Feeds, SourceStatus};
 
 /// Per-source notes for the reader ("…: 3 entries skipped: missing title") and storage problems.
 #[component]
-pub fn SourceNotices(feeds: Feeds) -> impl IntoView {
+pub fn SourceNotices() -> impl IntoView {
+    let feeds = expect_context::<Feeds>();
     let notices = move || {
         let mut texts: Vec<String> = feeds.entries.with(|entries| {
             entries

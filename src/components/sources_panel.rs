@@ -6,7 +6,8 @@ use crate::state::{Entry, Feeds, SourceStatus};
 
 /// Sources: every feed with its status, a switch to turn it on or off, and a form to add one.
 #[component]
-pub fn SourcesPanel(feeds: Feeds) -> impl IntoView {
+pub fn SourcesPanel() -> impl IntoView {
+    let feeds = expect_context::<Feeds>();
     let (name, url) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {

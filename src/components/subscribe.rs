@@ -17,11 +17,8 @@ const INDEX: &str = "feeds/published/index.json";
 /// "Subscribe": the deployment's published feed of this view when it has one, else the
 /// view's top papers as an Atom or JSON Feed file for any feed reader (or as BibTeX).
 #[component]
-pub fn Subscribe(
-    view: ViewSignals,
-    saved: Signal<Defaults>,
-    papers: Callback<(), Vec<Paper>>,
-) -> impl IntoView {
+pub fn Subscribe(saved: Signal<Defaults>, papers: Callback<(), Vec<Paper>>) -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     // Drawn when the reader opens it from the menu.
     let open = RwSignal::new(true);
     let closer = expect_context::<Panels>().subscribe;

@@ -8,7 +8,8 @@ use crate::web::files::download;
 /// Above the Saved view: narrow it to one tag, and export the tag (or every saved paper)
 /// as BibTeX or RIS.
 #[component]
-pub fn TagBar(view: ViewSignals) -> impl IntoView {
+pub fn TagBar() -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     let reader = expect_context::<ReaderData>();
     let tags = Memo::new(move |_| reader.marks.with(|m| m.tags()));
     let said = RwSignal::new(String::new());

@@ -6,7 +6,8 @@ use crate::view_signals::ViewSignals;
 
 /// Followed topics as one-click searches, and the button that follows the current search.
 #[component]
-pub fn TopicsBar(view: ViewSignals) -> impl IntoView {
+pub fn TopicsBar() -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     let reader = expect_context::<ReaderData>();
     let query = view.query;
     let followed = move || query.with(|q| reader.topics.with(|t| t.find(q).is_some()));

@@ -9,7 +9,8 @@ use crate::view_signals::ViewSignals;
 /// Sliders for the trending formula, applied live: kept as the reader's default and written
 /// into links when they differ from the built-in values, so a shared link keeps the order.
 #[component]
-pub fn TrendingPanel(view: ViewSignals, effective: Signal<Trending>) -> impl IntoView {
+pub fn TrendingPanel(effective: Signal<Trending>) -> impl IntoView {
+    let view = expect_context::<ViewSignals>();
     let reader = expect_context::<ReaderData>();
     let set = move |t: Trending| {
         let t = t.clamped();

@@ -1,7 +1,9 @@
-//! The messages between the page and the engine worker, each a JSON text; bytes of a body
-//! travel beside a [`Request::Bytes`], and a part of a backup's marks beside a
-//! [`Reply::MarksPart`] (see [`Reply::take_beside`]): neither is escaped into JSON, and each
-//! part is a message of its own, read by the page in a task of its own. The engine announces [`PROTOCOL`] in
+//! The messages between the page and the engine worker, each a JSON text. What is large
+//! travels beside the message, never escaped into JSON: the bytes of a body beside a
+//! [`Request::Bytes`], kept For-you scores beside [`Request::Kept`] and [`Reply::Kept`], a
+//! feed's copy to keep beside [`Reply::Loaded`], a part of a backup's marks beside a
+//! [`Reply::MarksPart`] (see [`Reply::take_beside`]); each part of marks is a message of its
+//! own, read by the page in a task of its own. The engine announces [`PROTOCOL`] in
 //! [`Reply::Ready`]; a page of another version does not use it (a service worker may, for a
 //! moment, hold the files of two builds).
 
@@ -414,15 +416,8 @@ impl Request {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// The text that travels beside the message (kept scores), taken out.
-    pub fn take_beside(&mut self) -> Option<String> {
-        match self {
-            Self::Kept { json } => Some(std::mem::take(json)),
-            _ => None,
-        }
-    }
-
-    /// Puts back the text that travelled beside the message.
+    /// Puts back the text that travelled beside the message (kept scores: the page sends
+    /// them as stored, never reading them).
     pub fn put_beside(&mut self, beside: String) {
         if let Self::Kept { json } = self {
             *json = beside;
