@@ -40,6 +40,8 @@ pub struct Shelf {
     build: u64,
     /// Whether the catalog is behind the held papers.
     stale: bool,
+    /// The papers the catalog was built from, by source, in order.
+    built_from: Vec<Arc<Vec<Paper>>>,
 }
 
 impl Shelf {
@@ -113,7 +115,8 @@ impl Shelf {
         self.stale |= self.held.len() != before;
     }
 
-    /// Rebuilds the catalog if the papers shown changed; whether it did.
+    /// Rebuilds the catalog if the papers shown changed; whether it did (the same papers in
+    /// the same order keep the catalog as it is).
     pub fn rebuild(&mut self) -> bool {
         if !std::mem::take(&mut self.stale) {
             return false;
@@ -127,6 +130,13 @@ impl Shelf {
         if let Some(first) = shown.iter().position(|h| h.index.is_some()) {
             shown[..=first].rotate_right(1);
         }
+        // The same papers (a source switched on that has none yet, say): the same catalog.
+        let from: Vec<Arc<Vec<Paper>>> = shown.iter().map(|h| Arc::clone(&h.papers)).collect();
+        if from.len() == self.built_from.len()
+            && from.iter().zip(&self.built_from).all(|(a, b)| Arc::ptr_eq(a, b))
+        {
+            return false;
+        }
         let papers = merge_duplicates(shown.iter().flat_map(|h| h.papers.iter().cloned()).collect());
         let shipped = shown.first().and_then(|h| Some((&h.papers[..], h.index.as_ref()?)));
         let index = match self.catalog.index_start(&papers, shipped) {
@@ -139,6 +149,7 @@ impl Shelf {
             }
         };
         self.catalog = Arc::new(Catalog::with_index(papers, index));
+        self.built_from = from;
         self.build += 1;
         true
     }
@@ -174,6 +185,10 @@ mod tests {
         assert!(shelf.rebuild());
         assert_eq!(ids(&shelf), ["a1", "a2", "b1"]);
         assert_eq!(shelf.catalog().index().docs(), 3);
+        // A source switched on that holds nothing yet changes nothing.
+        shelf.set_order(vec!["a".into(), "b".into(), "new".into()]);
+        assert!(!shelf.rebuild());
+        assert_eq!(shelf.build(), 2);
         shelf.set_order(vec!["b".into(), "c".into()]);
         shelf.forget("c");
         assert!(shelf.rebuild());
