@@ -2,8 +2,10 @@
 //! [`crate::domain::engine`]): the one place that starts it, sends it requests and routes its
 //! replies.
 //!
-//! The worker is started with the page, so both modules download and compile side by side:
-//! the catalog lives in the worker, so even the first rows come from it. Requests made
+//! The worker is started by `index.html` before the page's own module loads, so both
+//! download and compile side by side (the catalog lives in the worker: even the first rows
+//! come from it); what it says before the app listens is kept and handed on here. Where the
+//! page did not start it (the browser tests), the first call to [`start`] does. Requests made
 //! before it is ready wait in a queue (a wasm worker drops messages sent before it listens).
 //! If the worker cannot start, or answers with another protocol version, every job fails
 //! with [`EngineError::Unavailable`], and the app says so.
@@ -83,15 +85,17 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// Starts the engine worker (once; later calls do nothing).
+/// Starts the engine worker (once; later calls do nothing), or takes over the one the page
+/// started.
 pub fn start() {
-    CLIENT.with_borrow_mut(|client| {
+    let early = CLIENT.with_borrow_mut(|client| {
         if client.is_some() {
-            return;
+            return Vec::new();
         }
+        let (started, early) = started_by_page();
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        match Worker::new_with_options(WORKER_URL, &options) {
+        match started.map_or_else(|| Worker::new_with_options(WORKER_URL, &options), Ok) {
             Ok(worker) => {
                 listen(&worker);
                 *client = Some(Client {
@@ -104,37 +108,69 @@ pub fn start() {
                     on_screen: None,
                     on_kept: None,
                 });
+                early
             }
-            Err(e) => log_gone(&format!("{e:?}")),
+            Err(e) => {
+                log_gone(&format!("{e:?}"));
+                Vec::new()
+            }
         }
     });
+    // What the worker said before the app listened (its Ready, or its failure), in order.
+    for event in early {
+        match event.dyn_into::<MessageEvent>() {
+            Ok(message) => on_message(message),
+            Err(event) => {
+                if let Ok(error) = event.dyn_into::<web_sys::ErrorEvent>() {
+                    on_error(error);
+                }
+            }
+        }
+    }
+}
+
+/// The worker `index.html` started (`window.papersiftEngine`), and the events it sent before
+/// the app listened; taken once.
+fn started_by_page() -> (Option<Worker>, Vec<JsValue>) {
+    let Some(window) = web_sys::window() else { return (None, Vec::new()) };
+    let key = JsValue::from_str("papersiftEngine");
+    let Ok(started) = js_sys::Reflect::get(&window, &key) else { return (None, Vec::new()) };
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let field = |name: &str| js_sys::Reflect::get(&started, &JsValue::from_str(name)).ok();
+    let worker = field("worker").and_then(|w| w.dyn_into::<Worker>().ok());
+    let early = field("early").map(|e| Array::from(&e).to_vec()).unwrap_or_default();
+    (worker, early)
 }
 
 fn log_gone(why: &str) {
     web_sys::console::warn_1(&format!("PaperSift's engine worker is not available: {why}").into());
 }
 
-fn listen(worker: &Worker) {
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        let message = Array::from(&event.data());
-        let text = message.get(0).as_string().unwrap_or_default();
-        match serde_json::from_str::<Reply>(&text) {
-            Ok(mut reply) => {
-                let beside = message.get(1);
-                // A part of marks is read here; a feed to keep or scores to keep (up to a
-                // hundred megabytes) stay JavaScript strings, stored as they are.
-                if let (Reply::MarksPart { .. }, Some(marks)) = (&reply, beside.as_string()) {
-                    reply.put_beside(marks);
-                }
-                received(reply, beside);
+fn on_message(event: MessageEvent) {
+    let message = Array::from(&event.data());
+    let text = message.get(0).as_string().unwrap_or_default();
+    match serde_json::from_str::<Reply>(&text) {
+        Ok(mut reply) => {
+            let beside = message.get(1);
+            // A part of marks is read here; a feed's copy and scores to keep (up to a hundred
+            // megabytes) stay JavaScript values, stored as they are.
+            if let (Reply::MarksPart { .. }, Some(marks)) = (&reply, beside.as_string()) {
+                reply.put_beside(marks);
             }
-            Err(e) => gone(format!("an unreadable reply ({e})")),
+            received(reply, beside);
         }
-    });
+        Err(e) => gone(format!("an unreadable reply ({e})")),
+    }
+}
+
+fn on_error(event: web_sys::ErrorEvent) {
+    gone(format!("the worker failed ({})", event.message()));
+}
+
+fn listen(worker: &Worker) {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(|event: web_sys::ErrorEvent| {
-        gone(format!("the worker failed ({})", event.message()));
-    });
+    let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(on_error);
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     // The handlers live as long as the page.
     on_message.forget();
