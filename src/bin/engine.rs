@@ -71,7 +71,13 @@ fn main() {
                 } else {
                     Vec::new()
                 };
+                let look = matches!(request, Request::Look(_));
                 engine.borrow_mut().handle(request, &bytes).into_iter().for_each(|r| post(&listening, r));
+                // A look (a keystroke) is answered at once: a timer would cost it a frame.
+                if look {
+                    engine.borrow_mut().flush(&mut |reply| post(&listening, reply));
+                    return;
+                }
             }
             Err(e) => post(&listening, Reply::Unreadable { reason: e.to_string() }),
         }
