@@ -42,7 +42,7 @@ pub fn SourcesPanel() -> impl IntoView {
                         })
                     }
                     key=|(e, status)| (e.source.url.clone(), e.enabled, status.clone())
-                    children=move |(entry, status)| view! { <SourceRow entry status feeds /> }
+                    children=move |(entry, status)| view! { <SourceRow entry status /> }
                 />
             </ul>
             <form class="source-add" on:submit=add>
@@ -115,7 +115,8 @@ fn status_text(entry: &Entry, all: &[Entry]) -> String {
 
 /// One source: name, address, status, on/off and (for the reader's own) remove.
 #[component]
-fn SourceRow(entry: Entry, status: String, feeds: Feeds) -> impl IntoView {
+fn SourceRow(entry: Entry, status: String) -> impl IntoView {
+    let feeds = expect_context::<Feeds>();
     let url = entry.source.url.clone();
     let (toggle_url, remove_url) = (url.clone(), url.clone());
     let label = format!("Load {}", entry.source.name);
