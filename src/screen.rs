@@ -66,6 +66,7 @@ pub fn provide_screen(
     let (screen, set_screen) = signal(Arc::new(Screen::default()));
     engine_client::on_screen(move |next| {
         catching_up.set(false);
+        round_trip_end(next.look);
         set_screen.set(Arc::new(next));
     });
     let now = now_unix_seconds();
@@ -104,6 +105,7 @@ pub fn provide_screen(
     Effect::new(move |_| {
         let seq = sent.get_untracked() + 1;
         let look = Look { seq, rows: rows.get(), ..key.get() };
+        round_trip_start(seq);
         engine_client::send(&Request::Look(Box::new(look)));
         sent.set(seq);
     });
@@ -140,4 +142,24 @@ fn send_hidden(view: ViewSignals, reader: ReaderData) {
     });
     // Syncing with the engine.
     Effect::new(move |_| engine_client::send(&Request::Saved { papers: saved.get() }));
+}
+
+/// The name of the User Timing measure of a look's round trip to the engine (read by
+/// `tests/bench/keystroke.mjs`): from the look sent to its screen received.
+const ROUND_TRIP: &str = "papersift-look";
+
+fn round_trip_start(seq: u64) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(&format!("{ROUND_TRIP}-{seq}"));
+    }
+}
+
+fn round_trip_end(seq: u64) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let mark = format!("{ROUND_TRIP}-{seq}");
+        // A screen sent unasked answers a look already measured: its mark is gone.
+        if performance.measure_with_start_mark(ROUND_TRIP, &mark).is_ok() {
+            performance.clear_marks_with_mark_name(&mark);
+        }
+    }
 }
