@@ -50,11 +50,15 @@ pub fn PaperBrowser(sort: Signal<Sort>, layout: Signal<Layout>, defaults: Signal
     let rows = move || {
         let layout = layout.get();
         let range = drawn.rows();
-        screen.with(|s| {
-            let rows = &s.rows[range.start.min(s.rows.len())..range.end.min(s.rows.len())];
-            rows.iter()
-                .map(|paper| (format!("{}#{}#{}", paper.id, s.build, layout.key()), paper.clone(), layout))
-                .collect::<Vec<_>>()
+        keys.with(|keys| {
+            screen.with(|s| {
+                let drawn = range.start.min(s.rows.len())..range.end.min(s.rows.len());
+                keys[drawn.clone()]
+                    .iter()
+                    .zip(&s.rows[drawn])
+                    .map(|(key, paper)| (key.clone(), paper.clone(), layout))
+                    .collect::<Vec<_>>()
+            })
         })
     };
     let top_papers =

@@ -316,15 +316,6 @@ pub fn on_kept(listener: impl Fn(JsValue) + 'static) {
     CLIENT.with_borrow_mut(|client| client.as_mut().map(|c| c.on_kept = Some(Rc::new(listener))));
 }
 
-/// Whether the engine will never answer, and why.
-pub fn unavailable() -> Option<String> {
-    CLIENT.with_borrow(|client| match client.as_ref().map(|c| &c.link) {
-        None => Some("it could not be started".to_owned()),
-        Some(Link::Gone(why)) => Some(why.clone()),
-        Some(_) => None,
-    })
-}
-
 /// A body being handed to the engine. Dropped before [`Job::finish`], it tells the engine
 /// to forget the body.
 struct Job {

@@ -209,7 +209,12 @@ pub async fn fetch_bytes(
     on_progress: impl Fn(Progress),
 ) -> Result<Vec<u8>, FetchError> {
     let mut body = Vec::new();
-    fetch_stream(url, limits, on_progress, |chunk| body.extend_from_slice(&chunk.to_vec())).await?;
+    fetch_stream(url, limits, on_progress, |chunk| {
+        let start = body.len();
+        body.resize(start + chunk.length() as usize, 0);
+        chunk.copy_to(&mut body[start..]);
+    })
+    .await?;
     Ok(body)
 }
 

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::backup::{Backup, BackupError};
 use crate::catalog::Filters;
 use crate::digest::{Built, Span};
-use crate::feed::{FeedError, FeedFormat, ParsedFeed, SkipReason};
+use crate::feed::{FeedError, SkipReason};
 use crate::foryou::library::{Breakdown, Reasons};
 use crate::mutes::Mutes;
 use crate::paper::Paper;
@@ -371,14 +371,7 @@ pub struct Loaded {
 impl Loaded {
     /// "3 entries skipped: …; 1 paper trimmed …", when anything was.
     pub fn notice(&self) -> Option<String> {
-        let counts = ParsedFeed {
-            format: FeedFormat::PaperSift,
-            papers: Vec::new(),
-            skipped: self.skipped.clone(),
-            index: None,
-            trimmed: self.trimmed,
-        };
-        counts.notice()
+        crate::feed::notice(&self.skipped, self.trimmed)
     }
 }
 

@@ -105,27 +105,37 @@ impl ParsedFeed {
     /// What the reader is told about a feed that loaded: the entries skipped and the papers
     /// trimmed, e.g. "3 entries skipped: 3 missing title; 1 paper trimmed to the limits".
     pub fn notice(&self) -> Option<String> {
-        let trimmed = match self.trimmed {
-            0 => None,
-            1 => Some("1 paper trimmed to the limits (a text, a list or a link too long)".to_owned()),
-            n => Some(format!("{n} papers trimmed to the limits (a text, a list or a link too long)")),
-        };
-        match (self.skipped_summary(), trimmed) {
-            (Some(skipped), Some(trimmed)) => Some(format!("{skipped}; {trimmed}")),
-            (skipped, trimmed) => skipped.or(trimmed),
-        }
+        notice(&self.skipped, self.trimmed)
     }
 
     /// A sentence for the reader when entries were skipped, e.g. "3 entries skipped: missing title".
     pub fn skipped_summary(&self) -> Option<String> {
-        let total: usize = self.skipped.values().sum();
-        if total == 0 {
-            return None;
-        }
-        let reasons: Vec<String> = self.skipped.iter().map(|(reason, n)| format!("{n} {reason}")).collect();
-        let noun = if total == 1 { "entry" } else { "entries" };
-        Some(format!("{total} {noun} skipped: {}", reasons.join(", ")))
+        skipped_summary(&self.skipped)
     }
+}
+
+/// What the reader is told of a feed that loaded with `skipped` entries and `trimmed` papers
+/// (see [`ParsedFeed::notice`]).
+pub fn notice(skipped: &BTreeMap<SkipReason, usize>, trimmed: usize) -> Option<String> {
+    let trimmed = match trimmed {
+        0 => None,
+        1 => Some("1 paper trimmed to the limits (a text, a list or a link too long)".to_owned()),
+        n => Some(format!("{n} papers trimmed to the limits (a text, a list or a link too long)")),
+    };
+    match (skipped_summary(skipped), trimmed) {
+        (Some(skipped), Some(trimmed)) => Some(format!("{skipped}; {trimmed}")),
+        (skipped, trimmed) => skipped.or(trimmed),
+    }
+}
+
+fn skipped_summary(skipped: &BTreeMap<SkipReason, usize>) -> Option<String> {
+    let total: usize = skipped.values().sum();
+    if total == 0 {
+        return None;
+    }
+    let reasons: Vec<String> = skipped.iter().map(|(reason, n)| format!("{n} {reason}")).collect();
+    let noun = if total == 1 { "entry" } else { "entries" };
+    Some(format!("{total} {noun} skipped: {}", reasons.join(", ")))
 }
 
 /// Why a whole feed could not be read. Serialisable: the engine worker reports it to the page.
