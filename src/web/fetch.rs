@@ -16,7 +16,7 @@ use web_sys::{AbortController, ReadableStreamDefaultReader, RequestMode};
 
 use crate::domain::engine::protocol::Loaded;
 use crate::domain::feed::FeedError;
-use crate::web::clock::today;
+use crate::web::clock::{next_turn, today};
 use crate::web::engine_client::{EngineError, FeedJob, Told};
 use crate::web::feed_url::index_url;
 
@@ -186,7 +186,9 @@ pub async fn read_kept(url: &str, name: &str, body: &JsValue) -> Result<Loaded, 
 
 /// Fetches `url` with a timeout and a byte cap, handing each chunk to `on_chunk` (as the
 /// browser gave it: passed on to the engine, it is moved, not copied) and reporting progress
-/// as chunks arrive.
+/// as chunks arrive. The browser has a turn after each chunk: a body already downloaded (a
+/// preloaded index, a cached feed) is read without waiting, and would otherwise be read whole
+/// in one task (a 52 MB index: 100 ms).
 pub async fn fetch_stream(
     url: &str,
     limits: FetchLimits,
@@ -198,6 +200,7 @@ pub async fn fetch_stream(
     while let Some(chunk) = download.chunk().await? {
         on_chunk(&chunk);
         on_progress(download.progress());
+        next_turn().await;
     }
     Ok(())
 }
