@@ -95,6 +95,7 @@ for (const [build, dist] of builds) for (const [variant, path] of [['indexed her
   const main = { load: [], forYou: [] };
   const added = [];
   const arrived = {};
+  const engineWork = [];
   for (let r = 0; r < runs; r += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
     await context.addInitScript(probe);
@@ -115,6 +116,10 @@ for (const [build, dist] of builds) for (const [variant, path] of [['indexed her
     first.push(seen.first);
     if (seen.done !== null) done.push(seen.done);
     main.load.push([await busy(), seen.long.filter(([start]) => seen.done === null || start < seen.done)]);
+    // The engine's longest piece of work while loading (indexing the corpus, or reading its
+    // index), measured in its worker; a build without that measure reports none.
+    const flushes = (await page.workers()[0]?.evaluate(() => performance.getEntriesByName('papersift-engine-flush').map((e) => e.duration))) ?? [];
+    if (flushes.length) engineWork.push(Math.max(...flushes));
 
     // When the feed's body (and its index, if shipped) had arrived, on the same clock.
     const ends = await page.evaluate(() => performance.getEntriesByType('resource')
@@ -140,6 +145,7 @@ for (const [build, dist] of builds) for (const [variant, path] of [['indexed her
   }
   const all = done.length ? `${median(done).toFixed(0)} (${done.map((x) => x.toFixed(0)).join(' ')})` : 'not shown (no preview: the first rows came with the last)';
   console.log(`${name}: first rows ${median(first).toFixed(0)} (${first.map((x) => x.toFixed(0)).join(' ')}); every paper in and indexed: ${all}`);
+  if (engineWork.length) console.log(`  the engine's longest piece of work while loading (in its worker): ${median(engineWork).toFixed(0)} ms (${engineWork.map((x) => x.toFixed(0)).join(' ')})`);
   console.log(`  received: ${Object.entries(arrived).map(([kind, ends]) => `${kind === 'json' ? 'feed' : 'index'} ${median(ends).toFixed(0)}`).join(', ')}`);
   console.log(`  a source of ${EXTRA} papers added afterwards, counted in the list after ${median(added).toFixed(0)} (${added.map((x) => x.toFixed(0)).join(' ')})`);
   for (const [phase, runs] of [['loading, until every paper is in', main.load], ['For you fitting, from Save to the ranked list', main.forYou]]) {

@@ -172,11 +172,11 @@ impl Engine {
     /// Brings the catalog and the model up to date and sends the screen of the last look, if
     /// anything changed since it was sent. Long work (indexing a large feed, preparing For
     /// you's features) runs here, to completion; a screen saying the model is learning is
-    /// sent before the model's work.
-    pub fn flush(&mut self, post: &mut dyn FnMut(Reply)) {
+    /// sent before the model's work. Returns whether there was anything to do.
+    pub fn flush(&mut self, post: &mut dyn FnMut(Reply)) -> bool {
         let rebuilt = self.shelf.rebuild();
         if !std::mem::take(&mut self.dirty) && !rebuilt {
-            return;
+            return false;
         }
         let build = self.shelf.build();
         let catalog = Arc::clone(self.shelf.catalog());
@@ -188,6 +188,7 @@ impl Engine {
             }
         }
         self.post_screen(post);
+        true
     }
 
     fn post_screen(&mut self, post: &mut dyn FnMut(Reply)) {
@@ -482,10 +483,12 @@ mod tests {
         );
         engine.handle(Request::Look(Box::new(Look { sort: Sort::ForYou, for_you: true, ..look() })), &[]);
         let mut replies = Vec::new();
-        engine.flush(&mut |r| replies.push(r));
+        assert!(engine.flush(&mut |r| replies.push(r)), "a look and a lesson are work");
         let [Reply::Screen(learning), Reply::Kept { json }, Reply::Screen(ready)] = &replies[..] else {
             panic!("{replies:?}")
         };
+        // Nothing changed since: nothing to do, and nothing sent.
+        assert!(!engine.flush(&mut |r| panic!("{r:?}")));
         assert_eq!((learning.model, ready.model), (ModelState::Learning, ModelState::Ready));
         assert!(json.contains("scores"));
         assert!(ready.rows.iter().position(|p| p.id == "r2") < ready.rows.iter().position(|p| p.id == "l2"));
