@@ -46,7 +46,7 @@ pub fn start(reader: ReaderData, target: Signal<Option<Target>>) {
                 Target::Marks | Target::Tag(_) => None,
             };
             // The saved papers join the loaded ones: a paper saved from an old feed still teaches.
-            Request::Teach { liked, disliked, topic, saved: m.saved_papers() }
+            Request::Teach { liked, disliked, topic, saved: reader.saved.get() }
         })
     });
     // Syncing with the engine.

@@ -107,6 +107,9 @@ const LAST_VISIT: &str = "last_visit";
 pub struct ReaderData {
     /// All marks, by paper.
     pub marks: RwSignal<Marks>,
+    /// The saved papers (the copy kept with each mark), worked out once per change of the
+    /// marks: the Saved view and For you both send them to the engine.
+    pub saved: Memo<Vec<Paper>>,
     /// Muted words and authors.
     pub mutes: RwSignal<Mutes>,
     /// Theme, layout, default order and period.
@@ -129,8 +132,10 @@ pub struct ReaderData {
 impl ReaderData {
     /// Starts empty and fills in from the store.
     pub fn load() -> Self {
+        let marks = RwSignal::new(Marks::default());
         let state = Self {
-            marks: RwSignal::new(Marks::default()),
+            marks,
+            saved: Memo::new(move |_| marks.with(Marks::saved_papers)),
             mutes: RwSignal::new(Mutes::default()),
             display: RwSignal::new(DisplayPrefs::default()),
             topics: RwSignal::new(Topics::default()),

@@ -133,11 +133,9 @@ fn send_hidden(view: ViewSignals, reader: ReaderData) {
         engine_client::send(&Request::Exclude { ids: hidden.get().into_iter().collect() });
     });
     let saved = Memo::new(move |_| {
-        view.tag.with(|tag| {
-            reader.marks.with(|m| match tag {
-                Some(tag) => m.tagged(tag),
-                None => m.saved_papers(),
-            })
+        view.tag.with(|tag| match tag {
+            Some(tag) => reader.marks.with(|m| m.tagged(tag)),
+            None => reader.saved.get(),
         })
     });
     // Syncing with the engine.
