@@ -186,9 +186,11 @@ impl Catalog {
     }
 
     /// Where indexing `papers` (already merged, the catalog to come) starts:
-    /// - when `papers` begin with this catalog's papers unchanged, this catalog's index, to
-    ///   which only the rest need adding (a source that arrives after the others, or a feed's
-    ///   remaining days after its first, is so indexed alone);
+    /// - when `papers` begin with some of this catalog's papers unchanged, this catalog's
+    ///   index cut to those ([`Index::truncated`]; all of it when `papers` begin with all of
+    ///   them), to which only the rest need adding: a source that arrives after the others, a
+    ///   feed's remaining days after its first, or a source after the unchanged ones refreshed
+    ///   or switched off, is so indexed alone;
     /// - but with `shipped`, the index shipped with the feed of the first papers (those papers
     ///   and their index, read and checked), when `papers` begin with them, their searched
     ///   text unchanged, and they are more than this catalog's index would cover: that index,
@@ -196,10 +198,9 @@ impl Catalog {
     ///   left empty from another source's copy of it: that text is shown, but not searched.)
     /// - else nothing: every paper is indexed.
     pub fn index_start(&self, papers: &[Paper], shipped: Option<(&[Paper], &Arc<Index>)>) -> IndexStart {
-        let old = self.papers.len();
-        let extends = old > 0 && papers.len() > old && papers[..old] == self.papers[..];
+        let same = self.papers.iter().zip(papers).take_while(|(old, new)| old == new).count();
         if let Some((first, index)) = shipped
-            && (!extends || first.len() > old)
+            && first.len() > same
             && index.docs() == first.len()
             && papers.len() >= first.len()
             && first.iter().zip(papers).all(|(shipped, merged)| searched_alike(shipped, merged))
@@ -209,9 +210,10 @@ impl Catalog {
                 false => IndexStart::Build(Box::new(Index::clone(index).into_builder())),
             };
         }
-        match extends {
-            true => IndexStart::Build(Box::new(Index::clone(&self.index).into_builder())),
-            false => IndexStart::Build(Box::default()),
+        match same {
+            0 => IndexStart::Build(Box::default()),
+            _ if same == papers.len() => IndexStart::Ready(Arc::new(self.index.truncated(same))),
+            _ => IndexStart::Build(Box::new(self.index.truncated(same).into_builder())),
         }
     }
 
@@ -367,14 +369,30 @@ mod tests {
         assert_eq!(builder.len(), 3);
         builder.add(&more[3]);
         assert_eq!(builder.finish(), Index::build(&more));
-        // Anything but an extension is built afresh.
+        // Papers that begin otherwise are indexed afresh.
         let afresh =
             |papers: &[Paper]| matches!(c.index_start(papers, None), IndexStart::Build(b) if b.is_empty());
         assert!(afresh(&more[1..]));
-        assert!(afresh(c.papers()));
         let mut changed = more.clone();
         changed[0].upvotes += 1;
         assert!(afresh(&changed));
+        // The first papers unchanged and the rest changed or gone: the index cut to the first.
+        let mut later_changed = more.clone();
+        later_changed[2].title = "Robots that diffuse".into();
+        let IndexStart::Build(mut builder) = c.index_start(&later_changed, None) else { panic!("to extend") };
+        assert_eq!(builder.len(), 2);
+        later_changed[2..].iter().for_each(|p| builder.add(p));
+        let (cut, whole) = (builder.finish(), Index::build(&later_changed));
+        let docs = |index: &Index, word: &str| {
+            index.term_of_word(word).map(|t| index.postings(t).map(|p| p.doc).collect::<Vec<_>>())
+        };
+        for word in ["diffusion", "robots", "grasping", "agents"] {
+            assert_eq!(docs(&cut, word), docs(&whole, word), "{word}");
+        }
+        let IndexStart::Ready(first_two) = c.index_start(&more[..2], None) else { panic!("ready") };
+        assert_eq!((first_two.docs(), docs(&first_two, "robots")), (2, Some(vec![])));
+        let IndexStart::Ready(same) = c.index_start(c.papers(), None) else { panic!("ready") };
+        assert_eq!(*same, *c.index);
     }
 
     #[test]

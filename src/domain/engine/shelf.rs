@@ -7,8 +7,10 @@
 //! fetched) before its papers replace its first day: indexing them here meanwhile would be
 //! work thrown away.
 //!
-//! An index numbers its papers from the first, so the first source with a shipped index is
-//! listed first (see [`Catalog::index_start`]).
+//! An index numbers its papers from the first, and a change to a source is indexed again
+//! from its first paper on (see [`Catalog::index_start`]). So the first source with a shipped
+//! index, or else the largest source if it holds at least [`LARGE`] papers, is listed first:
+//! a change to another source (refreshed, switched off, removed) then indexes only the others.
 
 use std::sync::Arc;
 
@@ -16,6 +18,10 @@ use crate::catalog::{Catalog, IndexStart};
 use crate::feed::merge_duplicates;
 use crate::paper::Paper;
 use crate::search::index::Index;
+
+/// Papers a source holds at least to be listed first (when no source has a shipped index):
+/// enough that indexing them again is worth avoiding.
+pub const LARGE: usize = 2_000;
 
 /// One source's papers.
 #[derive(Debug)]
@@ -127,7 +133,11 @@ impl Shelf {
             .filter_map(|source| self.held.iter().find(|h| &h.source == source))
             .filter(|h| !h.papers.is_empty())
             .collect();
-        if let Some(first) = shown.iter().position(|h| h.index.is_some()) {
+        let largest = || {
+            let (at, held) = shown.iter().enumerate().max_by_key(|(_, h)| h.papers.len())?;
+            (held.papers.len() >= LARGE).then_some(at)
+        };
+        if let Some(first) = shown.iter().position(|h| h.index.is_some()).or_else(largest) {
             shown[..=first].rotate_right(1);
         }
         // The same papers (a source switched on that has none yet, say): the same catalog.
@@ -193,6 +203,37 @@ mod tests {
         shelf.forget("c");
         assert!(shelf.rebuild());
         assert_eq!((ids(&shelf), shelf.build()), (vec!["b1"], 3));
+    }
+
+    #[test]
+    fn a_large_source_comes_first_so_a_change_to_another_indexes_only_that() {
+        let mut shelf = Shelf::default();
+        shelf.set_order(vec!["small".into(), "large".into()]);
+        let large: Vec<String> = (0..LARGE).map(|i| format!("large{i}")).collect();
+        shelf.loaded("small", papers(&["s1"], 2), false);
+        shelf.loaded("large", papers(&large.iter().map(String::as_str).collect::<Vec<_>>(), 3), false);
+        assert!(shelf.rebuild());
+        assert_eq!((ids(&shelf)[0], ids(&shelf)[LARGE]), ("large0", "s1"));
+        let term = |shelf: &Shelf, word: &str| shelf.catalog().index().term_of_word(word).is_some();
+        let postings = |shelf: &Shelf, word: &str| {
+            let index = shelf.catalog().index();
+            index.term_of_word(word).map_or(0, |t| index.postings(t).count())
+        };
+        assert!(term(&shelf, "s1") && term(&shelf, "large7"));
+        // The small source refreshed: its new paper is found and its old one no longer is.
+        shelf.loaded("small", papers(&["t1"], 2), false);
+        assert!(shelf.rebuild());
+        assert_eq!(shelf.catalog().index().docs(), LARGE + 1);
+        assert_eq!((postings(&shelf, "t1"), postings(&shelf, "s1"), postings(&shelf, "large7")), (1, 0, 1));
+        // Switched off: the large source alone.
+        shelf.set_order(vec!["large".into()]);
+        assert!(shelf.rebuild());
+        assert_eq!((shelf.catalog().index().docs(), postings(&shelf, "t1")), (LARGE, 0));
+        // Below the threshold, the list's order.
+        shelf.set_order(vec!["small".into(), "large".into()]);
+        shelf.loaded("large", papers(&["l1"], 3), false);
+        shelf.rebuild();
+        assert_eq!(ids(&shelf), ["t1", "l1"]);
     }
 
     #[test]

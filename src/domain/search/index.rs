@@ -294,6 +294,65 @@ impl Index {
         builder.finish()
     }
 
+    /// This index with its first `docs` papers only, as if they alone had been indexed: the
+    /// postings and positions of later papers are cut off, and the lengths and norms are
+    /// those of the papers kept. Words met only in papers cut off keep their terms, held by
+    /// no paper. A catalog whose first papers are unchanged (a source after them refreshed or
+    /// switched off) so needs only the rest indexed again. At `docs` ≥ [`Index::docs`], a copy.
+    pub fn truncated(&self, docs: usize) -> Index {
+        if docs >= self.docs() {
+            return self.clone();
+        }
+        let terms = self.dfs.len();
+        let (mut postings, mut positions) = (Vec::new(), Vec::new());
+        let (mut offsets, mut position_offsets) = (vec![0], vec![0]);
+        let (mut dfs, mut lasts) = (Vec::with_capacity(terms), Vec::with_capacity(terms));
+        let end = |buffer: &Vec<u8>| u32::try_from(buffer.len()).unwrap_or(u32::MAX);
+        for t in 0..terms {
+            let term = u32::try_from(t).unwrap_or(u32::MAX);
+            let (mut df, mut last, mut bytes, mut counted) = (0, 0, 0, 0usize);
+            for (posting, after) in self.posting_ends(term) {
+                if posting.doc as usize >= docs {
+                    break;
+                }
+                (df, last, bytes) = (df + 1, posting.doc, after);
+                counted += posting.tf.iter().map(|&n| usize::from(n)).sum::<usize>();
+            }
+            let start = self.offsets[t] as usize;
+            postings.extend_from_slice(&self.postings[start..start + bytes]);
+            offsets.push(end(&postings));
+            // As many positions as the postings kept count: a varint ends at a byte under 0x80.
+            let from = self.position_offsets[t] as usize;
+            let held = &self.positions[from..self.position_offsets[t + 1] as usize];
+            let cut = held.iter().scan(counted, |left, &b| {
+                let more = *left > 0;
+                *left -= usize::from(more && b < 0x80);
+                Some(more)
+            });
+            let kept = cut.take_while(|&more| more).count();
+            positions.extend_from_slice(&held[..kept]);
+            position_offsets.push(end(&positions));
+            dfs.push(df);
+            lasts.push(last);
+        }
+        let lens = self.lens[..docs].to_vec();
+        let norms = norms(&lens);
+        let short = ShortPrefixes::of(&self.surfaces, STOP, |t| dfs.get(t as usize).copied().unwrap_or(0));
+        Index {
+            surfaces: self.surfaces.clone(),
+            stems: self.stems.clone(),
+            postings,
+            offsets,
+            positions,
+            position_offsets,
+            dfs,
+            lasts,
+            lens,
+            norms,
+            short,
+        }
+    }
+
     /// A builder holding this index, to append more papers. Cheap: the index is kept as it
     /// is, and only what is added is tracked until [`IndexBuilder::finish`] joins the two.
     pub fn into_builder(mut self) -> IndexBuilder {
@@ -358,6 +417,11 @@ impl Index {
 
     /// The papers holding `term`, in ascending order.
     pub fn postings(&self, term: u32) -> impl Iterator<Item = Posting> + '_ {
+        self.posting_ends(term).map(|(posting, _)| posting)
+    }
+
+    /// [`Index::postings`], each with where it ends in the term's bytes.
+    fn posting_ends(&self, term: u32) -> impl Iterator<Item = (Posting, usize)> + '_ {
         let t = term as usize;
         let bytes = match (self.offsets.get(t), self.offsets.get(t + 1)) {
             (Some(&start), Some(&end)) => &self.postings[start as usize..end as usize],
@@ -398,7 +462,7 @@ impl Index {
             } else {
                 tf[usize::from(head >> 5)] = head & 31;
             }
-            Some(Posting { doc, tf })
+            Some((Posting { doc, tf }, at))
         })
     }
 
@@ -504,6 +568,52 @@ mod tests {
         assert_eq!(index.term_of_word("diffused"), Some(term), "unseen word found by its stem");
         let words: Vec<&str> = index.words_with_prefix("diffu").map(|(w, _)| w).collect();
         assert_eq!(words, ["diffusing", "diffusion"]);
+    }
+
+    #[test]
+    fn truncating_equals_building_the_first_papers_and_appending_goes_on_from_there() {
+        let text = |i: usize| format!("word{} shared {}", i % 7, "echo ".repeat(i % 40));
+        let papers: Vec<Paper> = (0..60)
+            .map(|i| {
+                let mut p = paper(&i.to_string(), &format!("title{} shared", i % 5), &text(i));
+                p.authors = vec![format!("Author{}", i % 3)];
+                p
+            })
+            .collect();
+        let whole = Index::build(&papers);
+        for keep in [0, 1, 25, 59, 60] {
+            let cut = whole.truncated(keep);
+            let fresh = Index::build(&papers[..keep]);
+            assert_eq!((cut.docs(), &cut.lens, &cut.norms), (keep, &fresh.lens, &fresh.norms), "{keep}");
+            let slice = |bytes: &[u8], offsets: &[u32], t: usize| {
+                bytes[offsets[t] as usize..offsets[t + 1] as usize].to_vec()
+            };
+            for t in 0..cut.dfs.len() {
+                // Terms are numbered as first met, so the first papers' terms keep their numbers.
+                let (postings, positions) =
+                    (slice(&cut.postings, &cut.offsets, t), slice(&cut.positions, &cut.position_offsets, t));
+                if t < fresh.dfs.len() {
+                    assert_eq!(postings, slice(&fresh.postings, &fresh.offsets, t), "{keep} {t}");
+                    assert_eq!(positions, slice(&fresh.positions, &fresh.position_offsets, t));
+                    assert_eq!((cut.dfs[t], cut.lasts[t]), (fresh.dfs[t], fresh.lasts[t]));
+                } else {
+                    assert_eq!((postings.len(), positions.len(), cut.dfs[t]), (0, 0, 0), "{keep} {t}");
+                }
+            }
+        }
+        // Other papers after the first 25: as if built at once from those.
+        let mut other = papers[..25].to_vec();
+        other.extend((0..10).map(|i| paper(&format!("new{i}"), "fresh shared", "echo echo")));
+        let mut builder = whole.truncated(25).into_builder();
+        other[25..].iter().for_each(|p| builder.add(p));
+        let appended = builder.finish();
+        let at_once = Index::build(&other);
+        for word in ["shared", "echo", "fresh", "word3", "author1", "title4"] {
+            let docs =
+                |index: &Index| index.term_of_word(word).map(|t| index.postings(t).collect::<Vec<_>>());
+            assert_eq!(docs(&appended), docs(&at_once), "{word}");
+        }
+        assert_eq!(appended.norms, at_once.norms);
     }
 
     #[test]
