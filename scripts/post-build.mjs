@@ -25,15 +25,21 @@ walk(dir);
 
 // The first rows of the default view, shown until the app takes over (scripts/first-rows.mjs).
 const indexPath = join(dir, 'index.html');
+/** The id of what follows the copy (its guard script). */
+const PREVIEW_END = 'prerender-end';
 let html = readFileSync(indexPath, 'utf8');
 const preview = await firstRows(dir);
 // After the <noscript> note, which then stays on top when scripts are off.
 // A replacer function: a string would read `$\``, `$&` and the like in feed titles as patterns.
-html = html.replace(/<\/noscript>/, () => `</noscript>\n    ${preview}\n    <script>${GUARD}</script>`);
+html = html.replace(/<\/noscript>/, () => `</noscript>\n    ${preview}\n    <script id="${PREVIEW_END}">${GUARD}</script>`);
 if (!html.includes(GUARD)) {
   console.error('post-build: index.html has no </noscript> to put the first rows after');
   process.exit(2);
 }
+// No paint until the whole copy is parsed: a first paint in the middle of it (where the
+// network or the parser happened to pause) showed a card's buttons half drawn, which moved
+// when the rest came (a layout shift the first-paint test caught about once in 25 loads).
+html = html.replace(/<\/head>/, () => `  <link rel="expect" href="#${PREVIEW_END}" blocking="render" />\n  </head>`);
 
 // Content-Security-Policy: only what the app needs. connect-src allows any https origin because
 // readers add feeds from any site (and loopback http, for feeds served on one's own machine).
