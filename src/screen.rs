@@ -22,6 +22,7 @@ use crate::reader_data::ReaderData;
 use crate::view_signals::ViewSignals;
 use crate::web::clock::now_unix_seconds;
 use crate::web::engine_client;
+use crate::web::timing;
 
 /// Rows drawn at first, and added by each "Show more".
 pub const PAGE: usize = 50;
@@ -147,17 +148,11 @@ fn send_hidden(view: ViewSignals, reader: ReaderData) {
 const ROUND_TRIP: &str = "papersift-look";
 
 fn round_trip_start(seq: u64) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(&format!("{ROUND_TRIP}-{seq}"));
-    }
+    let performance = web_sys::window().and_then(|w| w.performance());
+    timing::mark(performance.as_ref(), &format!("{ROUND_TRIP}-{seq}"));
 }
 
 fn round_trip_end(seq: u64) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let mark = format!("{ROUND_TRIP}-{seq}");
-        // A screen sent unasked answers a look already measured: its mark is gone.
-        if performance.measure_with_start_mark(ROUND_TRIP, &mark).is_ok() {
-            performance.clear_marks_with_mark_name(&mark);
-        }
-    }
+    let performance = web_sys::window().and_then(|w| w.performance());
+    timing::measure_since(performance.as_ref(), ROUND_TRIP, &format!("{ROUND_TRIP}-{seq}"));
 }

@@ -14,6 +14,7 @@ fn main() {
     use js_sys::{Array, Uint8Array};
     use papersift::domain::engine::Engine;
     use papersift::domain::engine::protocol::{PROTOCOL, Reply, Request};
+    use papersift::web::timing;
     use wasm_bindgen::{JsCast, JsValue, closure::Closure};
     use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
@@ -43,16 +44,11 @@ fn main() {
     // The engine's own time, as User Timing measures in the worker (read by the benchmarks):
     // `papersift-engine-look` from a look received to its screen posted, `papersift-engine-flush`
     // for each flush that had work (a catalog indexed, a model fitted, a screen worked out).
-    let start = |scope: &DedicatedWorkerGlobalScope, name: &str| {
-        scope.performance().map(|p| p.mark(name).is_ok()).unwrap_or_default()
-    };
-    let timed = |scope: &DedicatedWorkerGlobalScope, name: &str, started: bool, worked: bool| {
-        if let Some(performance) = scope.performance().filter(|_| started) {
-            if worked {
-                let _ = performance.measure_with_start_mark(name, name);
-            }
-            performance.clear_marks_with_mark_name(name);
-        }
+    let start =
+        |scope: &DedicatedWorkerGlobalScope, name: &str| timing::mark(scope.performance().as_ref(), name);
+    let timed = |scope: &DedicatedWorkerGlobalScope, name: &str, worked: bool| match worked {
+        true => timing::measure_since(scope.performance().as_ref(), name, name),
+        false => timing::forget(scope.performance().as_ref(), name),
     };
     let engine = Rc::new(RefCell::new(Engine::default()));
     let flush_scheduled = Rc::new(Cell::new(false));
@@ -60,9 +56,9 @@ fn main() {
         let (scope, engine, scheduled) = (scope.clone(), Rc::clone(&engine), Rc::clone(&flush_scheduled));
         Closure::<dyn FnMut()>::new(move || {
             scheduled.set(false);
-            let started = start(&scope, FLUSH);
+            start(&scope, FLUSH);
             let worked = engine.borrow_mut().flush(&mut |reply| post(&scope, reply));
-            timed(&scope, FLUSH, started, worked);
+            timed(&scope, FLUSH, worked);
         })
     };
     let listening = scope.clone();
@@ -90,12 +86,14 @@ fn main() {
                     Vec::new()
                 };
                 let look = matches!(request, Request::Look(_));
-                let started = look && start(&listening, LOOK);
+                if look {
+                    start(&listening, LOOK);
+                }
                 engine.borrow_mut().handle(request, &bytes).into_iter().for_each(|r| post(&listening, r));
                 // A look (a keystroke) is answered at once: a timer would cost it a frame.
                 if look {
                     engine.borrow_mut().flush(&mut |reply| post(&listening, reply));
-                    timed(&listening, LOOK, started, true);
+                    timed(&listening, LOOK, true);
                     return;
                 }
             }

@@ -212,6 +212,10 @@ impl Catalog {
         }
         match same {
             0 => IndexStart::Build(Box::default()),
+            // The same papers (a refresh that brought nothing new): the same index, not a copy.
+            _ if same == papers.len() && same == self.index.docs() => {
+                IndexStart::Ready(Arc::clone(&self.index))
+            }
             _ if same == papers.len() => IndexStart::Ready(Arc::new(self.index.truncated(same))),
             _ => IndexStart::Build(Box::new(self.index.truncated(same).into_builder())),
         }

@@ -15,3 +15,4 @@ pub mod preview;
 pub mod seen_observer;
 pub mod service_worker;
 pub mod shipped_index;
+pub mod timing;

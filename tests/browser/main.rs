@@ -8,5 +8,6 @@ mod idb;
 mod near_screen;
 mod preview;
 mod shipped_index;
+mod timing;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -249,8 +249,6 @@ impl IndexBuilder {
         let dfs: Vec<u32> = self.terms.iter().map(|t| t.df).collect();
         let lasts = self.terms.iter().map(|t| t.last).collect();
         let stems = base.stems.merged(self.stems.into_iter().collect());
-        let norms = norms(&self.lens);
-        let short = ShortPrefixes::of(&surfaces, STOP, |t| dfs.get(t as usize).copied().unwrap_or(0));
         Index {
             surfaces,
             stems,
@@ -261,9 +259,9 @@ impl IndexBuilder {
             dfs,
             lasts,
             lens: self.lens,
-            norms,
-            short,
+            ..Index::default()
         }
+        .derived()
     }
 }
 
@@ -335,9 +333,6 @@ impl Index {
             dfs.push(df);
             lasts.push(last);
         }
-        let lens = self.lens[..docs].to_vec();
-        let norms = norms(&lens);
-        let short = ShortPrefixes::of(&self.surfaces, STOP, |t| dfs.get(t as usize).copied().unwrap_or(0));
         Index {
             surfaces: self.surfaces.clone(),
             stems: self.stems.clone(),
@@ -347,10 +342,19 @@ impl Index {
             position_offsets,
             dfs,
             lasts,
-            lens,
-            norms,
-            short,
+            lens: self.lens[..docs].to_vec(),
+            ..Index::default()
         }
+        .derived()
+    }
+
+    /// This index with what follows from the rest worked out: each paper's norms from the
+    /// field lengths, the short prefixes from the words and their terms' counts.
+    fn derived(mut self) -> Self {
+        self.norms = norms(&self.lens);
+        self.short =
+            ShortPrefixes::of(&self.surfaces, STOP, |t| self.dfs.get(t as usize).copied().unwrap_or(0));
+        self
     }
 
     /// A builder holding this index, to append more papers. Cheap: the index is kept as it
