@@ -7,7 +7,6 @@ fn main() {
     // downloads begin, not after them.
     wasm_bindgen_futures::spawn_local(async {
         papersift::web::preview::painted().await;
-        papersift::web::fetch::preload(papersift::domain::sources::DEFAULT_FEED_URL);
         leptos::mount::mount_to_body(papersift::App);
     });
 }

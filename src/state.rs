@@ -1,7 +1,7 @@
 //! Reactive glue: the sources, each loading on its own into the engine worker's catalog.
 //!
 //! Each source loads on its own, so a slow or broken source never holds back the others.
-//! Its body streams to the engine as it downloads; the engine holds the papers and builds
+//! The engine worker fetches it and reads it as it downloads; the engine holds the papers and builds
 //! the catalog of the sources switched on (in the order sent here), and the page keeps only
 //! each source's status and counts. A good copy of each feed is kept on the device and
 //! shown, with its age, when a refresh fails.
@@ -14,15 +14,16 @@ use crate::domain::cache::as_of;
 use crate::domain::engine::protocol::Request;
 use chrono::NaiveDate;
 
+use crate::domain::feed::fetch::{FetchLimits, Progress};
 use crate::domain::source_list::{Listed, SourceList, Status};
 use crate::domain::sources::{SavedSource, Source, dated_days};
 use crate::reader_data::{keep, tell};
 use crate::web::channel::listen;
 use crate::web::clock::{now_unix_seconds, today};
 use crate::web::engine_client::{self, Told};
-use crate::web::fetch::{FetchLimits, LoadError, Progress, fetch_feed, read_kept};
 use crate::web::idb::{DB_NAME, KeptFeed, Storage, StorageError};
-use crate::web::shipped_index::{ShippedIndexError, fetch_index};
+use crate::web::load_feed::{Fetched, LoadError, fetch_feed, read_kept};
+use crate::web::shipped_index::ShippedIndexError;
 
 /// Keeps the papers of a feed (a PaperSift feed, as the engine wrote it) as its last good copy.
 async fn save(storage: Result<Storage, StorageError>, url: &str, copy: &JsValue) -> Result<(), String> {
@@ -30,11 +31,11 @@ async fn save(storage: Result<Storage, StorageError>, url: &str, copy: &JsValue)
     storage.save_feed(url, now_unix_seconds(), copy).await.map_err(|e| e.to_string())
 }
 
-/// Has the engine read the search index the feed of `url` names at `location`; when it
-/// cannot be used, why, for the source's notice (its papers are then indexed in the engine).
-async fn shipped_index(url: &str, location: &str) -> Result<(), String> {
+/// Whether the engine read the search index the feed of `url` names; when it could not be
+/// used, why, for the source's notice (its papers are then indexed in the engine).
+fn shipped_index(url: &str, read: Result<(), ShippedIndexError>) -> Result<(), String> {
     let unused = |e: ShippedIndexError| format!("its search index was not used ({e}), so it is indexed here");
-    match fetch_index(url, location).await {
+    match read {
         Ok(()) => Ok(()),
         // The engine had it and gave up on it itself.
         Err(e @ ShippedIndexError::Unread(_)) => Err(unused(e)),
@@ -295,25 +296,22 @@ impl Feeds {
         self.set_status(&url, SourceStatus::Loading, None);
         let feeds = *self;
         spawn_local(async move {
-            let on_progress = move |p: Progress| feeds.progress.set(p);
-            let on_told = move |told: Told| {
-                if let Told::Arriving(papers) = told {
+            let on_told = move |told: Told| match told {
+                Told::Progress(p) => feeds.progress.set(p),
+                Told::Arriving(papers) => {
                     feeds.catching_up.set(true);
                     feeds.set_status_if_loading(&url, SourceStatus::Arriving { papers });
                 }
+                Told::IndexNamed(_) => {}
             };
-            let fetched =
-                fetch_feed(&source.url, &source.name, FetchLimits::default(), on_progress, on_told).await;
-            match fetched {
-                Ok((loaded, copy)) => {
+            match fetch_feed(&source.url, &source.name, FetchLimits::default(), on_told).await {
+                Ok(Fetched { loaded, copy, index }) => {
                     let notice = loaded.notice();
-                    // Its papers wait in the engine for the index it names, or for word that
-                    // it cannot be had.
-                    let (shipped_index, notice) = match &loaded.index {
-                        Some(location) => match shipped_index(&source.url, location).await {
-                            Ok(()) => (true, notice),
-                            Err(unused) => (false, joined(notice, unused)),
-                        },
+                    // Its papers waited in the engine for the index it names, or for word
+                    // that it cannot be had.
+                    let (shipped_index, notice) = match index.map(|read| shipped_index(&source.url, read)) {
+                        Some(Ok(())) => (true, notice),
+                        Some(Err(unused)) => (false, joined(notice, unused)),
                         None => (false, notice),
                     };
                     let status = SourceStatus::Loaded { papers: loaded.papers, notice, shipped_index };

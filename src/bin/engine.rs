@@ -1,6 +1,8 @@
 //! The engine worker: the module trunk builds as a Web Worker (`data-type="worker"` in
-//! `index.html`), started by the page as it starts (`web::engine_client`). It only moves
-//! messages in and out of [`papersift::domain::engine::Engine`]: each message is a JS array
+//! `index.html`), started by the page as it starts (`web::engine_client`). It moves messages
+//! in and out of [`papersift::domain::engine::Engine`], and fetches the bodies the page asks
+//! for (`Request::Fetch`, `web::engine_fetch`), handing them to the engine as they arrive.
+//! Each message is a JS array
 //! of the message's JSON text and what travels beside it: a body's bytes (a `Uint8Array`, or a
 //! copy kept on the device, a `Blob` or a string), kept scores or a part of a backup's marks
 //! (a string), a feed's copy to keep (a `Blob`, which the page stores by reference). Once the
@@ -14,7 +16,7 @@ fn main() {
     use js_sys::{Array, Uint8Array};
     use papersift::domain::engine::Engine;
     use papersift::domain::engine::protocol::{PROTOCOL, Reply, Request};
-    use papersift::web::timing;
+    use papersift::web::{engine_fetch, timing};
     use wasm_bindgen::{JsCast, JsValue, closure::Closure};
     use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
@@ -22,7 +24,7 @@ fn main() {
     const FLUSH: &str = "papersift-engine-flush";
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let post = |scope: &DedicatedWorkerGlobalScope, reply: Reply| {
+    let post_to = |scope: &DedicatedWorkerGlobalScope, reply: Reply| {
         let mut reply = reply;
         let beside = reply.take_beside();
         let message = Array::of1(&JsValue::from_str(&reply.to_json()));
@@ -50,18 +52,34 @@ fn main() {
         true => timing::measure_since(scope.performance().as_ref(), name, name),
         false => timing::forget(scope.performance().as_ref(), name),
     };
+    let post: Rc<dyn Fn(Reply)> = {
+        let scope = scope.clone();
+        Rc::new(move |reply| post_to(&scope, reply))
+    };
     let engine = Rc::new(RefCell::new(Engine::default()));
-    let flush_scheduled = Rc::new(Cell::new(false));
     let flush = {
-        let (scope, engine, scheduled) = (scope.clone(), Rc::clone(&engine), Rc::clone(&flush_scheduled));
-        Closure::<dyn FnMut()>::new(move || {
-            scheduled.set(false);
-            start(&scope, FLUSH);
-            let worked = engine.borrow_mut().flush(&mut |reply| post(&scope, reply));
-            timed(&scope, FLUSH, worked);
+        let (scope, engine, post) = (scope.clone(), Rc::clone(&engine), Rc::clone(&post));
+        let scheduled = Rc::new(Cell::new(false));
+        let run = {
+            let (scope, scheduled) = (scope.clone(), Rc::clone(&scheduled));
+            Closure::<dyn FnMut()>::new(move || {
+                scheduled.set(false);
+                start(&scope, FLUSH);
+                let worked = engine.borrow_mut().flush(&mut |reply| post(reply));
+                timed(&scope, FLUSH, worked);
+            })
+        };
+        // After the messages and chunks already queued: a burst of them is answered with one
+        // screen.
+        Rc::new(move || {
+            if !scheduled.replace(true) {
+                let _ = scope
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(run.as_ref().unchecked_ref(), 0);
+            }
         })
     };
     let listening = scope.clone();
+    let ready = Rc::clone(&post);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let message = Array::from(&event.data());
         let text = message.get(0).as_string().unwrap_or_default();
@@ -85,30 +103,35 @@ fn main() {
                 } else {
                     Vec::new()
                 };
+                if let Request::Fetch { job, url, limits } = request {
+                    let (engine, post, flush) = (Rc::clone(&engine), Rc::clone(&post), Rc::clone(&flush));
+                    wasm_bindgen_futures::spawn_local(async move {
+                        engine_fetch::fetch_into(&engine, job, &url, limits, &*post, &*flush).await;
+                    });
+                    return;
+                }
                 let look = matches!(request, Request::Look(_));
                 if look {
                     start(&listening, LOOK);
                 }
-                engine.borrow_mut().handle(request, &bytes).into_iter().for_each(|r| post(&listening, r));
+                engine.borrow_mut().handle(request, &bytes).into_iter().for_each(|r| post(r));
                 // A look (a keystroke) is answered at once: a timer would cost it a frame.
                 if look {
-                    engine.borrow_mut().flush(&mut |reply| post(&listening, reply));
+                    engine.borrow_mut().flush(&mut |reply| post(reply));
                     timed(&listening, LOOK, true);
                     return;
                 }
             }
-            Err(e) => post(&listening, Reply::Unreadable { reason: e.to_string() }),
+            Err(e) => post(Reply::Unreadable { reason: e.to_string() }),
         }
-        // After the messages already queued: a burst of them is answered with one screen.
-        if !flush_scheduled.replace(true) {
-            let _ = listening
-                .set_timeout_with_callback_and_timeout_and_arguments_0(flush.as_ref().unchecked_ref(), 0);
-        }
+        flush();
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker listens for as long as it lives.
     on_message.forget();
-    post(&scope, Reply::Ready { protocol: PROTOCOL });
+    // The embedded feed, which nearly every reader loads first, downloads while the page starts.
+    papersift::web::fetch::fetch_early(papersift::domain::sources::DEFAULT_FEED_URL);
+    ready(Reply::Ready { protocol: PROTOCOL });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

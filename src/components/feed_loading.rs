@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::web::fetch::Progress;
+use crate::domain::feed::fetch::Progress;
 
 /// What the reader sees while the feed downloads: a progress bar and the bytes so far.
 #[component]

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::web::fetch::Progress;
+use crate::domain::feed::fetch::Progress;
 
 /// A thin bar along the top edge while papers are shown and more are still arriving; fixed,
 /// so the list does not move when it goes.

@@ -3,12 +3,13 @@ use leptos::task::spawn_local;
 
 use crate::components::PanelHead;
 use crate::domain::bibtex;
+use crate::domain::feed::fetch::FetchLimits;
 use crate::domain::paper::Paper;
 use crate::domain::publish::{Published, atom, find_published, json_feed};
 use crate::domain::view_state::Defaults;
 use crate::panels::Panels;
 use crate::view_signals::ViewSignals;
-use crate::web::fetch::{FetchLimits, fetch_bytes};
+use crate::web::fetch::fetch_bytes;
 use crate::web::files::download;
 
 /// Where a deployment publishes feeds of views (written by `papersift-feed --publish`).

@@ -12,9 +12,10 @@
 //!
 //! Three kinds of traffic: the page's state, sent as it changes ([`send`]: the sources' order,
 //! the marks, the look of the screen), answered by a new screen whenever it changes
-//! ([`on_screen`]); jobs, whose bodies are streamed in and whose outcome comes back to the
-//! one waiting for it ([`FeedJob`], [`read_index`], [`read_backup`]); and questions about one
-//! paper ([`ask`]).
+//! ([`on_screen`]); jobs, whose bodies the worker fetches itself (a feed, a shipped index) or
+//! the page hands over (a copy kept on the device, a backup file), and whose outcome comes
+//! back to the one waiting for it ([`FeedJob`], [`IndexJob`], [`read_backup`]); and questions
+//! about one paper ([`ask`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -30,6 +31,7 @@ use crate::domain::engine::protocol::{
     Answer, BackupParts, Loaded, PROTOCOL, Question, Reply, Request, Screen,
 };
 use crate::domain::feed::FeedError;
+use crate::domain::feed::fetch::{FetchError, FetchLimits, Progress};
 
 /// The worker's entry point, written by trunk beside `index.html` (workers keep their names).
 const WORKER_URL: &str = "./engine_loader.js";
@@ -37,6 +39,9 @@ const WORKER_URL: &str = "./engine_loader.js";
 /// Why a job brought no papers.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EngineError {
+    /// The body could not be fetched.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
     /// The feed could not be read.
     #[error(transparent)]
     Feed(#[from] FeedError),
@@ -213,7 +218,10 @@ fn received(reply: Reply, beside: JsValue) {
         | Reply::BackupRead { job, .. }
         | Reply::IndexRead { job, .. }
         | Reply::Answer { job, .. }) => answer(job, Ok((reply, beside))),
-        reply @ (Reply::Arriving { job, .. } | Reply::IndexNamed { job, .. }) => {
+        Reply::Unfetched { job, error } => answer(job, Err(EngineError::Fetch(error))),
+        reply @ (Reply::Arriving { job, .. }
+        | Reply::IndexNamed { job, .. }
+        | Reply::Progress { job, .. }) => {
             let told = CLIENT.with_borrow(|client| client.as_ref()?.told.get(&job).cloned().flatten());
             if let Some(told) = told {
                 told(reply);
@@ -316,11 +324,13 @@ pub fn on_kept(listener: impl Fn(JsValue) + 'static) {
     CLIENT.with_borrow_mut(|client| client.as_mut().map(|c| c.on_kept = Some(Rc::new(listener))));
 }
 
-/// A body being handed to the engine. Dropped before [`Job::finish`], it tells the engine
-/// to forget the body.
+/// A body being handed to the engine, or fetched by it. Dropped before its answer, it tells
+/// the engine to forget the body (and to stop fetching it).
 struct Job {
     job: u64,
     reply: Option<oneshot::Receiver<Answered>>,
+    /// Whether the worker fetches the body (and so ends it itself).
+    fetched: bool,
 }
 
 impl Job {
@@ -343,7 +353,15 @@ impl Job {
             Ok(job)
         })?;
         send(&start(job));
-        Ok(Self { job, reply: Some(receiver) })
+        Ok(Self { job, reply: Some(receiver), fetched: false })
+    }
+
+    /// Has the worker fetch the body from `url` (absolute, or relative to the page: the
+    /// worker's script sits beside it).
+    fn fetch(mut self, url: &str, limits: FetchLimits) -> Self {
+        send(&Request::Fetch { job: self.job, url: url.to_owned(), limits });
+        self.fetched = true;
+        self
     }
 
     /// Hands over the next bytes of the body (the buffer is moved, not copied: it is not
@@ -352,8 +370,11 @@ impl Job {
         send_with(&Request::Bytes { job: self.job }, Some(bytes));
     }
 
+    /// The job's answer once its body is complete: handed over whole now, or fetched.
     async fn finish(mut self) -> Answered {
-        send(&Request::Finish { job: self.job });
+        if !self.fetched {
+            send(&Request::Finish { job: self.job });
+        }
         self.wait().await
     }
 
@@ -381,6 +402,8 @@ pub struct FeedJob(Job);
 /// What a feed's body told before its end.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Told {
+    /// How much of it the worker has fetched.
+    Progress(Progress),
     /// Where its search index is, as the feed says.
     IndexNamed(String),
     /// Its first papers are shown, this many.
@@ -388,12 +411,30 @@ pub enum Told {
 }
 
 impl FeedJob {
+    /// Starts a job that has the worker fetch the feed of `source` (named `name`) within
+    /// `limits` into the catalog, unless there is no engine to do it; the outcome carries the
+    /// papers to keep on the device. `on_told` hears what the body tells as it arrives. A
+    /// newer job for the same source supersedes this one.
+    pub fn fetch(
+        source: &str,
+        name: &str,
+        limits: FetchLimits,
+        on_told: impl Fn(Told) + 'static,
+    ) -> Result<Self, EngineError> {
+        let Self(job) = Self::start(source, name, crate::web::clock::today(), true, on_told)?;
+        Ok(Self(job.fetch(source, limits)))
+    }
+
+    /// Starts a job reading a copy of the feed of `source` (named `name`) kept on the device,
+    /// handed over with [`FeedJob::push_kept`]: its dates were judged when it came.
+    pub fn kept(source: &str, name: &str) -> Result<Self, EngineError> {
+        Self::start(source, name, chrono::NaiveDate::MAX, false, |_| {})
+    }
+
     /// Starts a job reading the body of `source` (named `name`) into the catalog, unless
-    /// there is no engine to do it. `today` is the latest plausible date ([`chrono::NaiveDate::MAX`]
-    /// for a copy kept on the device); with `keep`, the outcome carries the papers to keep;
-    /// `on_told` hears what the body tells as it arrives. A newer job for the same source
-    /// supersedes this one.
-    pub fn start(
+    /// there is no engine to do it. `today` is the latest plausible date; with `keep`, the
+    /// outcome carries the papers to keep; `on_told` hears what the body tells as it arrives.
+    fn start(
         source: &str,
         name: &str,
         today: chrono::NaiveDate,
@@ -404,14 +445,10 @@ impl FeedJob {
         let told = move |reply: Reply| match reply {
             Reply::IndexNamed { location, .. } => on_told(Told::IndexNamed(location)),
             Reply::Arriving { papers, .. } => on_told(Told::Arriving(papers)),
+            Reply::Progress { progress, .. } => on_told(Told::Progress(progress)),
             _ => {}
         };
         Job::start(|job| Request::Decode { job, source, name, today, keep }, Some(Rc::new(told))).map(Self)
-    }
-
-    /// Hands the next bytes of the body to the engine.
-    pub fn push(&self, bytes: &Uint8Array) {
-        self.0.push(bytes);
     }
 
     /// Hands the engine a whole body kept on the device (a `Blob`, or a string), which it
@@ -420,8 +457,8 @@ impl FeedJob {
         send_with(&Request::Bytes { job: self.0.job }, Some(body));
     }
 
-    /// The body is complete: what the engine read of it, and the papers to keep on the
-    /// device as a PaperSift feed (a `Blob`, stored as it is; undefined unless asked for).
+    /// What the engine read of the body once complete, and the papers to keep on the device
+    /// as a PaperSift feed (a `Blob`, stored as it is; undefined for a kept copy).
     pub async fn finish(self) -> Result<(Loaded, JsValue), EngineError> {
         match self.0.finish().await? {
             (Reply::Loaded { outcome, .. }, body) => Ok((outcome?, body)),
@@ -430,28 +467,26 @@ impl FeedJob {
     }
 }
 
-/// The search index shipped with the feed of a source, handed to the engine as it downloads,
-/// to be read for that feed's papers. Dropped before [`IndexJob::finish`], it tells the
-/// engine to forget the bytes.
+/// The search index shipped with the feed of a source, fetched by the worker to be read for
+/// that feed's papers (once they are in, if it is complete first). Dropped before
+/// [`IndexJob::finish`], it tells the engine to forget it.
 pub struct IndexJob(Job);
 
 impl IndexJob {
-    /// Starts a job reading the index of the feed of `source`, unless there is no engine.
-    pub fn start(source: &str) -> Result<Self, EngineError> {
+    /// Starts a job that has the worker fetch the index of the feed of `source` from `url`,
+    /// unless there is no engine.
+    pub fn fetch(source: &str, url: &str) -> Result<Self, EngineError> {
         let source = source.to_owned();
-        Job::start(|job| Request::Index { job, source }, None).map(Self)
+        let job = Job::start(|job| Request::Index { job, source }, None)?;
+        Ok(Self(job.fetch(url, FetchLimits::default())))
     }
 
-    /// Hands the next bytes of the index to the engine.
-    pub fn push(&self, bytes: &Uint8Array) {
-        self.0.push(bytes);
-    }
-
-    /// The file is complete: why it was not used, if it was not.
-    pub async fn finish(self) -> Result<(), String> {
-        match self.0.finish().await.map_err(|e| e.to_string())? {
-            (Reply::IndexRead { outcome, .. }, _) => outcome,
-            (other, _) => Err(format!("an answer of another kind ({other:?})")),
+    /// Whether the engine read the index: `Err` if it could not be had (not fetched, or no
+    /// engine), `Ok(Err(why))` if the engine did not use it.
+    pub async fn finish(self) -> Result<Result<(), String>, EngineError> {
+        match self.0.finish().await? {
+            (Reply::IndexRead { outcome, .. }, _) => Ok(outcome),
+            (other, _) => Err(EngineError::Unavailable(format!("an answer of another kind ({other:?})"))),
         }
     }
 }

@@ -1,204 +1,70 @@
-//! Fetching feeds: gloo-net with a timeout, a cap on the bytes read, and progress.
+//! Fetching a body: gloo-net with a timeout, a cap on the bytes read, and progress, on the
+//! page or in the engine worker (it reaches timers, `navigator.onLine` and the origin through
+//! whichever global scope it runs in).
 //!
-//! The body is read chunk by chunk so that a huge or endless response is cut off at
-//! the cap instead of filling memory, so that the reader sees progress, and so that a feed's
-//! body streams on to the engine worker, which reads it as it arrives: the page never
-//! decodes a feed itself.
+//! The body is read chunk by chunk so that a huge or endless response is cut off at the cap
+//! instead of filling memory, so that the reader sees progress, and so that a feed's body is
+//! decoded as it arrives. Feeds and shipped indexes are fetched in the engine worker
+//! ([`crate::web::engine_fetch`]): their bytes never pass through the page's thread.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_net::http::Request;
 use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, RequestMode};
+use web_sys::{AbortController, ReadableStreamDefaultReader, RequestMode, Window, WorkerGlobalScope};
 
-use crate::domain::engine::protocol::Loaded;
-use crate::domain::feed::FeedError;
-use crate::web::clock::{next_turn, today};
-use crate::web::engine_client::{EngineError, FeedJob, Told};
-use crate::web::feed_url::index_url;
+use crate::domain::feed::fetch::{FetchError, FetchLimits, Progress, permitted};
+use crate::web::clock::next_turn;
 
-/// Limits of one fetch.
-#[derive(Debug, Clone, Copy)]
-pub struct FetchLimits {
-    /// Give up after this many milliseconds (connection and body together).
-    pub timeout_ms: i32,
-    /// Stop reading past this many bytes.
-    pub max_bytes: usize,
+thread_local! {
+    /// Responses asked for early ([`fetch_early`]), by URL, until a fetch takes them.
+    static EARLY: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
-impl Default for FetchLimits {
-    fn default() -> Self {
-        // Large enough for the whole 75k-paper corpus as one feed, small enough to refuse a runaway body.
-        Self { timeout_ms: 20_000, max_bytes: 256 * 1024 * 1024 }
-    }
+/// Starts fetching `url` now, for a fetch of it made a little later, which takes this
+/// response: the engine worker asks for the embedded feed as it starts, so it downloads while
+/// the page starts and reads the reader's sources.
+pub fn fetch_early(url: &str) {
+    // A failure is heard here (no uncaught rejection when nobody takes it): the fetch that
+    // would have taken it asks again, and says why.
+    let failed = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+    let promise = global_fetch(url).catch(&failed);
+    // Once per start of the worker: it lives as long as the worker.
+    failed.forget();
+    EARLY.with_borrow_mut(|early| early.push((url.to_owned(), promise)));
 }
 
-/// Bytes received so far, and the total when the server announced it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Progress {
-    /// Bytes read so far.
-    pub received: usize,
-    /// `Content-Length`, when sent.
-    pub total: Option<usize>,
-}
-
-/// Why a fetch failed, worded for the reader.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum FetchError {
-    /// No response at all: the server is down or refused the connection.
-    #[error("could not reach {url}: the server did not respond")]
-    Network {
-        /// The URL asked for.
-        url: String,
-    },
-    /// The browser is offline.
-    #[error("could not load {url}: this device is offline")]
-    Offline {
-        /// The URL asked for.
-        url: String,
-    },
-    /// The server answers, but sends no CORS header, so a web page may not read it.
-    #[error(
-        "{url} does not allow other websites to read it (it sends no CORS header), so PaperSift cannot load it in the browser; use a CORS-enabled copy, e.g. one made with papersift-feed"
-    )]
-    Cors {
-        /// The URL asked for.
-        url: String,
-    },
-    /// No complete answer within the time limit.
-    #[error("{url} did not answer within {seconds} s")]
-    Timeout {
-        /// The URL asked for.
-        url: String,
-        /// The limit, in seconds.
-        seconds: i32,
-    },
-    /// The server answered with an error status.
-    #[error("{url} answered {status} {status_text}")]
-    Status {
-        /// The URL asked for.
-        url: String,
-        /// HTTP status code.
-        status: u16,
-        /// HTTP reason phrase.
-        status_text: String,
-    },
-    /// The body is larger than the cap.
-    #[error("{url} is larger than {limit_mb} MB; PaperSift stopped reading it")]
-    TooLarge {
-        /// The URL asked for.
-        url: String,
-        /// The cap, in megabytes.
-        limit_mb: usize,
-    },
-    /// The connection broke while the body was read.
-    #[error("reading {url} failed: {reason}")]
-    Body {
-        /// The URL asked for.
-        url: String,
-        /// What the browser said.
-        reason: String,
-    },
-}
-
-/// A feed that could not be loaded: not fetched, or fetched but not readable.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum LoadError {
-    /// The fetch failed.
-    #[error(transparent)]
-    Fetch(#[from] FetchError),
-    /// The body is not a feed PaperSift can read.
-    #[error(transparent)]
-    Feed(#[from] FeedError),
-    /// A newer load of the same source replaced this one: nothing to show for it.
-    #[error("replaced by a newer load of the same source")]
-    Superseded,
-    /// The engine worker, which reads every feed, is not available.
-    #[error("feeds are read by PaperSift's engine worker, which is not available: {0}")]
-    Engine(String),
-}
-
-impl From<EngineError> for LoadError {
-    fn from(e: EngineError) -> Self {
-        match e {
-            EngineError::Feed(e) => Self::Feed(e),
-            EngineError::Superseded => Self::Superseded,
-            EngineError::Unavailable(why) => Self::Engine(why),
-            EngineError::Backup(e) => Self::Engine(e.to_string()),
-        }
-    }
-}
-
-/// Starts downloading `url` now for a fetch of it that the app makes a little later (the
-/// browser hands that fetch this response), so the embedded feed downloads while the app
-/// starts and reads the reader's sources. Does nothing where the page cannot take the hint.
-pub fn preload(url: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let (Ok(link), Some(body)) = (document.create_element("link"), document.body()) else {
-        return;
-    };
-    // The same mode as the app's fetch, or the browser would download it twice.
-    for (name, value) in [("rel", "preload"), ("as", "fetch"), ("crossorigin", "anonymous"), ("href", url)] {
-        if link.set_attribute(name, value).is_err() {
-            return;
-        }
-    }
-    let _ = body.append_child(&link);
-}
-
-/// Fetches the feed at `url` (the source named `name`) into the engine's catalog, which
-/// reads it as it downloads: `on_told` hears of its first papers shown (a PaperSift feed's
-/// first day, long before a large feed has ended) and of the search index it names, which is
-/// preloaded at once so that it downloads alongside the papers. With what the engine read
-/// comes the copy of the papers to keep on the device (see [`FeedJob::finish`]).
-pub async fn fetch_feed(
-    url: &str,
-    name: &str,
-    limits: FetchLimits,
-    on_progress: impl Fn(Progress),
-    on_told: impl Fn(Told) + 'static,
-) -> Result<(Loaded, JsValue), LoadError> {
-    let feed = url.to_owned();
-    let job = FeedJob::start(url, name, today(), true, move |told| {
-        if let Told::IndexNamed(location) = &told
-            && let Ok(index) = index_url(&feed, location)
-        {
-            preload(&index);
-        }
-        on_told(told);
+/// The response asked for early for `url`, if one was and it came.
+async fn early_response(url: &str) -> Option<gloo_net::http::Response> {
+    let promise = EARLY.with_borrow_mut(|early| {
+        let at = early.iter().position(|(u, _)| u == url)?;
+        Some(early.swap_remove(at).1)
     })?;
-    fetch_stream(url, limits, on_progress, |chunk| job.push(chunk)).await?;
-    Ok(job.finish().await?)
+    let response = JsFuture::from(promise).await.ok()?;
+    response.dyn_into::<web_sys::Response>().ok().map(Into::into)
 }
 
-/// Reads a copy of the feed of `url` kept on the device (a PaperSift feed, as a `Blob` or,
-/// if kept by an older version, a string) into the engine's catalog.
-pub async fn read_kept(url: &str, name: &str, body: &JsValue) -> Result<Loaded, LoadError> {
-    let job = FeedJob::start(url, name, chrono::NaiveDate::MAX, false, |_| {})?;
-    job.push_kept(body);
-    Ok(job.finish().await?.0)
-}
-
-/// Fetches `url` with a timeout and a byte cap, handing each chunk to `on_chunk` (as the
-/// browser gave it: passed on to the engine, it is moved, not copied) and reporting progress
-/// as chunks arrive. The browser has a turn after each chunk: a body already downloaded (a
-/// preloaded index, a cached feed) is read without waiting, and would otherwise be read whole
-/// in one task (a 52 MB index: 100 ms).
+/// Fetches `url` with a timeout and a byte cap, handing each chunk to `on_chunk`, which says
+/// whether to read on (a body no longer wanted is not read to its end), and reporting progress
+/// as chunks arrive. Other work has a turn after each chunk: a body already downloaded (a
+/// cached feed) is read without waiting, and would otherwise be read whole in one task (a
+/// 52 MB index: 100 ms), with no keystroke answered meanwhile.
 pub async fn fetch_stream(
     url: &str,
     limits: FetchLimits,
     on_progress: impl Fn(Progress),
-    mut on_chunk: impl FnMut(&Uint8Array),
+    mut on_chunk: impl FnMut(&Uint8Array) -> bool,
 ) -> Result<(), FetchError> {
     let mut download = Download::start(url, limits).await?;
     on_progress(download.progress());
     while let Some(chunk) = download.chunk().await? {
-        on_chunk(&chunk);
+        if !on_chunk(&chunk) {
+            break;
+        }
         on_progress(download.progress());
         next_turn().await;
     }
@@ -216,6 +82,7 @@ pub async fn fetch_bytes(
         let start = body.len();
         body.resize(start + chunk.length() as usize, 0);
         chunk.copy_to(&mut body[start..]);
+        true
     })
     .await?;
     Ok(body)
@@ -234,8 +101,19 @@ struct Download {
 
 impl Download {
     async fn start(url: &str, limits: FetchLimits) -> Result<Self, FetchError> {
+        let (_, origin) = online_and_origin();
+        let absolute = web_sys::Url::new_with_base(url, &base()).map(|u| u.href()).unwrap_or_default();
+        if !permitted(&absolute, &origin) {
+            return Err(FetchError::Refused { url: url.to_owned() });
+        }
         let timer = Timeout::start(limits.timeout_ms);
-        let response = match Request::get(url).abort_signal(timer.signal().as_ref()).send().await {
+        // An early response that failed is asked for again, to say why.
+        let early = early_response(url).await.map(Ok);
+        let fetched = match early {
+            Some(response) => response,
+            None => Request::get(url).abort_signal(timer.signal().as_ref()).send().await,
+        };
+        let response = match fetched {
             Ok(response) => response,
             Err(_) if timer.fired() => {
                 return Err(FetchError::Timeout { url: url.to_owned(), seconds: limits.timeout_ms / 1000 });
@@ -317,17 +195,52 @@ impl Drop for Download {
     }
 }
 
+// The timers of whichever global scope this runs in (a window or a worker).
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout, catch)]
+    fn set_timeout(handler: &js_sys::Function, ms: i32) -> Result<i32, JsValue>;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: i32);
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(url: &str) -> js_sys::Promise;
+}
+
+/// Whether the browser says it is online, and the origin of the page or worker.
+fn online_and_origin() -> (bool, String) {
+    let global = js_sys::global();
+    if let Some(window) = global.dyn_ref::<Window>() {
+        (window.navigator().on_line(), window.origin())
+    } else if let Some(worker) = global.dyn_ref::<WorkerGlobalScope>() {
+        (worker.navigator().on_line(), worker.origin())
+    } else {
+        (true, String::new())
+    }
+}
+
+/// The URL relative ones are read against: the page's, or the worker script's (which sits
+/// beside the page).
+fn base() -> String {
+    let global = js_sys::global();
+    if let Some(window) = global.dyn_ref::<Window>() {
+        window.location().href().unwrap_or_default()
+    } else if let Some(worker) = global.dyn_ref::<WorkerGlobalScope>() {
+        worker.location().href()
+    } else {
+        String::new()
+    }
+}
+
 /// Tells apart offline, CORS and a dead server, which the browser reports alike.
 ///
 /// A `no-cors` request may reach a server that a normal request may not read: when it
 /// succeeds, the server is up and only its missing CORS header stood in the way.
 async fn diagnose_network_failure(url: &str, timer: &Timeout) -> FetchError {
     let url_owned = url.to_owned();
-    let window = web_sys::window();
-    if window.as_ref().is_some_and(|w| !w.navigator().on_line()) {
+    let (online, origin) = online_and_origin();
+    if !online {
         return FetchError::Offline { url: url_owned };
     }
-    let origin = window.and_then(|w| w.location().origin().ok()).unwrap_or_default();
     let cross_origin =
         (url.starts_with("http://") || url.starts_with("https://")) && !url.starts_with(&origin);
     if cross_origin {
@@ -368,25 +281,16 @@ impl Timeout {
                 }
             })
         };
-        let handle = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(on_timeout.as_ref().unchecked_ref(), ms)
-                .ok()
-        });
+        let handle = set_timeout(on_timeout.as_ref().unchecked_ref(), ms).ok();
         Self { controller, fired, handle, on_timeout }
     }
 
     /// Starts the timer again from now.
     fn restart(&mut self, ms: i32) {
-        let Some(window) = web_sys::window() else { return };
         if let Some(handle) = self.handle.take() {
-            window.clear_timeout_with_handle(handle);
+            clear_timeout(handle);
         }
-        self.handle = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                self.on_timeout.as_ref().unchecked_ref(),
-                ms,
-            )
-            .ok();
+        self.handle = set_timeout(self.on_timeout.as_ref().unchecked_ref(), ms).ok();
     }
 
     fn signal(&self) -> Option<web_sys::AbortSignal> {
@@ -400,8 +304,8 @@ impl Timeout {
 
 impl Drop for Timeout {
     fn drop(&mut self) {
-        if let (Some(window), Some(handle)) = (web_sys::window(), self.handle) {
-            window.clear_timeout_with_handle(handle);
+        if let Some(handle) = self.handle {
+            clear_timeout(handle);
         }
     }
 }

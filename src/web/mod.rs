@@ -3,10 +3,12 @@
 pub mod channel;
 pub mod clock;
 pub mod engine_client;
+pub mod engine_fetch;
 pub mod feed_url;
 pub mod fetch;
 pub mod files;
 pub mod idb;
+pub mod load_feed;
 pub mod location;
 pub mod near_screen;
 pub mod notify;

@@ -1,10 +1,10 @@
-//! The search index a large feed ships beside it (the converter's `--index`): fetched, then
-//! handed to the engine worker, which reads and checks it for the feed's papers (they wait
-//! for it there rather than being indexed meanwhile).
+//! The search index a large feed ships beside it (the converter's `--index`): fetched by the
+//! engine worker, which reads and checks it for the feed's papers (they wait for it there
+//! rather than being indexed meanwhile).
 
-use crate::web::engine_client::IndexJob;
+use crate::domain::feed::fetch::FetchError;
+use crate::web::engine_client::{EngineError, IndexJob};
 use crate::web::feed_url::{FeedUrlError, index_url};
-use crate::web::fetch::{FetchError, FetchLimits, fetch_stream};
 
 /// Why a shipped index was not used (the feed's papers are then indexed in the engine).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -20,26 +20,18 @@ pub enum ShippedIndexError {
     Unread(String),
 }
 
-/// Fetches the index the feed at `feed_url` names at `location`, streaming it to the engine
-/// (from its first bytes: an index that cannot be fetched is never handed over), which reads
-/// it for that feed's papers.
-pub async fn fetch_index(feed_url: &str, location: &str) -> Result<(), ShippedIndexError> {
+/// Has the engine worker fetch the index the feed at `feed_url` names at `location`, to be
+/// read for that feed's papers.
+pub fn start(feed_url: &str, location: &str) -> Result<IndexJob, ShippedIndexError> {
     let url = index_url(feed_url, location)?;
-    let mut job = None;
-    fetch_stream(
-        &url,
-        FetchLimits::default(),
-        |_| {},
-        |chunk| {
-            if let Ok(job) = job.get_or_insert_with(|| IndexJob::start(feed_url)) {
-                job.push(chunk);
-            }
-        },
-    )
-    .await?;
-    let job = job.unwrap_or_else(|| IndexJob::start(feed_url));
-    job.map_err(|e| ShippedIndexError::Unread(e.to_string()))?
-        .finish()
-        .await
-        .map_err(ShippedIndexError::Unread)
+    IndexJob::fetch(feed_url, &url).map_err(|e| ShippedIndexError::Unread(e.to_string()))
+}
+
+/// Whether the engine read the index asked for by [`start`].
+pub async fn read(job: Result<IndexJob, ShippedIndexError>) -> Result<(), ShippedIndexError> {
+    match job?.finish().await {
+        Ok(read) => read.map_err(ShippedIndexError::Unread),
+        Err(EngineError::Fetch(e)) => Err(ShippedIndexError::Fetch(e)),
+        Err(e) => Err(ShippedIndexError::Unread(e.to_string())),
+    }
 }

@@ -121,9 +121,13 @@ for (const [build, dist] of builds) for (const [variant, path] of [['indexed her
     const flushes = (await page.workers()[0]?.evaluate(() => performance.getEntriesByName('papersift-engine-flush').map((e) => e.duration))) ?? [];
     if (flushes.length) engineWork.push(Math.max(...flushes));
 
-    // When the feed's body (and its index, if shipped) had arrived, on the same clock.
-    const ends = await page.evaluate(() => performance.getEntriesByType('resource')
-      .filter((e) => /corpus\.(json|index)$/.test(e.name)).map((e) => [e.name.split('.').at(-1), e.responseEnd]));
+    // When the feed's body (and its index, if shipped) had arrived, on the page's clock: fetched
+    // by the page (older builds) or by the engine worker, whose clock starts when it does.
+    const arrivals = () => [performance.timeOrigin, performance.getEntriesByType('resource')
+      .filter((e) => /corpus\.(json|index)$/.test(e.name)).map((e) => [e.name.split('.').at(-1), e.responseEnd])];
+    const [pageOrigin, onPage] = await page.evaluate(arrivals);
+    const [workerOrigin, inWorker] = (await page.workers()[0]?.evaluate(arrivals)) ?? [pageOrigin, []];
+    const ends = [...onPage, ...inWorker.map(([kind, end]) => [kind, end + workerOrigin - pageOrigin])];
     for (const [kind, end] of ends) (arrived[kind] ??= []).push(end);
     const onDay = papers.filter((p) => p.listed === newest).length;
     await openSettings(page);

@@ -3,11 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 mod clock;
+mod engine_fetch;
+mod feed_url;
 mod fetch;
 mod idb;
 mod near_screen;
 mod preview;
-mod shipped_index;
 mod timing;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -3,13 +3,16 @@
 //! and draws what the engine answers.
 //!
 //! # The path of a paper
-//! 1. **Feed.** The page fetches a source and streams its body here ([`Request::Decode`],
-//!    then [`Request::Bytes`]). PaperSift's own format is decoded as it arrives, and its
+//! 1. **Feed.** The page asks for a source ([`Request::Decode`]), and the worker fetches it
+//!    ([`Request::Fetch`]) and streams its body here as [`Request::Bytes`]; a copy kept on the
+//!    device comes from the page the same way. PaperSift's own format is decoded as it arrives, and its
 //!    first day joins the catalog before the rest has downloaded ([`Reply::Arriving`]); every
 //!    other format is parsed whole at the end. Each paper is held to [`crate::feed::limits`]
 //!    and tagged with its source's name.
 //! 2. **Shelf.** The papers are held by source ([`shelf`]); a copy to keep on the device goes
-//!    back to the page ([`Loaded::body`]). A feed that ships a search index waits for it.
+//!    back to the page ([`Loaded::body`]). A feed that ships a search index waits for it: the
+//!    page asks for the index as soon as the feed names it, so both download side by side,
+//!    and an index complete before its feed is read once the feed is.
 //! 3. **Catalog and index.** The catalog is the papers of the sources switched on
 //!    ([`Request::Order`]), merged and indexed — to completion, with no slicing: nothing
 //!    else runs on this thread. A source that only adds papers is indexed alone.
@@ -64,8 +67,9 @@ enum Kind {
         previewed: bool,
         index_told: bool,
     },
-    /// The search index shipped with `source`'s feed.
-    Index { source: String, body: Vec<u8> },
+    /// The search index shipped with `source`'s feed; `complete` once its body is, while its
+    /// feed is still arriving (it is read when the feed is).
+    Index { source: String, body: Vec<u8>, complete: bool },
     /// A backup file.
     Backup { body: Vec<u8> },
 }
@@ -132,8 +136,12 @@ impl Engine {
                 };
                 self.start(job, kind)
             }
-            Request::Index { job, source } => self.start(job, Kind::Index { source, body: Vec::new() }),
+            Request::Index { job, source } => {
+                self.start(job, Kind::Index { source, body: Vec::new(), complete: false })
+            }
             Request::Backup { job } => self.start(job, Kind::Backup { body: Vec::new() }),
+            // The worker fetches; the engine sees the bytes.
+            Request::Fetch { .. } => Vec::new(),
             Request::Bytes { job } => self.receive(job, bytes),
             Request::Finish { job } => self.take(job).map(|j| self.finish(j)).unwrap_or_default(),
             Request::Cancel { job } => {
@@ -161,6 +169,13 @@ impl Engine {
             }),
             Request::Ask { job, question } => vec![Reply::Answer { job, answer: self.answer(question) }],
         }
+    }
+
+    /// Whether job `job`'s body is still wanted: started and not finished, cancelled or
+    /// superseded. The worker stops fetching a body that is not.
+    #[must_use]
+    pub fn wants(&self, job: u64) -> bool {
+        self.jobs.iter().any(|j| j.id == job && !matches!(j.kind, Kind::Index { complete: true, .. }))
     }
 
     fn changed(&mut self, change: impl FnOnce(&mut Self)) -> Vec<Reply> {
@@ -278,9 +293,26 @@ impl Engine {
                     None => stream.finish(),
                 };
                 let outcome = read.and_then(|feed| self.hold(&source, &name, keep, feed));
-                vec![Reply::Loaded { job: id, outcome }]
+                let index = self.jobs.iter().position(
+                    |j| matches!(&j.kind, Kind::Index { source: s, complete: true, .. } if *s == source),
+                );
+                let mut replies = vec![Reply::Loaded { job: id, outcome }];
+                if let Some(at) = index {
+                    let index = self.jobs.swap_remove(at);
+                    replies.extend(self.finish(index));
+                }
+                replies
             }
-            Kind::Index { source, body } => {
+            Kind::Index { source, body, .. }
+                if self
+                    .jobs
+                    .iter()
+                    .any(|j| matches!(&j.kind, Kind::Feed { source: s, .. } if *s == source)) =>
+            {
+                self.jobs.push(Job { id, kind: Kind::Index { source, body, complete: true } });
+                Vec::new()
+            }
+            Kind::Index { source, body, .. } => {
                 let read = self.shelf.waiting(&source).map(|papers| read_index(body, papers));
                 let outcome = match read {
                     None => Err("its feed was loaded again meanwhile".to_owned()),
@@ -450,6 +482,48 @@ mod tests {
         let replies = engine.handle(Request::Finish { job: 2 }, &[]);
         assert!(matches!(&replies[..], [Reply::IndexRead { job: 2, outcome: Err(_) }]), "{replies:?}");
         assert_eq!(screens(&mut engine)[0].total, 3);
+    }
+
+    #[test]
+    fn an_index_complete_before_its_feed_is_read_once_the_feed_is() {
+        let body = r#"{"papersift_feed":1,"index":"f.idx","papers":[
+            {"id":"a","title":"Robot arms","listed":"2026-11-25"},
+            {"id":"b","title":"Robot legs","listed":"2026-11-24"}]}"#;
+        let papers = crate::feed::parse_feed(body.as_bytes(), TODAY).map(|f| f.papers).unwrap_or_default();
+        let file = crate::search::index::file::write(
+            &crate::search::index::Index::build(&papers),
+            crate::search::index::file::fingerprint(&papers),
+        );
+        let mut engine = Engine::default();
+        engine.handle(Request::Order { sources: vec!["f".into()] }, &[]);
+        engine.handle(Request::Look(Box::new(Look { query: "robot".into(), ..look() })), &[]);
+        engine.handle(decode(1, "f"), &[]);
+        // Both download side by side (the worker fetches each); the index ends first.
+        engine.handle(Request::Bytes { job: 1 }, &body.as_bytes()[..40]);
+        engine.handle(Request::Index { job: 2, source: "f".into() }, &[]);
+        engine.handle(Request::Bytes { job: 2 }, &file);
+        assert!(engine.handle(Request::Finish { job: 2 }, &[]).is_empty(), "it waits for its feed");
+        assert!(engine.wants(1) && !engine.wants(2), "its body is whole");
+        engine.handle(Request::Bytes { job: 1 }, &body.as_bytes()[40..]);
+        let replies = engine.handle(Request::Finish { job: 1 }, &[]);
+        assert!(
+            matches!(
+                &replies[..],
+                [Reply::Loaded { job: 1, outcome: Ok(_) }, Reply::IndexRead { job: 2, outcome: Ok(()) }]
+            ),
+            "{replies:?}"
+        );
+        assert_eq!(screens(&mut engine)[0].total, 2);
+        // Cancelled while it waits, an index is forgotten: the next feed waits for its own.
+        engine.handle(decode(3, "f"), &[]);
+        engine.handle(Request::Index { job: 4, source: "f".into() }, &[]);
+        engine.handle(Request::Bytes { job: 4 }, &file);
+        engine.handle(Request::Finish { job: 4 }, &[]);
+        engine.handle(Request::Cancel { job: 4 }, &[]);
+        engine.handle(Request::Bytes { job: 3 }, body.as_bytes());
+        let replies = engine.handle(Request::Finish { job: 3 }, &[]);
+        assert!(matches!(&replies[..], [Reply::Loaded { job: 3, outcome: Ok(_) }]), "{replies:?}");
+        assert!(!engine.wants(3) && !engine.wants(4));
     }
 
     #[test]

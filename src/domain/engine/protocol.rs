@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::backup::{Backup, BackupError};
 use crate::catalog::Filters;
 use crate::digest::{Built, Span};
+use crate::feed::fetch::{FetchError, FetchLimits, Progress};
 use crate::feed::{FeedError, SkipReason};
 use crate::foryou::library::{Breakdown, Reasons};
 use crate::mutes::Mutes;
@@ -24,7 +25,7 @@ use crate::rank::{Sort, Trending};
 use crate::topics::Topics;
 
 /// This build's version of the messages; any change to them changes it.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 /// From the page to the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,6 +65,19 @@ pub enum Request {
     Backup {
         /// The page's number for this job.
         job: u64,
+    },
+    /// Fetch the body of job `job` (a [`Request::Decode`] or [`Request::Index`] just
+    /// started) from `url`: the worker does, and hands the engine its bytes as they arrive,
+    /// telling the page its [`Reply::Progress`]; the job then ends as if the page had sent
+    /// the body, or with [`Reply::Unfetched`]. Handled by the worker around the [`super::Engine`],
+    /// which has no network (it ignores this request).
+    Fetch {
+        /// The job whose body it is.
+        job: u64,
+        /// Where from: absolute, as the page resolved it.
+        url: String,
+        /// The fetch's limits.
+        limits: FetchLimits,
     },
     /// The next bytes of the body, carried beside the message.
     Bytes {
@@ -285,6 +299,21 @@ pub enum Reply {
         /// Where, as the feed says it.
         location: String,
     },
+    /// How much of a job's body the worker has fetched ([`Request::Fetch`]): at its start,
+    /// at most ten times a second between, and at its end.
+    Progress {
+        /// The job.
+        job: u64,
+        /// Bytes so far, of how many.
+        progress: Progress,
+    },
+    /// A job's body could not be fetched ([`Request::Fetch`]); the engine forgot the job.
+    Unfetched {
+        /// The job.
+        job: u64,
+        /// Why, for the reader.
+        error: FetchError,
+    },
     /// A feed's first papers are in the catalog while the rest arrives.
     Arriving {
         /// The job.
@@ -464,6 +493,9 @@ mod tests {
             r#"{"request":"decode","job":7,"source":"https://x.org/f.xml","name":"X","today":"2026-11-26","keep":true}"#
         );
         assert_eq!(serde_json::from_str::<Request>(&request.to_json()).ok(), Some(request));
+        let fetch =
+            Request::Fetch { job: 7, url: "https://x.org/f.xml".into(), limits: FetchLimits::default() };
+        assert_eq!(serde_json::from_str::<Request>(&fetch.to_json()).ok(), Some(fetch));
         let look = Request::Look(Box::new(Look { query: "q".into(), ..Look::default() }));
         assert_eq!(serde_json::from_str::<Request>(&look.to_json()).ok(), Some(look));
         let loaded = Loaded {
@@ -497,6 +529,8 @@ mod tests {
             Reply::Ready { protocol: PROTOCOL },
             Reply::Loaded { job: 2, outcome: Err(FeedError::TooManyElements { limit: 3 }) },
             Reply::Superseded { job: 3 },
+            Reply::Progress { job: 5, progress: Progress { received: 10, total: Some(20) } },
+            Reply::Unfetched { job: 6, error: FetchError::Offline { url: "https://x.org/f".into() } },
             Reply::Screen(Box::default()),
         ] {
             assert_eq!(serde_json::from_str::<Reply>(&reply.to_json()).ok(), Some(reply));

@@ -7,6 +7,7 @@ pub mod arxiv;
 pub mod atom;
 pub mod clean;
 pub mod dates;
+pub mod fetch;
 pub mod hf_daily;
 pub mod json_feed;
 pub mod limits;
