@@ -7,6 +7,9 @@ fn main() {
     // downloads begin, not after them.
     wasm_bindgen_futures::spawn_local(async {
         papersift::web::preview::painted().await;
+        // The embedded feed, which nearly every reader loads first, downloads while the app
+        // mounts and reads the reader's sources; only now, so the wasm had the bandwidth first.
+        papersift::web::engine_client::fetch_early(papersift::domain::sources::DEFAULT_FEED_URL);
         leptos::mount::mount_to_body(papersift::App);
     });
 }

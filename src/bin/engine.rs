@@ -103,6 +103,10 @@ fn main() {
                 } else {
                     Vec::new()
                 };
+                if let Request::Early { url } = &request {
+                    papersift::web::fetch::fetch_early(url);
+                    return;
+                }
                 if let Request::Fetch { job, url, limits } = request {
                     let (engine, post, flush) = (Rc::clone(&engine), Rc::clone(&post), Rc::clone(&flush));
                     wasm_bindgen_futures::spawn_local(async move {
@@ -129,8 +133,6 @@ fn main() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker listens for as long as it lives.
     on_message.forget();
-    // The embedded feed, which nearly every reader loads first, downloads while the page starts.
-    papersift::web::fetch::fetch_early(papersift::domain::sources::DEFAULT_FEED_URL);
     ready(Reply::Ready { protocol: PROTOCOL });
 }
 

@@ -309,6 +309,12 @@ pub fn send(request: &Request) {
     send_with(request, None);
 }
 
+/// Has the worker start fetching `url` now, for a feed job that asks for it a little later.
+pub fn fetch_early(url: &str) {
+    start();
+    send(&Request::Early { url: url.to_owned() });
+}
+
 /// Hands the engine the For-you scores kept from the last visit (JSON text, as stored).
 pub fn send_kept(json: &JsValue) {
     send_with(&Request::Kept { json: String::new() }, Some(json));

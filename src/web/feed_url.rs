@@ -1,6 +1,6 @@
 //! URLs a feed names, resolved the way the browser resolves them: relative to the feed, which
-//! is itself relative to the page. Used by the fetcher (to preload a shipped index as soon as
-//! the feed names it) and by the shipped-index reader, so neither depends on the other.
+//! is itself relative to the page. Used on the page to ask the engine worker for a shipped
+//! index (`web::shipped_index`), as soon as the feed names it.
 
 /// Why a URL a feed names was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

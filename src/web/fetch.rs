@@ -26,8 +26,8 @@ thread_local! {
 }
 
 /// Starts fetching `url` now, for a fetch of it made a little later, which takes this
-/// response: the engine worker asks for the embedded feed as it starts, so it downloads while
-/// the page starts and reads the reader's sources.
+/// response: the engine worker asks for the embedded feed when the page says (`Request::Early`),
+/// so it downloads while the app mounts and reads the reader's sources.
 pub fn fetch_early(url: &str) {
     // A failure is heard here (no uncaught rejection when nobody takes it): the fetch that
     // would have taken it asks again, and says why.

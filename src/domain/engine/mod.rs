@@ -141,7 +141,7 @@ impl Engine {
             }
             Request::Backup { job } => self.start(job, Kind::Backup { body: Vec::new() }),
             // The worker fetches; the engine sees the bytes.
-            Request::Fetch { .. } => Vec::new(),
+            Request::Fetch { .. } | Request::Early { .. } => Vec::new(),
             Request::Bytes { job } => self.receive(job, bytes),
             Request::Finish { job } => self.take(job).map(|j| self.finish(j)).unwrap_or_default(),
             Request::Cancel { job } => {

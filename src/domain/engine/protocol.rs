@@ -79,6 +79,14 @@ pub enum Request {
         /// The fetch's limits.
         limits: FetchLimits,
     },
+    /// Start fetching `url` now: a [`Request::Fetch`] of it a little later takes the response.
+    /// The page sends this for the embedded feed once its own wasm has arrived (so the feed
+    /// does not take the wasm's bandwidth), before it has read which sources the reader has.
+    /// Handled by the worker around the [`super::Engine`], like a fetch.
+    Early {
+        /// The URL, as a later fetch names it.
+        url: String,
+    },
     /// The next bytes of the body, carried beside the message.
     Bytes {
         /// The job they belong to.
@@ -496,6 +504,8 @@ mod tests {
         let fetch =
             Request::Fetch { job: 7, url: "https://x.org/f.xml".into(), limits: FetchLimits::default() };
         assert_eq!(serde_json::from_str::<Request>(&fetch.to_json()).ok(), Some(fetch));
+        let early = Request::Early { url: "feeds/default.json".into() };
+        assert_eq!(early.to_json(), r#"{"request":"early","url":"feeds/default.json"}"#);
         let look = Request::Look(Box::new(Look { query: "q".into(), ..Look::default() }));
         assert_eq!(serde_json::from_str::<Request>(&look.to_json()).ok(), Some(look));
         let loaded = Loaded {
