@@ -21,8 +21,18 @@ use crate::domain::feed::fetch::{FetchError, FetchLimits, Progress, permitted};
 use crate::web::clock::next_turn;
 
 thread_local! {
-    /// Responses asked for early ([`fetch_early`]), by URL, until a fetch takes them.
-    static EARLY: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+    /// Responses asked for early ([`fetch_early`]), by URL, with what aborts each, until a
+    /// fetch takes them.
+    static EARLY: RefCell<Vec<Early>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A response asked for early.
+struct Early {
+    url: String,
+    /// The response, or undefined if the request failed.
+    response: js_sys::Promise,
+    /// Aborts the request and its body: the timeout of the fetch that takes it fires this.
+    abort: Option<AbortController>,
 }
 
 /// Starts fetching `url` now, for a fetch of it made a little later, which takes this
@@ -32,20 +42,23 @@ pub fn fetch_early(url: &str) {
     // A failure is heard here (no uncaught rejection when nobody takes it): the fetch that
     // would have taken it asks again, and says why.
     let failed = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-    let promise = global_fetch(url).catch(&failed);
-    // Once per start of the worker: it lives as long as the worker.
+    let abort = AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    init.set_signal(abort.as_ref().map(AbortController::signal).as_ref());
+    let response = global_fetch(url, &init).catch(&failed);
+    // Once per page or worker: it lives as long as they do.
     failed.forget();
-    EARLY.with_borrow_mut(|early| early.push((url.to_owned(), promise)));
+    EARLY.with_borrow_mut(|early| early.push(Early { url: url.to_owned(), response, abort }));
 }
 
-/// The response asked for early for `url`, if one was and it came.
-async fn early_response(url: &str) -> Option<gloo_net::http::Response> {
-    let promise = EARLY.with_borrow_mut(|early| {
-        let at = early.iter().position(|(u, _)| u == url)?;
-        Some(early.swap_remove(at).1)
-    })?;
-    let response = JsFuture::from(promise).await.ok()?;
-    response.dyn_into::<web_sys::Response>().ok().map(Into::into)
+/// The response asked for early for `url` (undefined if its request failed) and what aborts
+/// it, if one was asked for.
+fn take_early(url: &str) -> Option<(js_sys::Promise, Option<AbortController>)> {
+    EARLY.with_borrow_mut(|early| {
+        let at = early.iter().position(|e| e.url == url)?;
+        let Early { response, abort, .. } = early.swap_remove(at);
+        Some((response, abort))
+    })
 }
 
 /// Fetches `url` with a timeout and a byte cap, handing each chunk to `on_chunk`, which says
@@ -106,11 +119,18 @@ impl Download {
         if !permitted(&absolute, &origin) {
             return Err(FetchError::Refused { url: url.to_owned() });
         }
-        let timer = Timeout::start(limits.timeout_ms);
-        // An early response that failed is asked for again, to say why.
-        let early = early_response(url).await.map(Ok);
+        let early = take_early(url);
+        // The timeout covers an early request too: it aborts it (or its body) when it fires.
+        let timer = Timeout::start(limits.timeout_ms, early.as_ref().and_then(|(_, abort)| abort.clone()));
+        let early = match early {
+            Some((response, _)) => {
+                JsFuture::from(response).await.ok().and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+            }
+            None => None,
+        };
         let fetched = match early {
-            Some(response) => response,
+            Some(response) => Ok(gloo_net::http::Response::from(response)),
+            // Not asked for early, or failed (then asked again, to say why, or timed out).
             None => Request::get(url).abort_signal(timer.signal().as_ref()).send().await,
         };
         let response = match fetched {
@@ -203,7 +223,7 @@ extern "C" {
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(handle: i32);
     #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(url: &str) -> js_sys::Promise;
+    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> js_sys::Promise;
 }
 
 /// Whether the browser says it is online, and the origin of the page or worker.
@@ -269,8 +289,9 @@ struct Timeout {
 }
 
 impl Timeout {
-    fn start(ms: i32) -> Self {
-        let controller = AbortController::new().ok();
+    /// Starts the timer, which aborts `controller` (a new one if `None`) when it fires.
+    fn start(ms: i32, controller: Option<AbortController>) -> Self {
+        let controller = controller.or_else(|| AbortController::new().ok());
         let fired = Rc::new(Cell::new(false));
         let on_timeout = {
             let (controller, fired) = (controller.clone(), fired.clone());
