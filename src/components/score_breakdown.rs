@@ -35,6 +35,10 @@ pub fn ScoreBreakdown(
         };
         async move { ask(question?).await.ok() }
     });
+    // Asked and not answered yet (an order that needs no answer is never pending).
+    let pending = move || {
+        matches!(rank.sort.get(), Sort::ForYou | Sort::Relevance | Sort::Blend) && asked.with(Option::is_none)
+    };
     let text = move || {
         let at = at.with(|s| s.at);
         let answer = asked.get().flatten();
@@ -58,6 +62,7 @@ pub fn ScoreBreakdown(
                 }
                 None => "Working it out…".to_owned(),
             },
+            Sort::Relevance | Sort::Blend if pending() => "Working it out…".to_owned(),
             sort @ (Sort::Relevance | Sort::Blend) => {
                 let parts = match answer {
                     Some(Answer::Relevance { parts }) => parts,
@@ -77,7 +82,7 @@ pub fn ScoreBreakdown(
     view! {
         // Worked out only when opened: most cards are never asked.
         <LazyDetails class="score" open summary=ViewFn::from(|| "Score")>
-            <p>{text.clone()}</p>
+            <p aria-busy=move || pending().then_some("true")>{text.clone()}</p>
         </LazyDetails>
     }
 }
