@@ -48,16 +48,15 @@ pub fn App() -> impl IntoView {
     for_you::start(marks, view.train.into());
     seen_observer::start(move |id| marks.mark_seen(&id));
     apply_display(marks);
-    // Memos, not derived signals: each is worked out once per change of what it reads (the
-    // view's state is every part of the view, the query too), and what reads it (every option
-    // of the sort menu, the look sent to the engine) runs again only when its value changes.
-    // As derived signals, each reader built the whole view state again, at start-up and on
-    // every keystroke.
+    // Memos over only the signals each reads: worked out once per change of those, and what
+    // reads them (every option of the sort menu, the look sent to the engine) runs again only
+    // when the value changes. As derived signals over the whole view state, each reader built
+    // that state again, at start-up and on every keystroke.
     let saved: Signal<_> = Memo::new(move |_| marks.display.with(|d| d.defaults())).into();
     view.bind_to_url(initial, saved);
-    let sort: Signal<_> = Memo::new(move |_| view.state().effective_sort(&saved.get())).into();
-    let kind: Signal<_> = Memo::new(move |_| view.state().effective_period(&saved.get())).into();
-    let trending: Signal<_> = Memo::new(move |_| view.state().effective_trending(&saved.get())).into();
+    let sort: Signal<_> = Memo::new(move |_| view.effective_sort(&saved.get())).into();
+    let kind: Signal<_> = Memo::new(move |_| view.effective_period(&saved.get())).into();
+    let trending: Signal<_> = Memo::new(move |_| view.effective_trending(&saved.get())).into();
     // From the two signals it depends on: `view.state()` would track the query, so every
     // keystroke would recompute it.
     let layout = Memo::new(move |_| Layout::effective(view.layout.get(), saved.get().layout));

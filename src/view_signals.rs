@@ -113,6 +113,23 @@ impl ViewSignals {
         }
     }
 
+    /// The order in effect (tracks only the sort and the query: a link's sort, else the saved
+    /// one, else relevance with a query).
+    pub fn effective_sort(&self, saved: &Defaults) -> Sort {
+        let state = ViewState { sort: self.sort.get(), query: self.query.get(), ..ViewState::default() };
+        state.effective_sort(saved)
+    }
+
+    /// The period length in effect (tracks only the period signal, not the query).
+    pub fn effective_period(&self, saved: &Defaults) -> PeriodKind {
+        ViewState { period: self.period_kind.get(), ..ViewState::default() }.effective_period(saved)
+    }
+
+    /// The trending parameters in effect (tracks only the trending signal, not the query).
+    pub fn effective_trending(&self, saved: &Defaults) -> Trending {
+        ViewState { trending: self.trending.get(), ..ViewState::default() }.effective_trending(saved)
+    }
+
     /// The filters in effect, as chips (tracks only the filter signals, not the query).
     pub fn chips(&self) -> Vec<Chip> {
         let state = ViewState {

@@ -114,9 +114,9 @@ struct Download {
 
 impl Download {
     async fn start(url: &str, limits: FetchLimits) -> Result<Self, FetchError> {
-        let (_, origin) = online_and_origin();
-        let absolute = web_sys::Url::new_with_base(url, &base()).map(|u| u.href()).unwrap_or_default();
-        if !permitted(&absolute, &origin) {
+        let here = here();
+        let absolute = web_sys::Url::new_with_base(url, &here.href).map(|u| u.href()).unwrap_or_default();
+        if !permitted(&absolute, &here.origin) {
             return Err(FetchError::Refused { url: url.to_owned() });
         }
         let early = take_early(url);
@@ -226,28 +226,26 @@ extern "C" {
     fn global_fetch(url: &str, init: &web_sys::RequestInit) -> js_sys::Promise;
 }
 
-/// Whether the browser says it is online, and the origin of the page or worker.
-fn online_and_origin() -> (bool, String) {
-    let global = js_sys::global();
-    if let Some(window) = global.dyn_ref::<Window>() {
-        (window.navigator().on_line(), window.origin())
-    } else if let Some(worker) = global.dyn_ref::<WorkerGlobalScope>() {
-        (worker.navigator().on_line(), worker.origin())
-    } else {
-        (true, String::new())
-    }
+/// What a fetch needs to know of the page or worker it runs in.
+struct Here {
+    /// Whether the browser says it is online.
+    online: bool,
+    /// The page's or worker's origin.
+    origin: String,
+    /// The URL relative ones are read against: the page's, or the worker script's (which
+    /// sits beside the page).
+    href: String,
 }
 
-/// The URL relative ones are read against: the page's, or the worker script's (which sits
-/// beside the page).
-fn base() -> String {
+fn here() -> Here {
     let global = js_sys::global();
     if let Some(window) = global.dyn_ref::<Window>() {
-        window.location().href().unwrap_or_default()
+        let href = window.location().href().unwrap_or_default();
+        Here { online: window.navigator().on_line(), origin: window.origin(), href }
     } else if let Some(worker) = global.dyn_ref::<WorkerGlobalScope>() {
-        worker.location().href()
+        Here { online: worker.navigator().on_line(), origin: worker.origin(), href: worker.location().href() }
     } else {
-        String::new()
+        Here { online: true, origin: String::new(), href: String::new() }
     }
 }
 
@@ -257,7 +255,7 @@ fn base() -> String {
 /// succeeds, the server is up and only its missing CORS header stood in the way.
 async fn diagnose_network_failure(url: &str, timer: &Timeout) -> FetchError {
     let url_owned = url.to_owned();
-    let (online, origin) = online_and_origin();
+    let Here { online, origin, .. } = here();
     if !online {
         return FetchError::Offline { url: url_owned };
     }
