@@ -11,7 +11,7 @@ use papersift::domain::catalog::{Catalog, View};
 use papersift::domain::feed::parse_feed;
 use papersift::domain::paper::Paper;
 use papersift::domain::rank::Sort;
-use papersift::domain::search::analyze::{for_each_word, is_stop_word, stem};
+use papersift::domain::search::analyze::{fold, for_each_word, is_stop_word, stem};
 use papersift::domain::search::index::{Index, file};
 use papersift::domain::search::matcher::matches;
 use papersift::domain::search::query::Query;
@@ -192,6 +192,22 @@ fn the_default_feed_answers_every_kind_of_query() {
 }
 
 proptest! {
+    /// Every word is its span of the text folded (cut at the longest word kept), the spans
+    /// fall on character boundaries and hold word characters only, and positions count up.
+    #[test]
+    fn words_are_their_spans_folded(text in "[a-zA-Z0-9 .,_\\-‐—…éßÅΑ\u{212B}]{0,60}|\\PC{0,60}") {
+        let mut next = 0;
+        for_each_word(&text, |word, span, position, joined| {
+            let source = &text[span];
+            assert!(!word.is_empty() && fold(source).replace(['-', '‐', '_', '.'], "").starts_with(word));
+            if !joined {
+                assert!(source.chars().all(char::is_alphanumeric), "{source:?}");
+                assert_eq!(position, next);
+                next += 1;
+            }
+        });
+    }
+
     #[test]
     fn queries_never_panic_and_print_canonically(text in "\\PC{0,120}") {
         let q = Query::parse(&text);

@@ -56,7 +56,17 @@ pub fn stem(word: &str) -> Cow<'_, str> {
 
 /// Folds one character: lower case, and Latin letters with diacritics to their base
 /// letter (a table rather than Unicode decomposition, which would weigh on the download).
+#[inline]
 fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        fold_other(c, out);
+    }
+}
+
+/// [`fold_char`] of a character outside ASCII.
+fn fold_other(c: char, out: &mut String) {
     // U+00C0..U+017F: Latin-1 Supplement letters and Latin Extended-A, base letter per code point
     // ('\0' keeps the character as it lower-cases).
     const LATIN: &str = concat!(
@@ -73,10 +83,6 @@ fn fold_char(c: char, out: &mut String) {
         "ssttttttuuuuuuuu",
         "uuuuwwyyyzzzzzzs",
     );
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
     let code = c as u32;
     if (0xC0..0x180).contains(&code) {
         let base = LATIN.as_bytes()[(code - 0xC0) as usize];
@@ -104,45 +110,53 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The word character starting at byte `at` of `text`, if one does (ASCII without decoding:
+/// most of a paper is).
+fn word_char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)).filter(char::is_ascii_alphanumeric),
+        _ => text[at..].chars().next().filter(|&c| is_word_char(c)),
+    }
+}
+
+/// The next word character at or after byte `*at` of `text` with where it starts; `*at`
+/// moves past it.
+fn word_char_from(text: &str, at: &mut usize) -> Option<(usize, char)> {
+    while *at < text.len() {
+        let start = *at;
+        match word_char_at(text, start) {
+            Some(c) => {
+                *at += c.len_utf8();
+                return Some((start, c));
+            }
+            // Past the character that is not a word's (a UTF-8 lead byte says its length).
+            None => *at += text[start..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    None
+}
+
 /// Calls `each(folded, span, position, joined)` for every word of `text`, without
 /// allocating per word (the index calls this on every paper).
 pub fn for_each_word(text: &str, mut each: impl FnMut(&str, Range<usize>, u32, bool)) {
     let mut position = 0u32;
     let mut word = String::new();
     let mut joined = String::new();
-    // (start of the compound, its first position, number of parts)
-    let mut compound: Option<(usize, u32, u32)> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !is_word_char(c) {
-            continue;
-        }
+    // (start of the compound being read, its first position)
+    let mut compound: Option<(usize, u32)> = None;
+    let mut at = 0;
+    while let Some((start, c)) = word_char_from(text, &mut at) {
         word.clear();
         fold_char(c, &mut word);
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                break;
-            }
+        let mut end = at;
+        while let Some(c) = word_char_at(text, end) {
             if word.len() < MAX_WORD {
                 fold_char(c, &mut word);
             }
-            end = i + c.len_utf8();
-            chars.next();
+            end += c.len_utf8();
         }
+        at = end;
         each(&word, start..end, position, false);
-        let (first, parts) = match compound {
-            Some((first, first_pos, parts)) => {
-                joined.push_str(&word);
-                ((first, first_pos), parts + 1)
-            }
-            None => {
-                joined.clear();
-                joined.push_str(&word);
-                ((start, position), 1)
-            }
-        };
-        position += 1;
         // A hyphen (or a dot between digits) directly followed by a word character continues the compound.
         let mut after = text[end..].chars();
         let continues = match (after.next(), after.next()) {
@@ -152,14 +166,27 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(&str, Range<usize>, u32, b
             }
             _ => false,
         };
-        if continues {
-            compound = Some((first.0, first.1, parts));
-        } else {
-            if parts > 1 && joined.len() <= MAX_WORD {
-                each(&joined, first.0..end, first.1, true);
+        // Only a compound's words are copied into `joined`: most words stand alone.
+        compound = match (compound, continues) {
+            (None, false) => None,
+            (None, true) => {
+                joined.clear();
+                joined.push_str(&word);
+                Some((start, position))
             }
-            compound = None;
-        }
+            (Some(first), true) => {
+                joined.push_str(&word);
+                Some(first)
+            }
+            (Some((first, first_position)), false) => {
+                joined.push_str(&word);
+                if joined.len() <= MAX_WORD {
+                    each(&joined, first..end, first_position, true);
+                }
+                None
+            }
+        };
+        position += 1;
     }
 }
 

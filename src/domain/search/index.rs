@@ -9,16 +9,18 @@
 //! with [`Index::into_builder`] when a source brings new papers.
 
 pub mod file;
+mod met;
 mod positions;
 mod prefixes;
-
-use rustc_hash::FxHashMap;
+mod recent;
 
 use crate::paper::Paper;
 use crate::search::analyze::{for_each_word, is_stop_word, stem};
 use crate::search::query::Field;
 use crate::search::words::WordTable;
+use met::WordsMet;
 use prefixes::ShortPrefixes;
+use recent::RecentWords;
 
 /// Field weights of BM25F: title > keywords > abstract > authors > organisation.
 pub const FIELD_WEIGHTS: [f32; 5] = [3.0, 2.5, 1.0, 0.8, 0.5];
@@ -88,15 +90,44 @@ pub struct IndexBuilder {
     /// postings are only read, and copied once, by [`IndexBuilder::finish`].
     base: Index,
     /// Surface words met since, with their terms (base words too, once looked up).
-    surfaces: FxHashMap<Box<str>, u32>,
+    surfaces: WordsMet,
     /// Stems of the terms added since.
-    stems: FxHashMap<Box<str>, u32>,
+    stems: WordsMet,
     /// Every term's counts, and its postings added since.
     terms: Vec<Postings>,
     /// Field lengths of every paper, the base's included.
     lens: Vec<[u16; 5]>,
-    /// The paper being added: (term, field, position) of each word.
-    scratch: Vec<(u32, u8, u32)>,
+    /// The paper being added: each word's term, field and position, packed by [`Occurrence`] so
+    /// that one integer sort orders them.
+    scratch: Vec<Occurrence>,
+    /// The words met last, looked up before `surfaces`.
+    recent: RecentWords,
+}
+
+/// One word of the paper being indexed: its term in the high 32 bits, then its field in 3
+/// bits and its position in 29 (a position past that, half a billion words into one field,
+/// counts as the last), so sorting the integers sorts by term, field and position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Occurrence(u64);
+
+impl Occurrence {
+    const AT: u32 = (1 << 29) - 1;
+
+    fn new(term: u32, field: Field, at: u32) -> Self {
+        Self(u64::from(term) << 32 | (field as u64) << 29 | u64::from(at.min(Self::AT)))
+    }
+
+    fn term(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+
+    fn field(self) -> u8 {
+        (self.0 >> 29) as u8 & 7
+    }
+
+    fn at(self) -> u32 {
+        self.0 as u32 & Self::AT
+    }
 }
 
 fn push_varint(bytes: &mut Vec<u8>, mut n: u32) {
@@ -124,7 +155,11 @@ impl IndexBuilder {
     }
 
     fn term_of(&mut self, surface: &str) -> u32 {
-        if let Some(&id) = self.surfaces.get(surface) {
+        if let Some(id) = self.recent.get(surface) {
+            return id;
+        }
+        if let Some(id) = self.surfaces.get(surface) {
+            self.recent.put(surface, id);
             return id;
         }
         let id = if let Some(id) = self.base.surfaces.get(surface) {
@@ -133,17 +168,18 @@ impl IndexBuilder {
             STOP
         } else {
             let stemmed = stem(surface);
-            match self.stems.get(stemmed.as_ref()).copied().or_else(|| self.base.stems.get(&stemmed)) {
+            match self.stems.get(&stemmed).or_else(|| self.base.stems.get(&stemmed)) {
                 Some(id) => id,
                 None => {
                     let id = u32::try_from(self.terms.len()).unwrap_or(STOP - 1);
-                    self.stems.insert(stemmed.into(), id);
+                    self.stems.insert(&stemmed, id);
                     self.terms.push(Postings::default());
                     id
                 }
             }
         };
-        self.surfaces.insert(surface.into(), id);
+        self.surfaces.insert(surface, id);
+        self.recent.put(surface, id);
         id
     }
 
@@ -164,7 +200,7 @@ impl IndexBuilder {
                 next[field.index()] = next[field.index()].max(at.saturating_add(1 + positions::GAP));
                 let term = this.term_of(word);
                 if term != STOP {
-                    scratch.push((term, field as u8, at));
+                    scratch.push(Occurrence::new(term, field, at));
                 }
             });
         };
@@ -182,12 +218,12 @@ impl IndexBuilder {
         scratch.sort_unstable();
         let mut i = 0;
         while i < scratch.len() {
-            let term = scratch[i].0;
+            let term = scratch[i].term();
             let postings = &mut self.terms[term as usize];
             let mut tf = [0u8; 5];
             let mut previous = (u8::MAX, 0);
-            while i < scratch.len() && scratch[i].0 == term {
-                let (_, field, at) = scratch[i];
+            while i < scratch.len() && scratch[i].term() == term {
+                let (field, at) = (scratch[i].field(), scratch[i].at());
                 let slot = &mut tf[usize::from(field)];
                 // Counts stop at 255, and so do the positions kept.
                 if *slot < u8::MAX {
@@ -221,7 +257,7 @@ impl IndexBuilder {
     /// The finished index.
     pub fn finish(self) -> Index {
         let base = self.base;
-        let surfaces = base.surfaces.merged(self.surfaces.into_iter().collect());
+        let surfaces = base.surfaces.merged(self.surfaces.pairs());
         let total: usize = base.postings.len() + self.terms.iter().map(|t| t.bytes.len()).sum::<usize>();
         let mut postings = Vec::with_capacity(total);
         let mut offsets = Vec::with_capacity(self.terms.len() + 1);
@@ -248,7 +284,7 @@ impl IndexBuilder {
         }
         let dfs: Vec<u32> = self.terms.iter().map(|t| t.df).collect();
         let lasts = self.terms.iter().map(|t| t.last).collect();
-        let stems = base.stems.merged(self.stems.into_iter().collect());
+        let stems = base.stems.merged(self.stems.pairs());
         Index {
             surfaces,
             stems,

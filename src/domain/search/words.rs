@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use papersift_domain::search::words::WordTable;
-//! let table = WordTable::from_pairs(vec![("diffusion".into(), 3), ("agent".into(), 1), ("diffuse".into(), 3)]);
+//! let table = WordTable::from_pairs(vec![("diffusion", 3), ("agent", 1), ("diffuse", 3)]);
 //! assert_eq!(table.get("agent"), Some(1));
 //! assert_eq!(table.get("agents"), None);
 //! let prefixed: Vec<&str> = table.with_prefix("diffu").map(|(w, _)| w).collect();
@@ -22,16 +22,16 @@ pub struct WordTable {
 
 impl WordTable {
     /// A table of `pairs` (any order; a word given twice keeps one of its values).
-    pub fn from_pairs(mut pairs: Vec<(Box<str>, u32)>) -> Self {
-        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        pairs.dedup_by(|a, b| a.0 == b.0);
+    pub fn from_pairs<S: AsRef<str>>(mut pairs: Vec<(S, u32)>) -> Self {
+        pairs.sort_unstable_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()));
+        pairs.dedup_by(|a, b| a.0.as_ref() == b.0.as_ref());
         let mut table = Self {
-            text: String::with_capacity(pairs.iter().map(|(w, _)| w.len()).sum()),
+            text: String::with_capacity(pairs.iter().map(|(w, _)| w.as_ref().len()).sum()),
             ends: Vec::with_capacity(pairs.len()),
             values: Vec::with_capacity(pairs.len()),
         };
         for (word, value) in pairs {
-            table.text.push_str(&word);
+            table.text.push_str(word.as_ref());
             table.ends.push(u32::try_from(table.text.len()).unwrap_or(u32::MAX));
             table.values.push(value);
         }
@@ -40,13 +40,15 @@ impl WordTable {
 
     /// This table with `more` words added (distinct, in any order; a word already here keeps
     /// its value).
-    pub fn merged(self, mut more: Vec<(Box<str>, u32)>) -> Self {
+    pub fn merged<S: AsRef<str>>(self, mut more: Vec<(S, u32)>) -> Self {
         if self.is_empty() {
             return Self::from_pairs(more);
         }
-        more.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        more.sort_unstable_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()));
         let mut table = Self {
-            text: String::with_capacity(self.text.len() + more.iter().map(|(w, _)| w.len()).sum::<usize>()),
+            text: String::with_capacity(
+                self.text.len() + more.iter().map(|(w, _)| w.as_ref().len()).sum::<usize>(),
+            ),
             ends: Vec::with_capacity(self.len() + more.len()),
             values: Vec::with_capacity(self.len() + more.len()),
         };
@@ -61,7 +63,7 @@ impl WordTable {
         while i < self.len() || extra.peek().is_some() {
             match extra.peek() {
                 Some((word, value)) if i == self.len() || word.as_ref() < self.word(i) => {
-                    push(word, *value);
+                    push(word.as_ref(), *value);
                     extra.next();
                 }
                 _ => {
@@ -148,7 +150,7 @@ mod tests {
     use super::*;
 
     fn table(words: &[&str]) -> WordTable {
-        WordTable::from_pairs(words.iter().zip(0..).map(|(w, i)| ((*w).into(), i)).collect())
+        WordTable::from_pairs(words.iter().copied().zip(0..).collect())
     }
 
     #[test]
@@ -164,11 +166,11 @@ mod tests {
 
     #[test]
     fn merging_adds_new_words_in_order_and_keeps_known_ones() {
-        let merged = table(&["b", "d", "f"]).merged(vec![("e".into(), 9), ("a".into(), 8), ("d".into(), 7)]);
+        let merged = table(&["b", "d", "f"]).merged(vec![("e", 9), ("a", 8), ("d", 7)]);
         let pairs: Vec<(&str, u32)> = merged.iter().collect();
         assert_eq!(pairs, [("a", 8), ("b", 0), ("d", 1), ("e", 9), ("f", 2)]);
-        assert_eq!(table(&[]).merged(vec![("x".into(), 0)]), table(&["x"]));
-        assert_eq!(table(&["x"]).merged(Vec::new()), table(&["x"]));
+        assert_eq!(table(&[]).merged(vec![("x", 0)]), table(&["x"]));
+        assert_eq!(table(&["x"]).merged(Vec::<(&str, u32)>::new()), table(&["x"]));
     }
 
     #[test]

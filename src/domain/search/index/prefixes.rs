@@ -89,7 +89,7 @@ mod tests {
         assert_eq!(table.get("x", 1), None);
         assert_eq!(table.get("dx", 1), None);
         // A busy prefix with fewer terms than kept gives them all, whatever is asked.
-        let pairs = (0..150).map(|i| (format!("e{i}").into(), i % 5)).collect();
+        let pairs: Vec<(String, u32)> = (0..150).map(|i| (format!("e{i}"), i % 5)).collect();
         let table = ShortPrefixes::of(&WordTable::from_pairs(pairs), u32::MAX, |t| t);
         assert_eq!(table.get("e", 9), Some(&[4, 3, 2, 1, 0][..]));
     }
