@@ -7,9 +7,10 @@ use crate::domain::paper::Paper;
 /// "Copy BibTeX": the paper's entry on the clipboard.
 #[component]
 pub fn CopyBibtex(paper: Paper) -> impl IntoView {
-    let entry = bibtex::entry(&paper);
+    // Written when asked for, not whenever the paper is shown.
+    let paper = StoredValue::new(paper);
     let said = RwSignal::new(String::new());
-    let copy = move |_| copy_then_say(entry.clone(), "BibTeX copied", said);
+    let copy = move |_| copy_then_say(paper.with_value(bibtex::entry), "BibTeX copied", said);
     view! {
         <div class="copy-link">
             <button type="button" on:click=copy>"Copy BibTeX"</button>

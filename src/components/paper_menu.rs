@@ -26,7 +26,6 @@ pub enum CardPanel {
 pub fn PaperMenu(paper: Paper, panel: RwSignal<Option<CardPanel>>, said: RwSignal<String>) -> impl IntoView {
     let reader = expect_context::<ReaderData>();
     let id = StoredValue::new(paper.id.clone());
-    let entry = StoredValue::new(bibtex::entry(&paper));
     let read = move || reader.marks.with(|m| m.is_read(&id.read_value()));
     let reaction = move || reader.marks.with(|m| m.reaction(&id.read_value()));
     let checked = |on: bool| on.to_string();
@@ -37,6 +36,8 @@ pub fn PaperMenu(paper: Paper, panel: RwSignal<Option<CardPanel>>, said: RwSigna
     };
     let open = move |which: CardPanel| move |_| panel.set(Some(which));
     let label = format!("More actions for {}", paper.title.chars().take(60).collect::<String>());
+    // The entry is written when asked for: a screen of cards is drawn far more often than one is copied.
+    let paper = StoredValue::new(paper);
     view! {
         <MenuButton label class="paper-more" shortcut="m" face=ViewFn::from(|| view! { <Icon name=IconName::More /> })>
             <button type="button" role="menuitemcheckbox" tabindex="-1" aria-checked=move || checked(read())
@@ -48,7 +49,7 @@ pub fn PaperMenu(paper: Paper, panel: RwSignal<Option<CardPanel>>, said: RwSigna
             <button type="button" role="menuitem" tabindex="-1" on:click=open(CardPanel::Mute)>"Mute…"</button>
             <button type="button" role="menuitem" tabindex="-1" on:click=open(CardPanel::Tags)>"Tags and note"</button>
             <button type="button" role="menuitem" tabindex="-1" on:click=open(CardPanel::Score)>"Score"</button>
-            <button type="button" role="menuitem" tabindex="-1" on:click=move |_| copy(entry.get_value(), "BibTeX copied")>"Copy BibTeX"</button>
+            <button type="button" role="menuitem" tabindex="-1" on:click=move |_| copy(paper.with_value(bibtex::entry), "BibTeX copied")>"Copy BibTeX"</button>
             <button type="button" role="menuitem" tabindex="-1" on:click=move |_| copy(link(), "Link copied")>"Copy link"</button>
         </MenuButton>
     }
