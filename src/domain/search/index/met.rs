@@ -23,7 +23,7 @@ fn hash(word: &str) -> u64 {
 }
 
 /// The `i`th word of `text` cut at `ends`.
-fn word<'a>(text: &'a str, ends: &[u32], i: u32) -> &'a str {
+fn nth<'a>(text: &'a str, ends: &[u32], i: u32) -> &'a str {
     let i = i as usize;
     let start = if i == 0 { 0 } else { ends[i - 1] as usize };
     &text[start..ends[i] as usize]
@@ -31,24 +31,24 @@ fn word<'a>(text: &'a str, ends: &[u32], i: u32) -> &'a str {
 
 impl WordsMet {
     /// The value of `word`, if it was met.
-    pub(super) fn get(&self, word_: &str) -> Option<u32> {
-        let i = self.table.find(hash(word_), |&i| word(&self.text, &self.ends, i) == word_)?;
+    pub(super) fn get(&self, word: &str) -> Option<u32> {
+        let i = self.table.find(hash(word), |&i| nth(&self.text, &self.ends, i) == word)?;
         Some(self.values[*i as usize])
     }
 
     /// Adds `word`, which [`WordsMet::get`] did not find, with `value`.
-    pub(super) fn insert(&mut self, word_: &str, value: u32) {
+    pub(super) fn insert(&mut self, word: &str, value: u32) {
         let i = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
-        self.text.push_str(word_);
+        self.text.push_str(word);
         self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
         self.values.push(value);
         let (text, ends) = (&self.text, &self.ends);
-        self.table.insert_unique(hash(word_), i, |&i| hash(word(text, ends, i)));
+        self.table.insert_unique(hash(word), i, |&i| hash(nth(text, ends, i)));
     }
 
     /// Every word with its value, in the order they were met.
     pub(super) fn pairs(&self) -> Vec<(&str, u32)> {
-        (0..self.ends.len()).map(|i| (word(&self.text, &self.ends, i as u32), self.values[i])).collect()
+        (0..self.ends.len()).map(|i| (nth(&self.text, &self.ends, i as u32), self.values[i])).collect()
     }
 }
 
