@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { launch, listDrawn, openPage, ready } from './browser.mjs';
+import { cardAction, launch, listDrawn, openPage, ready } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -107,6 +107,20 @@ describe('the first paint', () => {
 });
 
 describe('the More menu', () => {
+  test('Copy BibTeX puts the paper\'s own entry on the clipboard', async () => {
+    const { context, page, problems } = await open(DESKTOP);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const card = page.locator('article').nth(1);
+    const id = await card.getAttribute('data-paper-id');
+    await cardAction(card, 'Copy BibTeX');
+    await card.getByText('BibTeX copied').waitFor();
+    const entry = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(entry, /^@misc\{\w+,\n  title = \{/);
+    assert.ok(entry.includes(`  eprint = {${id}},`), entry);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('opens with m on the focused paper, moves with the arrows, Home and End, and Esc returns the focus', async () => {
     const { context, page, problems } = await open(DESKTOP);
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
