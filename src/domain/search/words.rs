@@ -11,6 +11,14 @@
 //! assert_eq!(prefixed, ["diffuse", "diffusion"]);
 //! ```
 
+/// The `i`th of the words laid end to end in `text`, each ending at its entry of `ends` (a
+/// word starts where the previous one ends): how this table and the index builder's table
+/// of words met hold their words.
+pub(crate) fn nth<'a>(text: &'a str, ends: &[u32], i: usize) -> &'a str {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+    &text[start..ends[i] as usize]
+}
+
 /// Words in ascending byte order, each with a value.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WordTable {
@@ -103,8 +111,7 @@ impl WordTable {
 
     /// The `i`th word in order.
     pub fn word(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        nth(&self.text, &self.ends, i)
     }
 
     /// The value of `word`, if present.

@@ -7,6 +7,8 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
+use crate::search::words::nth;
+
 /// Distinct words with a value each, in the order they were met.
 #[derive(Debug, Default)]
 pub(super) struct WordsMet {
@@ -22,17 +24,10 @@ fn hash(word: &str) -> u64 {
     FxBuildHasher.hash_one(word)
 }
 
-/// The `i`th word of `text` cut at `ends`.
-fn nth<'a>(text: &'a str, ends: &[u32], i: u32) -> &'a str {
-    let i = i as usize;
-    let start = if i == 0 { 0 } else { ends[i - 1] as usize };
-    &text[start..ends[i] as usize]
-}
-
 impl WordsMet {
     /// The value of `word`, if it was met.
     pub(super) fn get(&self, word: &str) -> Option<u32> {
-        let i = self.table.find(hash(word), |&i| nth(&self.text, &self.ends, i) == word)?;
+        let i = self.table.find(hash(word), |&i| nth(&self.text, &self.ends, i as usize) == word)?;
         Some(self.values[*i as usize])
     }
 
@@ -43,12 +38,12 @@ impl WordsMet {
         self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
         self.values.push(value);
         let (text, ends) = (&self.text, &self.ends);
-        self.table.insert_unique(hash(word), i, |&i| hash(nth(text, ends, i)));
+        self.table.insert_unique(hash(word), i, |&i| hash(nth(text, ends, i as usize)));
     }
 
     /// Every word with its value, in the order they were met.
     pub(super) fn pairs(&self) -> Vec<(&str, u32)> {
-        (0..self.ends.len()).map(|i| (nth(&self.text, &self.ends, i as u32), self.values[i])).collect()
+        (0..self.ends.len()).map(|i| (nth(&self.text, &self.ends, i), self.values[i])).collect()
     }
 }
 
