@@ -6,6 +6,10 @@
 //! own, read by the page in a task of its own. The engine announces [`PROTOCOL`] in
 //! [`Reply::Ready`]; a page of another version does not use it (a service worker may, for a
 //! moment, hold the files of two builds).
+//!
+//! Each enum is written as serde's default, `{"variant":{...fields}}`, not with a tag among the
+//! fields: serde reads a tagged enum through a buffered copy of the whole message, code that
+//! cost the page's wasm 18 KB brotli (docs/performance.md, session 18).
 
 use std::collections::BTreeMap;
 
@@ -25,11 +29,11 @@ use crate::rank::{Sort, Trending};
 use crate::topics::Topics;
 
 /// This build's version of the messages; any change to them changes it.
-pub const PROTOCOL: u32 = 3;
+pub const PROTOCOL: u32 = 4;
 
 /// From the page to the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "request", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Start receiving a feed body of `source` as job `job`: its papers become the source's
     /// in the catalog. Supersedes any earlier feed job for the same source.
@@ -193,7 +197,7 @@ pub struct Look {
 
 /// A question about one paper.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "ask", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Question {
     /// Its relevance to `query`, in parts per field.
     Relevance {
@@ -211,7 +215,7 @@ pub enum Question {
 
 /// An answer to a [`Question`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "answer", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Answer {
     /// Relevance parts; `None` for a paper not loaded.
     Relevance {
@@ -292,7 +296,7 @@ pub struct News {
 
 /// From the engine to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "reply", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// The engine is listening (a wasm worker drops messages sent before it is).
     Ready {
@@ -498,14 +502,14 @@ mod tests {
         };
         assert_eq!(
             request.to_json(),
-            r#"{"request":"decode","job":7,"source":"https://x.org/f.xml","name":"X","today":"2026-11-26","keep":true}"#
+            r#"{"decode":{"job":7,"source":"https://x.org/f.xml","name":"X","today":"2026-11-26","keep":true}}"#
         );
         assert_eq!(serde_json::from_str::<Request>(&request.to_json()).ok(), Some(request));
         let fetch =
             Request::Fetch { job: 7, url: "https://x.org/f.xml".into(), limits: FetchLimits::default() };
         assert_eq!(serde_json::from_str::<Request>(&fetch.to_json()).ok(), Some(fetch));
         let early = Request::Early { url: "feeds/default.json".into() };
-        assert_eq!(early.to_json(), r#"{"request":"early","url":"feeds/default.json"}"#);
+        assert_eq!(early.to_json(), r#"{"early":{"url":"feeds/default.json"}}"#);
         let look = Request::Look(Box::new(Look { query: "q".into(), ..Look::default() }));
         assert_eq!(serde_json::from_str::<Request>(&look.to_json()).ok(), Some(look));
         let loaded = Loaded {
@@ -513,7 +517,7 @@ mod tests {
             skipped: BTreeMap::from([(SkipReason::MissingDate, 2)]),
             trimmed: 1,
             index: None,
-            body: "{}".into(),
+            body: "BESIDE".into(),
         };
         assert_eq!(
             loaded.notice().as_deref(),
@@ -522,14 +526,14 @@ mod tests {
             )
         );
         for reply in [
-            Reply::MarksPart { job: 4, marks: "[]".into() },
-            Reply::Kept { json: "{}".into() },
+            Reply::MarksPart { job: 4, marks: "BESIDE".into() },
+            Reply::Kept { json: "BESIDE".into() },
             Reply::Loaded { job: 1, outcome: Ok(loaded) },
         ] {
             // What travels beside comes back beside, not escaped into the text.
             let mut sent = reply.clone();
             let beside = sent.take_beside().unwrap_or_default();
-            assert!(!sent.to_json().contains("{}") || matches!(reply, Reply::MarksPart { .. }));
+            assert!(!sent.to_json().contains("BESIDE"));
             let mut read =
                 serde_json::from_str::<Reply>(&sent.to_json()).unwrap_or(Reply::Superseded { job: 0 });
             read.put_beside(beside);

@@ -64,7 +64,7 @@ pub fn permitted(url: &str, origin: &str) -> bool {
 
 /// Why a fetch failed, worded for the reader.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[serde(tag = "failed", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FetchError {
     /// The URL is of a kind PaperSift does not fetch ([`permitted`]).
     #[error(
