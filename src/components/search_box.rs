@@ -3,16 +3,25 @@ use leptos::prelude::*;
 use crate::components::{Icon, IconName};
 use crate::panels::Panels;
 
+/// The search box's hint for the widest page that is narrower than the box needs for it (the
+/// syntax is in the help): measured in `tests/e2e/app.test.mjs` at 360, 768 and 1,280 px.
+const HINTS: [(&str, &str); 2] = [("(max-width: 40rem)", "Search"), ("(max-width: 60rem)", "Search papers")];
+/// The hint on a page wide enough to show the syntax.
+const HINT: &str = "Search papers, \"phrases\", author:name";
+
 /// The search box: filters the list as the reader types; its "?" opens the search help.
 #[component]
 pub fn SearchBox(query: RwSignal<String>) -> impl IntoView {
     let panels = expect_context::<Panels>();
+    // Read once, as the page opens.
+    let fits = |query| window().match_media(query).ok().flatten().is_some_and(|m| m.matches());
+    let hint = HINTS.into_iter().find(|(query, _)| fits(query)).map_or(HINT, |(_, hint)| hint);
     view! {
         <search class="search">
             <input
                 type="search"
                 aria-label="Search papers"
-                placeholder="Search papers, \"phrases\", author:name"
+                placeholder=hint
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || query.get()

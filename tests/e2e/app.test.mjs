@@ -27,7 +27,19 @@ after(async () => {
 
 const plural = (n) => `${n} paper${n === 1 ? '' : 's'}`;
 
-/** Opens the app and waits until the list is rendered. */
+/** The search box's hint is shown whole: written into the box, it does not overflow it. */
+async function hintFits(page) {
+  const [hint, wide, room] = await page.getByRole('searchbox', { name: 'Search papers' }).evaluate((input) => {
+    const before = input.value;
+    input.value = input.placeholder;
+    const measured = [input.placeholder, input.scrollWidth, input.clientWidth];
+    input.value = before;
+    return measured;
+  });
+  assert.ok(hint.startsWith('Search') && room > 0, `"${hint}" in a box ${room} px wide`);
+  assert.ok(wide <= room, `the hint "${hint}" needs ${wide} px in a box ${room} px wide`);
+}
+
 async function openApp(viewport) {
   const opened = await openPage(browser, new URL(server.url).origin, viewport);
   await opened.page.goto(server.url);
@@ -54,16 +66,23 @@ describe('PaperSift on the embedded default feed', () => {
     assert.match(firstHref, /^https:\/\/arxiv\.org\/abs\/\d{4}\.\d{4,5}$/);
     // The title opens the paper view (its link is the app's own address for it).
     assert.match(await page.locator('article h3 a').first().getAttribute('href'), /^\?paper=\d{4}\.\d{4,5}$/);
+    await hintFits(page);
     await page.screenshot({ path: `${OUT}/default-desktop.png`, fullPage: false });
     assert.deepEqual(problems, []);
     await context.close();
   });
 
-  test('is readable on a 360 px phone', async () => {
+  test('is readable on a 360 px phone and a tablet', async () => {
     const { context, page, problems } = await openApp({ width: 360, height: 740 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    await hintFits(page);
     await page.screenshot({ path: `${OUT}/default-phone.png` });
+    // And on a tablet held upright.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.reload();
+    await ready(page);
+    await hintFits(page);
     assert.deepEqual(problems, []);
     await context.close();
   });
