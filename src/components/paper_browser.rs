@@ -36,7 +36,13 @@ pub fn PaperBrowser(sort: Signal<Sort>, layout: Signal<Layout>, defaults: Signal
     provide_highlight(highlighter);
     // Dated sources (Hugging Face live) fetch the days of the period shown.
     Effect::new(move |_| feeds.want_days(&period.get().days()));
-    let count = Signal::derive(move || screen.with(|s| s.total));
+    // On the digest, the papers new in its span; elsewhere, those the list holds.
+    let count = Signal::derive(move || {
+        screen.with(|s| match (view.page.get(), &s.digest) {
+            (Page::Digest, Some(built)) => built.new,
+            _ => s.total,
+        })
+    });
     // The filters in effect, for the chips and the Filters button's count.
     let active = Memo::new(move |_| view.chips());
     let (list, above, below) = (NodeRef::new(), NodeRef::new(), NodeRef::new());

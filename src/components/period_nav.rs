@@ -10,7 +10,8 @@ use crate::panels::Panels;
 use crate::view_signals::ViewSignals;
 
 /// The row under the header: Daily / Weekly / Monthly / All with previous / next among the
-/// periods that have papers, the count, the layout and the Filters button.
+/// periods that have papers, the count, the layout and the Filters button (not on the digest,
+/// which has one layout and no filters).
 #[component]
 pub fn PeriodNav(
     period: Memo<Period>,
@@ -80,20 +81,23 @@ pub fn PeriodNav(
                 </Show>
                 <StatusLine count />
             </div>
-            <div class="view-tools">
-                <LayoutSwitch effective=layout />
-                <button
-                    type="button"
-                    class="filters-button"
-                    aria-expanded=move || panels.filters.get().to_string()
-                    aria-controls=move || panels.filters.get().then_some("filters-panel")
-                    on:click=move |_| panels.filters.update(|open| *open = !*open)
-                >
-                    <Icon name=IconName::Filter />
-                    "Filters"
-                    {move || (active.get() > 0).then(|| view! { <span class="badge">{active.get()}</span> })}
-                </button>
-            </div>
+            // The digest has one layout and no filters.
+            <Show when=move || view.page.get() != Page::Digest>
+                <div class="view-tools">
+                    <LayoutSwitch effective=layout />
+                    <button
+                        type="button"
+                        class="filters-button"
+                        aria-expanded=move || panels.filters.get().to_string()
+                        aria-controls=move || panels.filters.get().then_some("filters-panel")
+                        on:click=move |_| panels.filters.update(|open| *open = !*open)
+                    >
+                        <Icon name=IconName::Filter />
+                        "Filters"
+                        {move || (active.get() > 0).then(|| view! { <span class="badge">{active.get()}</span> })}
+                    </button>
+                </div>
+            </Show>
         </nav>
     }
 }

@@ -168,6 +168,8 @@ pub struct Built {
     pub digest: Digest,
     /// Every paper of it, once, in order (for a BibTeX file).
     pub papers: Vec<Paper>,
+    /// How many papers are new in its span (those its title counts; the top section shows the best).
+    pub new: usize,
 }
 
 impl Digest {
@@ -203,7 +205,7 @@ impl Digest {
             count_noun(top.total, "paper"),
             first.format("%-d %b %Y")
         );
-        Some(Built { digest: Self { title, sections }, papers })
+        Some(Built { digest: Self { title, sections }, papers, new: top.total })
     }
 
     /// Plain text, one paper per paragraph.
@@ -371,6 +373,7 @@ mod tests {
         assert_eq!(built.digest.sections[1].items.len(), PER_TOPIC);
         // Papers in both sections are listed once for BibTeX.
         assert_eq!(built.papers.len(), TOP);
+        assert_eq!(built.new, 14);
         assert!(Digest::build(Inputs { catalog: &Catalog::default(), ..inputs }).is_none());
     }
 

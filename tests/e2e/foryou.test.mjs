@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { readFile } from 'node:fs/promises';
 
-import { cardsDrawn, launch, listDrawn, openPage, ready, cardAction, writesSettled } from './browser.mjs';
+import { cardsDrawn, launch, listDrawn, openPage, ready, cardAction, statusText, writesSettled } from './browser.mjs';
 import { startFeedServer } from './feed-server.mjs';
 import { serveStatic } from './server.mjs';
 import { latestDay, onDay } from './feed.mjs';
@@ -149,6 +149,13 @@ describe('digest', () => {
     const day = shortDay(new Date(`${latestDay}T00:00:00Z`));
     await digest.getByRole('heading', { name: `PaperSift digest: ${onDay(latestDay).length} papers since ${day}` }).waitFor();
     assert.equal(await digest.locator('.digest-list').first().getByRole('listitem').count(), 10);
+    // The count beside it is the digest's, not the list's (which a search narrows); the
+    // digest has no layouts or filters to offer.
+    assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('model');
+    await page.getByRole('button', { name: /Follow this search/ }).waitFor();
+    assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
+    assert.equal(await page.getByRole('button', { name: /^Filters/ }).count(), 0);
     const mailto = await digest.getByRole('link', { name: 'Open in mail app' }).getAttribute('href');
     assert.match(mailto, /^mailto:\?subject=PaperSift%20digest/);
     assert.ok(mailto.length <= 1800, `mailto is ${mailto.length} bytes`);
