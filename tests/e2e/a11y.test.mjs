@@ -129,6 +129,9 @@ describe('accessibility', () => {
         for (const [state, enter] of Object.entries(STATES)) {
           await enter(page, server.url);
           assert.deepEqual(await violations(page), [], `${state}, ${scheme}, ${device}`);
+          // Nothing of any state reaches past the screen's edge (the page would scroll sideways).
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${state}, ${scheme}, ${device}: the page scrolls sideways by ${overflow}px`);
           await page.screenshot({ path: `${OUT}/${state}-${scheme}-${device}.png`, fullPage: state === 'settings' });
         }
         assert.deepEqual(problems, []);
