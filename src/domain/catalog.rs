@@ -136,7 +136,8 @@ pub enum IndexStart {
 /// Papers with their search index and what the view needs precomputed once per load.
 #[derive(Debug, Default)]
 pub struct Catalog {
-    papers: Vec<Paper>,
+    /// Shared with the engine's shelf when the catalog is one source's papers.
+    papers: Arc<Vec<Paper>>,
     index: Arc<Index>,
     /// What ranking and filters read, per paper.
     facts: Vec<Facts>,
@@ -164,9 +165,9 @@ impl Catalog {
     }
 
     /// A catalog of already merged papers and their index (built in steps by the caller, or
-    /// shipped with the feed).
-    pub fn with_index(papers: Vec<Paper>, index: impl Into<Arc<Index>>) -> Self {
-        let index = index.into();
+    /// shipped with the feed); papers held elsewhere too are shared, not copied.
+    pub fn with_index(papers: impl Into<Arc<Vec<Paper>>>, index: impl Into<Arc<Index>>) -> Self {
+        let (papers, index) = (papers.into(), index.into());
         let mut days: Vec<NaiveDate> = papers.iter().map(|p| p.listed).collect();
         days.sort_unstable();
         days.dedup();

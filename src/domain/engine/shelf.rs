@@ -27,7 +27,7 @@ pub const LARGE: usize = 2_000;
 #[derive(Debug)]
 struct Held {
     source: String,
-    /// What the catalog shows of it.
+    /// What the catalog shows of it, duplicates merged.
     papers: Arc<Vec<Paper>>,
     /// The index shipped with those papers, read and checked.
     index: Option<Arc<Index>>,
@@ -85,12 +85,14 @@ impl Shelf {
     /// Shows a source's first papers while the rest arrive.
     pub fn arriving(&mut self, source: &str, papers: Vec<Paper>) {
         let held = self.held_mut(source);
-        (held.papers, held.index) = (Arc::new(papers), None);
+        (held.papers, held.index) = (Arc::new(merge_duplicates(papers)), None);
         self.stale = true;
     }
 
     /// Holds all of a source's papers; with `index_named`, they wait for its shipped index.
     pub fn loaded(&mut self, source: &str, papers: Vec<Paper>, index_named: bool) {
+        // Merged once here, so that a catalog of this source alone can share them.
+        let papers = merge_duplicates(papers);
         let held = self.held_mut(source);
         if index_named {
             held.waiting = Some(Arc::new(papers));
@@ -147,7 +149,12 @@ impl Shelf {
         {
             return false;
         }
-        let papers = merge_duplicates(shown.iter().flat_map(|h| h.papers.iter().cloned()).collect());
+        // One source's papers are the catalog's as they are (merged when held); several are
+        // merged into a copy.
+        let papers = match &shown[..] {
+            [one] => Arc::clone(&one.papers),
+            _ => Arc::new(merge_duplicates(shown.iter().flat_map(|h| h.papers.iter().cloned()).collect())),
+        };
         let shipped = shown.first().and_then(|h| Some((&h.papers[..], h.index.as_ref()?)));
         let index = match self.catalog.index_start(&papers, shipped) {
             IndexStart::Ready(index) => index,
@@ -203,6 +210,23 @@ mod tests {
         shelf.forget("c");
         assert!(shelf.rebuild());
         assert_eq!((ids(&shelf), shelf.build()), (vec!["b1"], 3));
+    }
+
+    #[test]
+    fn one_source_alone_is_the_catalog_without_a_copy_and_its_duplicates_merged() {
+        let mut shelf = Shelf::default();
+        shelf.set_order(vec!["a".into(), "b".into()]);
+        shelf.loaded("a", papers(&["a1", "a2", "a1"], 3), false);
+        assert!(shelf.rebuild());
+        assert_eq!(ids(&shelf), ["a1", "a2"]);
+        // The catalog holds the source's own papers, not a copy of them.
+        assert_eq!(shelf.catalog().papers().as_ptr(), shelf.held[0].papers.as_ptr());
+        // A second source: the catalog is a merged copy of both.
+        shelf.loaded("b", papers(&["b1", "a2"], 2), false);
+        assert!(shelf.rebuild());
+        assert_eq!(ids(&shelf), ["a1", "a2", "b1"]);
+        assert_ne!(shelf.catalog().papers().as_ptr(), shelf.held[0].papers.as_ptr());
+        assert_eq!(shelf.catalog().index().docs(), 3);
     }
 
     #[test]
