@@ -3,10 +3,11 @@ use leptos::prelude::*;
 use crate::components::{Icon, IconName};
 use crate::panels::Panels;
 
-/// The search box's hint for the widest page that is narrower than the box needs for it (the
-/// syntax is in the help): measured in `tests/e2e/app.test.mjs` at 360, 768 and 1,280 px.
+/// Shorter hints for narrower pages, the narrowest first: the first whose media query matches
+/// is shown (the syntax is in the help). `tests/e2e/app.test.mjs` checks each fits its box at
+/// 360, 768 and 1,280 px.
 const HINTS: [(&str, &str); 2] = [("(max-width: 40rem)", "Search"), ("(max-width: 60rem)", "Search papers")];
-/// The hint on a page wide enough to show the syntax.
+/// The hint where the box is wide enough to show the syntax.
 const HINT: &str = "Search papers, \"phrases\", author:name";
 
 /// The search box: filters the list as the reader types; its "?" opens the search help.
