@@ -25,27 +25,28 @@ pub enum CardPanel {
 #[component]
 pub fn PaperMenu(paper: Paper, panel: RwSignal<Option<CardPanel>>, said: RwSignal<String>) -> impl IntoView {
     let reader = expect_context::<ReaderData>();
-    let id = StoredValue::new(paper.id.clone());
-    let read = move || reader.marks.with(|m| m.is_read(&id.read_value()));
-    let reaction = move || reader.marks.with(|m| m.reaction(&id.read_value()));
+    let label = format!("More actions for {}", paper.title.chars().take(60).collect::<String>());
+    // Kept whole: the BibTeX entry is written when asked for, since a screen of cards is drawn
+    // far more often than one is copied.
+    let paper = StoredValue::new(paper);
+    let id = move || paper.with_value(|p| p.id.clone());
+    let read = move || reader.marks.with(|m| paper.with_value(|p| m.is_read(&p.id)));
+    let reaction = move || reader.marks.with(|m| paper.with_value(|p| m.reaction(&p.id)));
     let checked = |on: bool| on.to_string();
     let copy = move |text: String, done: &'static str| copy_then_say(text, done, said);
     let link = move || {
-        let state = ViewState { paper: Some(id.get_value()), ..ViewState::default() };
+        let state = ViewState { paper: Some(id()), ..ViewState::default() };
         format!("{}{}", current_path(), state.encode())
     };
     let open = move |which: CardPanel| move |_| panel.set(Some(which));
-    let label = format!("More actions for {}", paper.title.chars().take(60).collect::<String>());
-    // The entry is written when asked for: a screen of cards is drawn far more often than one is copied.
-    let paper = StoredValue::new(paper);
     view! {
         <MenuButton label class="paper-more" shortcut="m" face=ViewFn::from(|| view! { <Icon name=IconName::More /> })>
             <button type="button" role="menuitemcheckbox" tabindex="-1" aria-checked=move || checked(read())
-                on:click=move |_| reader.set_read(&id.read_value(), !read())>"Mark read"</button>
+                on:click=move |_| reader.set_read(&id(), !read())>"Mark read"</button>
             <button type="button" role="menuitemcheckbox" tabindex="-1" aria-checked=move || checked(reaction() == Some(Reaction::Like))
-                on:click=move |_| reader.toggle_reaction(&id.read_value(), Reaction::Like)>"Like"</button>
+                on:click=move |_| reader.toggle_reaction(&id(), Reaction::Like)>"Like"</button>
             <button type="button" role="menuitemcheckbox" tabindex="-1" aria-checked=move || checked(reaction() == Some(Reaction::Dislike))
-                on:click=move |_| reader.toggle_reaction(&id.read_value(), Reaction::Dislike)>"Dislike"</button>
+                on:click=move |_| reader.toggle_reaction(&id(), Reaction::Dislike)>"Dislike"</button>
             <button type="button" role="menuitem" tabindex="-1" on:click=open(CardPanel::Mute)>"Mute…"</button>
             <button type="button" role="menuitem" tabindex="-1" on:click=open(CardPanel::Tags)>"Tags and note"</button>
             <button type="button" role="menuitem" tabindex="-1" on:click=open(CardPanel::Score)>"Score"</button>
