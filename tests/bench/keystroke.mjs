@@ -5,7 +5,9 @@
 // DOM change for it. Also: long tasks while typing, elements in the list, and frame times
 // while scrolling to the end of the list and back. A third page ("probe floor") draws the same
 // list once and, for each key, only writes the query into its status line: the least any
-// page that shows a keystroke can measure here.
+// page that shows a keystroke can measure here. A fourth ("worker echo floor") does the same
+// through a worker that only sends the query back: the least round trip to a worker, and
+// the least keystroke to paint of any page whose answer comes from a worker.
 //
 //   node tests/bench/keystroke.mjs [--data DIR] [--sizes 10000,all] [--delay MS] [--compare DIST]
 //
@@ -61,6 +63,7 @@ const sizes = (args.sizes ?? '10000,all').split(',').map((s) => (s === 'all' ? p
 const dir = mkdtempSync(join(tmpdir(), 'papersift-keys-'));
 copyFileSync(join(ROOT, 'node_modules/minisearch/dist/es/index.js'), join(dir, 'minisearch.js'));
 copyFileSync(join(ROOT, 'tests/bench/keystroke-page.mjs'), join(dir, 'page.mjs'));
+writeFileSync(join(dir, 'echo-worker.mjs'), 'self.onmessage = ({ data }) => self.postMessage(data);\n');
 writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>MiniSearch baseline</title><script type="module" src="page.mjs"></script>');
 for (const n of sizes) {
   writeFileSync(join(dir, `feed-${n}.json`), JSON.stringify({ papersift_feed: 1, title: 'bench', papers: papers.slice(0, n) }));
@@ -151,7 +154,8 @@ async function measure(name, url, n) {
   const latencies = [];
   const complete = [];
   let longTasks = [];
-  // PaperSift's own measure of a look's round trip to its engine worker (User Timing).
+  // PaperSift's own measure of a look's round trip to its engine worker (User Timing; the
+  // echo floor's page measures its worker's under the same name).
   await page.evaluate(() => performance.clearMeasures('papersift-look'));
   // And the engine's own part of it, measured in its worker (the page's only worker here).
   const engine = page.workers()[0];
@@ -226,6 +230,7 @@ for (const n of sizes) {
     ...(other ? [['compared build', `${other.url}?period=all&feed=bench/feed-${n}.json`]] : []),
     ['MiniSearch + DOM', `${app.url}bench/index.html?feed=feed-${n}.json`],
     ['probe floor', `${app.url}bench/index.html?feed=feed-${n}.json&floor`],
+    ['worker echo floor', `${app.url}bench/index.html?feed=feed-${n}.json&floor&echo`],
   ]) {
     const r = await measure(name, url, n);
     const l = r.latencies;
@@ -234,7 +239,7 @@ for (const n of sizes) {
       `${String(n).padStart(6)} papers  ${name.padEnd(17)} keys ${l.length}  to paint p50 ${fmt(quantile(l, 0.5))}  p95 ${fmt(quantile(l, 0.95))}  max ${fmt(Math.max(...l))} ms` +
         `  (whole list p50 ${fmt(quantile(r.complete, 0.5))}  p95 ${fmt(quantile(r.complete, 0.95))})` +
         `  long tasks ${long.length} (max ${fmt(Math.max(0, ...long))} ms)  list elements ${r.elements}, rows on screen ${r.visibleRows}\n` +
-        (r.roundTrips.length ? `        a look's round trip to the engine worker: ${r.roundTrips.length} looks, p50 ${fmt(quantile(r.roundTrips, 0.5))}  p95 ${fmt(quantile(r.roundTrips, 0.95))} ms` : '') +
+        (r.roundTrips.length ? `        a look's round trip to the worker: ${r.roundTrips.length} looks, p50 ${fmt(quantile(r.roundTrips, 0.5))}  p95 ${fmt(quantile(r.roundTrips, 0.95))} ms` : '') +
         (r.inEngine.length ? `; in the worker, from the look received to its screen posted: p50 ${fmt(quantile(r.inEngine, 0.5))}  p95 ${fmt(quantile(r.inEngine, 0.95))} ms` : '') +
         (r.roundTrips.length ? '\n' : '') +
         `        scroll to the end (${r.presses} × Show more, ${r.height} px) and back: list elements at most ${r.most}, frames ${r.frames.length}, max ${fmt(Math.max(0, ...r.frames))} ms, over 50 ms ${r.frames.filter((f) => f > 50).length}  (loaded in ${(r.loaded / 1000).toFixed(1)} s)`,
