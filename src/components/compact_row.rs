@@ -6,6 +6,7 @@ use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
 
 /// One paper on one line (the Compact layout): upvotes, the title, a short meta line, Save.
+/// The meta line gives way to the title: its organisation is cut first (see `.row-meta`).
 #[component]
 pub fn CompactRow(paper: Paper) -> impl IntoView {
     let reader = expect_context::<ReaderData>();
@@ -14,17 +15,18 @@ pub fn CompactRow(paper: Paper) -> impl IntoView {
     let card = NodeRef::<leptos::html::Article>::new();
     watch_seen(card);
     let date = paper.published.unwrap_or(paper.listed).format("%-d %b").to_string();
-    let meta = [Some(comments_text(paper.comments)), paper.organization.clone(), Some(date)]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    // No comments yet says nothing on a line this short.
+    let comments = (paper.comments > 0).then(|| view! { <span>{comments_text(paper.comments)}</span> });
+    let org = paper.organization.clone().map(|org| {
+        let name = org.clone();
+        view! { <span class="org" title=org>{name}</span> }
+    });
     let paper_id = paper.id.clone();
     view! {
         <article class="paper compact-row" class:is-read=is_read tabindex="-1" data-paper-id=paper_id node_ref=card>
             <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
             <h3 class="paper-title"><PaperTitle paper=paper.clone() /></h3>
-            <span class="row-meta">{meta}</span>
+            <span class="row-meta">{comments}{org}<span>{date}</span></span>
             <SaveButton paper />
         </article>
     }

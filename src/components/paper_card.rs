@@ -69,7 +69,7 @@ pub fn PaperCard(paper: Paper, layout: Layout, #[prop(into)] for_you: Signal<boo
                 })
             })}
             <h3 class="paper-title"><PaperTitle paper=paper.clone() /></h3>
-            <MetaLine paper=paper.clone() />
+            <MetaLine paper=paper.clone() links=!grid />
             <p class="paper-authors" title=paper.authors.join(", ")>{short_authors(&paper.authors, AUTHORS_SHOWN)}</p>
             {(!grid).then(|| view! {
                 <p class="paper-summary" class:is-abstract=!has_summary class:hidden=move || expanded.get() && !has_summary>
@@ -86,7 +86,8 @@ pub fn PaperCard(paper: Paper, layout: Layout, #[prop(into)] for_you: Signal<boo
                 <WhyForYou id=why_id.clone() />
             </Show>
             <div class="paper-foot">
-                <LinkRow paper=paper.clone() />
+                // A grid card has no room for links: its title opens the paper.
+                {(!grid).then(|| view! { <LinkRow paper=paper.clone() /> })}
                 {(!grid).then(|| view! {
                     <button
                         type="button"
@@ -134,18 +135,24 @@ pub fn PaperTitle(paper: Paper) -> impl IntoView {
     }
 }
 
-/// ▲ upvotes, comments, organisation, date and the code's stars, on one line. Text, not SVG:
-/// fifty cards' worth of icons was a fifth of the list's elements, and of its scrolling cost.
+/// ▲ upvotes, comments, organisation, date, and the code's stars when no Code link shows them,
+/// on one line. Text, not SVG: fifty cards' worth of icons was a fifth of the list's elements,
+/// and of its scrolling cost.
 #[component]
-fn MetaLine(paper: Paper) -> impl IntoView {
+fn MetaLine(
+    paper: Paper,
+    /// Whether the card shows its links (a Code link then carries the stars).
+    links: bool,
+) -> impl IntoView {
     let date = paper.published.unwrap_or(paper.listed);
+    let stars = paper.github_stars.filter(|_| !(links && paper.code_url().is_some()));
     view! {
         <p class="paper-meta">
             <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
             <span>{count_noun(paper.comments as usize, "comment")}</span>
             {paper.organization.clone().map(|org| view! { <span class="org">{org}</span> })}
             <time datetime=date.format("%Y-%m-%d").to_string()>{date.format("%-d %b %Y").to_string()}</time>
-            {paper.github_stars.map(|s| view! {
+            {stars.map(|s| view! {
                 <span class="stars">"★ " {compact_count(s)}<span class="visually-hidden">" GitHub stars"</span></span>
             })}
             {(paper.sources.len() > 1).then(|| view! { <span class="sources">"From " {paper.sources.join(", ")}</span> })}

@@ -93,7 +93,8 @@ pub fn PeriodNav(
                         on:click=move |_| panels.filters.update(|open| *open = !*open)
                     >
                         <Icon name=IconName::Filter />
-                        "Filters"
+                        // Its own element: the narrowest phones show the icon alone (the name stays).
+                        <span class="filters-label">"Filters"</span>
                         {move || (active.get() > 0).then(|| view! { <span class="badge">{active.get()}</span> })}
                     </button>
                 </div>

@@ -139,6 +139,12 @@ impl Paper {
         self.has_arxiv_id().then(|| format!("https://arxiv.org/abs/{}", self.id))
     }
 
+    /// The code's repository, when its URL is safe to open: the target of the Code link of
+    /// [`Paper::links`].
+    pub fn code_url(&self) -> Option<&str> {
+        self.github_repo.as_deref().and_then(safe_http_url)
+    }
+
     /// Every link worth showing, in display order, at most [`MAX_LINKS`]; unsafe or malformed
     /// URLs are dropped.
     pub fn links(&self) -> Vec<Link> {
@@ -153,8 +159,9 @@ impl Paper {
                 url: format!("https://huggingface.co/papers/{}", self.id),
             });
         }
-        for (kind, url) in [(LinkKind::Code, &self.github_repo), (LinkKind::Project, &self.project_page)] {
-            if let Some(url) = url.as_deref().and_then(safe_http_url) {
+        let project = self.project_page.as_deref().and_then(safe_http_url);
+        for (kind, url) in [(LinkKind::Code, self.code_url()), (LinkKind::Project, project)] {
+            if let Some(url) = url {
                 links.push(Link { kind, url: url.to_owned() });
             }
         }
@@ -278,6 +285,15 @@ mod tests {
         assert_eq!(kinds, [LinkKind::Arxiv, LinkKind::Pdf, LinkKind::HuggingFace, LinkKind::Project]);
         let kinds: Vec<_> = paper("blog-post-7").links().iter().map(|l| l.kind).collect();
         assert_eq!(kinds, [LinkKind::Project]);
+    }
+
+    #[test]
+    fn the_code_link_needs_a_safe_url() {
+        let mut p = paper("2608.19880");
+        assert_eq!(p.code_url(), None);
+        p.github_repo = Some(" https://github.com/x/y ".into());
+        assert_eq!(p.code_url(), Some("https://github.com/x/y"));
+        assert!(p.links().iter().any(|l| l.kind == LinkKind::Code && l.url == "https://github.com/x/y"));
     }
 
     #[test]

@@ -27,6 +27,7 @@ after(async () => {
 });
 
 const PHONE = { width: 390, height: 844 };
+const NARROW_PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1366, height: 900 };
 
 /** Opens the app at `query` and waits until the list is drawn. */
@@ -73,6 +74,72 @@ describe('the first screen is papers', () => {
       await context.close();
     });
   }
+
+  test('a 360 px phone keeps the Filters button, by its name, on the period tabs\' row', async () => {
+    const { context, page, problems } = await open(NARROW_PHONE);
+    const tabs = await page.locator('.period-kinds').boundingBox();
+    const filters = await page.getByRole('button', { name: /^Filters/ }).boundingBox();
+    const middle = (box) => box.y + box.height / 2;
+    assert.ok(Math.abs(middle(filters) - middle(tabs)) < 4, `the tabs' row is at ${middle(tabs)} px, the Filters button at ${middle(filters)} px`);
+    assert.ok(filters.x + filters.width <= NARROW_PHONE.width, `the Filters button ends at ${filters.x + filters.width} px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a compact row gives its title the room before its meta line', async () => {
+    const { context, page, problems } = await open(DESKTOP, '?layout=compact');
+    const rows = await page.locator('ol.papers article').evaluateAll((rows) =>
+      rows.map((row) => {
+        const title = row.querySelector('.paper-title');
+        const org = row.querySelector('.row-meta .org');
+        const style = getComputedStyle(row);
+        const inner = row.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return {
+          title: title.textContent,
+          cut: title.scrollWidth > title.clientWidth + 1,
+          share: title.clientWidth / inner,
+          orgCut: org ? org.scrollWidth > org.clientWidth + 1 : false,
+        };
+      }));
+    for (const r of rows.filter((r) => r.cut)) {
+      assert.ok(r.share >= 0.595, `"${r.title}" is cut at ${Math.round(r.share * 100)} % of its row`);
+    }
+    // The default feed has long titles beside long organisations' names.
+    assert.ok(rows.some((r) => r.orgCut), 'no organisation is cut: the check needs a row that is');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a compact row on a phone shows two lines of its title before cutting it', async () => {
+    const { context, page, problems } = await open(NARROW_PHONE, '?layout=compact');
+    const lines = await page.locator('ol.papers article .paper-title').evaluateAll((titles) =>
+      titles.map((t) => Math.round(t.clientHeight / parseFloat(getComputedStyle(t).lineHeight))));
+    assert.ok(lines.includes(2), `lines per title: ${lines.join(' ')}`);
+    assert.ok(lines.every((n) => n >= 1 && n <= 2), `lines per title: ${lines.join(' ')}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a card shows its code\'s stars once: on its Code link in List, in its meta line in Grid', async () => {
+    const stars = (page) => page.locator('ol.papers article').evaluateAll((cards) =>
+      cards.map((card) => ({
+        title: card.querySelector('h3')?.textContent,
+        onLink: [...card.querySelectorAll('.paper-links a')].some((a) => a.textContent.startsWith('Code ★')),
+        inMeta: card.querySelector('.paper-meta .stars') !== null,
+      })));
+    const list = await open(DESKTOP);
+    const cards = await stars(list.page);
+    assert.ok(cards.some((c) => c.onLink), 'no Code link with stars: the check needs one');
+    for (const c of cards) assert.ok(!(c.onLink && c.inMeta), `"${c.title}" shows its stars twice`);
+    assert.deepEqual(list.problems, []);
+    await list.context.close();
+    // A grid card has no links: its meta line keeps the stars.
+    const grid = await open(DESKTOP, '?layout=grid');
+    const inGrid = await stars(grid.page);
+    assert.ok(inGrid.some((c) => c.inMeta) && !inGrid.some((c) => c.onLink), JSON.stringify(inGrid.slice(0, 3)));
+    assert.deepEqual(grid.problems, []);
+    await grid.context.close();
+  });
 
   test('a List card shows at most 3 buttons or form controls (links aside)', async () => {
     const { context, page } = await open(DESKTOP);
