@@ -110,7 +110,8 @@ impl LinkKind {
             Self::Pdf => "PDF",
             Self::HuggingFace => "Hugging Face",
             Self::Code => "Code",
-            Self::Project => "Project page",
+            // Not "Project page": a card's five links then fit one line of a 360 px phone.
+            Self::Project => "Project",
             Self::Web => "Link",
         }
     }

@@ -86,6 +86,20 @@ describe('the first screen is papers', () => {
     await context.close();
   });
 
+  test('a 360 px phone shows a card\'s five links on one line', async () => {
+    const { context, page, problems } = await open(NARROW_PHONE);
+    const rows = await page.locator('ol.papers article .paper-links').evaluateAll((lists) =>
+      lists.map((ul) => ({
+        links: [...ul.querySelectorAll('a')].map((a) => a.textContent),
+        tops: new Set([...ul.querySelectorAll('li')].map((li) => Math.round(li.getBoundingClientRect().top))).size,
+      })));
+    const five = rows.filter((r) => r.links.length === 5);
+    assert.ok(five.length > 0, 'no card with five links: the check needs one');
+    for (const r of five) assert.equal(r.tops, 1, `${r.links.join(', ')}: on ${r.tops} lines`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a compact row gives its title the room before its meta line', async () => {
     const { context, page, problems } = await open(DESKTOP, '?layout=compact');
     const rows = await page.locator('ol.papers article').evaluateAll((rows) =>
