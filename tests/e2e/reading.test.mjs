@@ -75,16 +75,20 @@ describe('the first screen is papers', () => {
     });
   }
 
-  test('a 360 px phone keeps the Filters button, by its name, on the period tabs\' row', async () => {
-    const { context, page, problems } = await open(NARROW_PHONE);
-    const tabs = await page.locator('.period-kinds').boundingBox();
-    const filters = await page.getByRole('button', { name: /^Filters/ }).boundingBox();
-    const middle = (box) => box.y + box.height / 2;
-    assert.ok(Math.abs(middle(filters) - middle(tabs)) < 4, `the tabs' row is at ${middle(tabs)} px, the Filters button at ${middle(filters)} px`);
-    assert.ok(filters.x + filters.width <= NARROW_PHONE.width, `the Filters button ends at ${filters.x + filters.width} px`);
-    assert.deepEqual(problems, []);
-    await context.close();
-  });
+  for (const [state, query] of [['no filter', ''], ['a filter in effect', '?votes=5']]) {
+    test(`a 360 px phone keeps the Filters button, by its name, on the period tabs' row: ${state}`, async () => {
+      const { context, page, problems } = await open(NARROW_PHONE, query);
+      const tabs = await page.locator('.period-kinds').boundingBox();
+      const button = page.getByRole('button', { name: /^Filters/ });
+      assert.equal((await button.textContent()).trim(), query ? 'Filters1' : 'Filters');
+      const filters = await button.boundingBox();
+      const middle = (box) => box.y + box.height / 2;
+      assert.ok(Math.abs(middle(filters) - middle(tabs)) < 4, `the tabs' row is at ${middle(tabs)} px, the Filters button at ${middle(filters)} px`);
+      assert.ok(filters.x + filters.width <= NARROW_PHONE.width, `the Filters button ends at ${filters.x + filters.width} px`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
 
   test('a 360 px phone shows a card\'s five links on one line', async () => {
     const { context, page, problems } = await open(NARROW_PHONE);
