@@ -128,6 +128,19 @@ describe('the first screen is papers', () => {
     await context.close();
   });
 
+  test('a grid card\'s picture spans the card, on a phone as on a desktop', async () => {
+    for (const viewport of [NARROW_PHONE, DESKTOP]) {
+      const { context, page, problems } = await open(viewport, '?layout=grid');
+      const card = page.locator('ol.papers article').first();
+      const [outer, picture] = await Promise.all([card.boundingBox(), card.locator('.thumb-frame').boundingBox()]);
+      // Inside the card's 1 px border.
+      assert.ok(Math.abs(picture.x - outer.x) <= 1 && Math.abs(picture.width - outer.width) <= 2,
+        `${viewport.width} px: the card is ${outer.x}+${outer.width}, its picture ${picture.x}+${picture.width}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
   test('a compact row on a phone shows two lines of its title before cutting it', async () => {
     const { context, page, problems } = await open(NARROW_PHONE, '?layout=compact');
     const lines = await page.locator('ol.papers article .paper-title').evaluateAll((titles) =>
