@@ -219,6 +219,24 @@ describe('the More menu', () => {
     await context.close();
   });
 
+  test('shows whole over a phone\'s filter sheet', async () => {
+    const { context, page, problems } = await open(NARROW_PHONE);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page.locator('#filters-panel').waitFor();
+    const card = page.locator('article').first();
+    await card.getByRole('button', { name: /^More actions/ }).click();
+    const items = card.getByRole('menuitem');
+    await items.first().waitFor();
+    // Each item is what the screen shows at its middle (nothing drawn over it).
+    const hidden = await items.evaluateAll((items) => items.filter((item) => {
+      const r = item.getBoundingClientRect();
+      return !item.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    }).map((item) => item.textContent.trim()));
+    assert.deepEqual(hidden, [], `covered: ${hidden.join(', ')}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('opens with m on the focused paper, moves with the arrows, Home and End, and Esc returns the focus', async () => {
     const { context, page, problems } = await open(DESKTOP);
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
