@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::components::SaveButton;
-use crate::components::paper_card::{PaperTitle, comments_text, watch_seen};
+use crate::components::paper_card::{PaperTitle, watch_seen};
+use crate::domain::display::count_noun;
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
 
@@ -16,7 +17,8 @@ pub fn CompactRow(paper: Paper) -> impl IntoView {
     watch_seen(card);
     let date = paper.published.unwrap_or(paper.listed).format("%-d %b").to_string();
     // No comments yet says nothing on a line this short.
-    let comments = (paper.comments > 0).then(|| view! { <span>{comments_text(paper.comments)}</span> });
+    let comments =
+        (paper.comments > 0).then(|| view! { <span>{count_noun(paper.comments as usize, "comment")}</span> });
     let org = paper.organization.clone().map(|org| {
         let name = org.clone();
         view! { <span class="org" title=org>{name}</span> }

@@ -86,9 +86,9 @@ pub fn PaperCard(paper: Paper, layout: Layout, #[prop(into)] for_you: Signal<boo
                 <WhyForYou id=why_id.clone() />
             </Show>
             <div class="paper-foot">
-                // A grid card has no room for links: its title opens the paper.
-                {(!grid).then(|| view! { <LinkRow paper=paper.clone() /> })}
+                // A grid card has no room for links or the abstract: its title opens the paper.
                 {(!grid).then(|| view! {
+                    <LinkRow paper=paper.clone() />
                     <button
                         type="button"
                         class="text-button"
@@ -205,9 +205,4 @@ fn CardPanelView(which: CardPanel, paper: Paper, panel: RwSignal<Option<CardPane
 /// Up to two initials of a title, for a grid card without a thumbnail.
 fn initials(title: &str) -> String {
     title.split_whitespace().filter_map(|w| w.chars().find(|c| c.is_alphanumeric())).take(2).collect()
-}
-
-/// The comment count's noun, for the compact row's meta line.
-pub(crate) fn comments_text(n: u32) -> String {
-    count_noun(n as usize, "comment")
 }
