@@ -8,6 +8,11 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 # One build per run: incremental caches would only double the target folder on disk.
 export CARGO_INCREMENTAL=0
+# Everything the run leaves in a temp folder (Chromium's profiles, the tests' scratch folders)
+# goes into one that is removed at the end, pass or fail: leftovers once filled a CI machine's disk.
+TMPDIR="$(mktemp -d -t papersift-test-XXXXXX)"
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 
 step() { printf '\n==> %s\n' "$*"; }
 

@@ -15,12 +15,12 @@
 //
 // DIR defaults to ../shared/data/arxiv_corpus/dedup (not shipped with the project).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launch, openSettings } from '../e2e/browser.mjs';
+import { scratchDir } from '../e2e/scratch.mjs';
 import { serveStatic } from '../e2e/server.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,7 +52,7 @@ for (const file of readdirSync(data).filter((f) => f.endsWith('.jsonl')).sort())
 }
 papers.sort((a, b) => b.listed.localeCompare(a.listed) || a.id.localeCompare(b.id));
 const newest = papers[0].listed;
-const dir = mkdtempSync(join(tmpdir(), 'papersift-rows-'));
+const dir = scratchDir('rows');
 writeFileSync(join(dir, 'corpus.json'), JSON.stringify({ papersift_feed: 1, title: 'corpus', papers }));
 // A small source added afterwards in Settings → Sources: 30 more papers on the newest day.
 const EXTRA = 30;

@@ -5,12 +5,12 @@
 // start before the import, in the same profile.
 //
 //   node tests/bench/import.mjs [--marks N] [--dist DIR]      (after `trunk build --release`)
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launch, openSettings, ready, writesSettled } from '../e2e/browser.mjs';
+import { scratchDir } from '../e2e/scratch.mjs';
 import { serveStatic } from '../e2e/server.mjs';
 
 const args = process.argv.slice(2);
@@ -31,7 +31,7 @@ const marks = Array.from({ length: count }, (_, i) => {
 const file = Buffer.from(JSON.stringify({ papersift_backup: 1, exported_at: 1_787_000_000, marks }));
 // Chosen from disk, as a reader would: a buffer would be handed to the page as base64 and
 // decoded there, on the main thread the figures are about.
-const path = join(mkdtempSync(join(tmpdir(), 'papersift-import-')), 'papersift-backup.json');
+const path = join(scratchDir('import'), 'papersift-backup.json');
 writeFileSync(path, file);
 
 const app = await serveStatic(dist);

@@ -13,12 +13,12 @@
 //
 // (after `trunk build --release`). DIR defaults to ../shared/data/arxiv_corpus/dedup (not
 // shipped with the project); --compare also measures another build (e.g. an older dist/).
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launch } from '../e2e/browser.mjs';
+import { scratchDir } from '../e2e/scratch.mjs';
 import { serveStatic } from '../e2e/server.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -60,7 +60,7 @@ for (const file of readdirSync(data).filter((f) => f.endsWith('.jsonl')).sort())
   }
 }
 const sizes = (args.sizes ?? '10000,all').split(',').map((s) => (s === 'all' ? papers.length : Number(s)));
-const dir = mkdtempSync(join(tmpdir(), 'papersift-keys-'));
+const dir = scratchDir('keys');
 copyFileSync(join(ROOT, 'node_modules/minisearch/dist/es/index.js'), join(dir, 'minisearch.js'));
 copyFileSync(join(ROOT, 'tests/bench/keystroke-page.mjs'), join(dir, 'page.mjs'));
 writeFileSync(join(dir, 'echo-worker.mjs'), 'self.onmessage = ({ data }) => self.postMessage(data);\n');

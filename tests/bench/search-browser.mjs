@@ -7,11 +7,12 @@
 // Run through scripts/bench-search.sh, which builds the engine first. DIR defaults to
 // ../shared/data/arxiv_corpus/dedup (not shipped with the project).
 import { createServer } from 'node:http';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+import { scratchDir } from '../e2e/scratch.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const args = Object.fromEntries(
@@ -41,7 +42,7 @@ for (const file of readdirSync(data).filter((f) => f.endsWith('.jsonl')).sort())
 const sizes = (args.sizes ?? '1000,10000,all').split(',').map((s) => (s === 'all' ? papers.length : Number(s)));
 const queries = readFileSync(join(ROOT, 'tests/bench/queries.txt'), 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
 
-const dir = mkdtempSync(join(tmpdir(), 'papersift-bench-'));
+const dir = scratchDir('bench');
 copyFileSync(join(web, 'engine.js'), join(dir, 'engine.js'));
 copyFileSync(join(web, 'engine_bg.wasm'), join(dir, 'engine_bg.wasm'));
 copyFileSync(join(ROOT, 'node_modules/minisearch/dist/es/index.js'), join(dir, 'minisearch.js'));

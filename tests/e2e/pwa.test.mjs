@@ -1,13 +1,13 @@
 // End-to-end: the installable, offline app: service worker, update offer, CSP, manifest.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launch, launchPersistent, openPage, menuItem, writesSettled, statusText } from './browser.mjs';
 import { latestDay, onDay, papers } from './feed.mjs';
+import { scratchDir } from './scratch.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -15,7 +15,7 @@ const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta
 let browser;
 let app;
 // A copy of the build, so that a test can deploy a "new version" over it.
-const root = mkdtempSync(join(tmpdir(), 'papersift-pwa-'));
+const root = scratchDir('pwa');
 
 before(async () => {
   cpSync(DIST, root, { recursive: true });
@@ -178,7 +178,7 @@ describe('installable offline app', () => {
 
   test('is installable: Chromium reports no installability errors', async () => {
     // Installability needs a real profile: an incognito-like context is refused as such.
-    const context = await launchPersistent(mkdtempSync(join(tmpdir(), 'papersift-profile-')));
+    const context = await launchPersistent(scratchDir('profile'));
     const page = await context.newPage();
     await page.goto(app.url);
     await page.getByRole('status').filter({ hasText: dayCount }).waitFor();
