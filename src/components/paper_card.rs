@@ -150,12 +150,15 @@ fn MetaLine(
         <p class="paper-meta">
             <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
             <span>{count_noun(paper.comments as usize, "comment")}</span>
-            {paper.organization.clone().map(|org| view! { <span class="org">{org}</span> })}
+            {paper.organization.clone().map(|org| view! { <span class="org" title=org.clone()>{org.clone()}</span> })}
             <time datetime=date.format("%Y-%m-%d").to_string()>{date.format("%-d %b %Y").to_string()}</time>
             {stars.map(|s| view! {
                 <span class="stars">"★ " {compact_count(s)}<span class="visually-hidden">" GitHub stars"</span></span>
             })}
-            {(paper.sources.len() > 1).then(|| view! { <span class="sources">"From " {paper.sources.join(", ")}</span> })}
+            {(paper.sources.len() > 1).then(|| {
+                let from = format!("From {}", paper.sources.join(", "));
+                view! { <span class="sources" title=from.clone()>{from.clone()}</span> }
+            })}
         </p>
     }
 }

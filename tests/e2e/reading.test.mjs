@@ -172,6 +172,40 @@ describe('the first screen is papers', () => {
     await grid.context.close();
   });
 
+  test('a card\'s meta is one line (two in Grid: counts, then date and organisation), the organisation cut first and named in full in its tooltip', async () => {
+    let cut = 0;
+    for (const [viewport, layout] of [[NARROW_PHONE, 'list'], [NARROW_PHONE, 'grid'], [DESKTOP, 'grid']]) {
+      const { context, page, problems } = await open(viewport, `?layout=${layout}`);
+      const cards = await page.locator('ol.papers article .paper-meta').evaluateAll((metas) =>
+        metas.map((meta) => {
+          const box = meta.getBoundingClientRect();
+          const org = meta.querySelector('.org');
+          return {
+            text: meta.textContent,
+            lines: Math.round(meta.clientHeight / parseFloat(getComputedStyle(meta).lineHeight)),
+            // What may give way is the organisation (and a merged paper's sources); the rest stays whole.
+            clipped: [...meta.children]
+              .filter((el) => !el.matches('.org, .sources'))
+              .filter((el) => el.getBoundingClientRect().right > box.right + 1 || el.scrollWidth > el.clientWidth + 1)
+              .map((el) => el.textContent),
+            orgCut: org ? org.scrollWidth > org.clientWidth + 1 : false,
+            tooltip: org ? org.title === org.textContent : true,
+          };
+        }));
+      for (const c of cards) {
+        const where = `${viewport.width} px ${layout}, "${c.text}"`;
+        assert.equal(c.lines, layout === 'grid' ? 2 : 1, `${where}: on ${c.lines} lines`);
+        assert.deepEqual(c.clipped, [], `${where}: cut`);
+        assert.ok(c.tooltip, `${where}: the organisation's tooltip is not its name`);
+      }
+      cut += cards.filter((c) => c.orgCut).length;
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+    // The default feed has "university of science and technology of china".
+    assert.ok(cut > 0, 'no organisation is cut: the check needs a card whose is');
+  });
+
   test('a List card shows at most 3 buttons or form controls (links aside)', async () => {
     const { context, page } = await open(DESKTOP);
     const counts = await page.locator('article').evaluateAll((cards) =>
