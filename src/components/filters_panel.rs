@@ -14,7 +14,7 @@ pub fn FiltersPanel() -> impl IntoView {
     view! {
         <Show when=move || open.get()>
             <section class="filters-panel panel" id="filters-panel" aria-labelledby="filters-title">
-                <PanelHead id="filters-title" title="Filters" open />
+                <PanelHead id="filters-title" title="Filters" open opener=".filters-button" />
                 <FilterBar />
                 <Show when=move || rank.sort.get() == Sort::Trending>
                     <TrendingPanel effective=rank.trending />

@@ -25,7 +25,7 @@ pub fn SearchHelp() -> impl IntoView {
     view! {
         <Show when=move || open.get()>
         <section class="search-help panel" id="search-help" aria-labelledby="search-help-title">
-            <PanelHead id="search-help-title" title="Search help" open />
+            <PanelHead id="search-help-title" title="Search help" open opener="button[aria-label='Search help']" />
             <dl>
                 {SYNTAX
                     .into_iter()

@@ -10,7 +10,7 @@ pub fn SettingsPanel() -> impl IntoView {
     view! {
         <Show when=move || open.get()>
             <section class="settings panel" aria-labelledby="settings-title">
-                <PanelHead id="settings-title" title="Settings" open />
+                <PanelHead id="settings-title" title="Settings" open opener=".app-menu > button" />
                 <SourcesPanel />
                 <TopicsPanel />
                 <MutesPanel />

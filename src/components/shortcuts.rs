@@ -17,7 +17,7 @@ const KEYS: [(&str, &str); 9] = [
     ("m", "open its More menu (arrows move, Esc closes)"),
     ("u", "close the paper, or back to the previous view"),
     ("?", "show or hide these shortcuts"),
-    ("Esc", "leave the search box, close a panel or this list"),
+    ("Esc", "close a panel or this list, leave the search box"),
 ];
 
 fn document() -> Option<web_sys::Document> {
@@ -45,6 +45,12 @@ fn move_focus(step: i32) {
         // Focusing scrolls the card into view.
         let _ = card.focus();
     }
+}
+
+/// The close button of the panel (Filters, Settings, …) holding `el`, if it is in one.
+fn panel_close_button(el: &Element) -> Option<HtmlElement> {
+    let panel = el.closest(".panel").ok().flatten()?;
+    panel.query_selector(".panel-head button").ok().flatten()?.dyn_into().ok()
 }
 
 /// Clicks the control marked `data-shortcut="key"` in the focused card.
@@ -75,6 +81,15 @@ pub fn Shortcuts() -> impl IntoView {
         let typing =
             target.as_ref().is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
         let key = ev.key();
+        // Esc anywhere in a panel closes that panel, as a dialog's does, its field or not: a
+        // phone's filter sheet covers half the screen.
+        if key == "Escape"
+            && let Some(close) = target.as_ref().and_then(panel_close_button)
+        {
+            close.click();
+            ev.prevent_default();
+            return;
+        }
         if typing {
             if key == "Escape"
                 && let Some(input) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok())

@@ -59,7 +59,7 @@ pub fn Subscribe(saved: Signal<Defaults>, papers: Callback<(), Vec<Paper>>) -> i
     };
     view! {
         <section class="subscribe panel" aria-labelledby="subscribe-title">
-            <PanelHead id="subscribe-title" title="Subscribe" open=closer />
+            <PanelHead id="subscribe-title" title="Subscribe" open=closer opener=".app-menu > button" />
             {move || published().map(|p| view! {
                 <p>
                     "This view is published for feed readers: "

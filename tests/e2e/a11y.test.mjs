@@ -89,6 +89,9 @@ const STATES = {
     for (const summary of await page.locator('.settings details > summary').all()) await summary.click();
   },
   paper: async (page) => {
+    // The focus is on a summary in Settings: Esc closes them, so the states after show the list.
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'Settings' }).waitFor({ state: 'detached' });
     await page.locator('article').first().locator('h3 a').click();
     await page.getByRole('complementary', { name: 'Paper' }).waitFor();
   },

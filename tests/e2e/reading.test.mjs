@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { cardAction, launch, listDrawn, openPage, ready } from './browser.mjs';
+import { cardAction, launch, listDrawn, openFilters, openPage, openSettings, ready } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 
 const DIST = process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url));
@@ -213,6 +213,46 @@ describe('the first screen is papers', () => {
         .filter((el) => el.getBoundingClientRect().width > 0).length));
     console.log(`controls per List card: at most ${Math.max(...counts)}`);
     assert.ok(counts.length > 0 && counts.every((n) => n <= 3), counts.join(' '));
+    await context.close();
+  });
+});
+
+describe('a panel', () => {
+  const focused = (page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+
+  test('closes with Esc from one of its fields, keeps what was set there, and gives the focus back to its opener', async () => {
+    const { context, page, problems } = await open(NARROW_PHONE);
+    await openFilters(page);
+    const votes = page.getByRole('spinbutton', { name: /Upvotes/ });
+    await votes.fill('5');
+    await votes.press('Tab');
+    await page.getByRole('button', { name: 'Remove filter: ▲ ≥ 5' }).waitFor();
+    await votes.focus();
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'Filters' }).waitFor({ state: 'detached' });
+    assert.match(await focused(page), /^Filters/);
+    assert.equal(await page.getByRole('button', { name: 'Remove filter: ▲ ≥ 5' }).count(), 1);
+
+    await openSettings(page);
+    await page.locator('.settings summary', { hasText: /^Muted/ }).click();
+    await page.getByRole('textbox', { name: 'Mute a word or phrase' }).fill('survey');
+    await page.keyboard.press('Escape');
+    await page.getByRole('region', { name: 'Settings' }).waitFor({ state: 'detached' });
+    assert.equal(await focused(page), 'Menu');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('closed by its close button gives the focus back to its opener', async () => {
+    const { context, page, problems } = await open(DESKTOP);
+    await page.getByRole('button', { name: 'Search help' }).click();
+    await page.getByRole('button', { name: 'Close Search help' }).click();
+    await page.getByRole('region', { name: 'Search help' }).waitFor({ state: 'detached' });
+    assert.equal(await focused(page), 'Search help');
+    await openFilters(page);
+    await page.getByRole('button', { name: 'Close Filters' }).click();
+    assert.match(await focused(page), /^Filters/);
+    assert.deepEqual(problems, []);
     await context.close();
   });
 });
