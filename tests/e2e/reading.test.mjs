@@ -257,6 +257,24 @@ describe('a panel', () => {
   });
 });
 
+describe('the paper view', () => {
+  test('shows its whole meta line on a phone, wrapped, where a card cuts it', async () => {
+    const { context, page, problems } = await open(NARROW_PHONE);
+    await page.locator('article').first().locator('h3 a').click();
+    const meta = page.getByRole('complementary', { name: 'Paper' }).locator('.paper-meta');
+    await meta.waitFor();
+    const cut = await meta.evaluate((meta) => {
+      const box = meta.getBoundingClientRect();
+      return [...meta.children]
+        .filter((el) => el.getBoundingClientRect().right > box.right + 1 || el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent);
+    });
+    assert.deepEqual(cut, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('the first paint', () => {
   for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     test(`the build's copy of the first rows gives way to the app's with no layout shift: ${name}`, async () => {
