@@ -5,7 +5,7 @@
 //!    the `papersift-domain` crate (`src/domain/`), so it cannot import layers 2 and 3.
 //! 2. `web`: thin adapters to the browser (fetch, clock, the engine worker's client),
 //!    tested in headless Chromium.
-//! 3. `state` (loading the sources into the engine), `screen` (what the engine says the
+//! 3. `feeds` (loading the sources into the engine), `screen` (what the engine says the
 //!    screen shows), `app` and `components`: small Leptos views that wire signals to the
 //!    domain. The catalog, its index and For you live in the engine worker
 //!    (`src/bin/engine.rs`, [`domain::engine`]), not on the page.
@@ -25,6 +25,8 @@ mod contexts;
 #[cfg(target_arch = "wasm32")]
 mod drawn_rows;
 #[cfg(target_arch = "wasm32")]
+mod feeds;
+#[cfg(target_arch = "wasm32")]
 mod for_you;
 #[cfg(target_arch = "wasm32")]
 mod new_papers;
@@ -34,8 +36,6 @@ mod panels;
 mod reader_data;
 #[cfg(target_arch = "wasm32")]
 mod screen;
-#[cfg(target_arch = "wasm32")]
-mod state;
 #[cfg(target_arch = "wasm32")]
 mod view_signals;
 #[cfg(target_arch = "wasm32")]

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::domain::display::count_noun;
+use crate::feeds::Feeds;
 use crate::reader_data::ReaderData;
 use crate::screen::Shown;
-use crate::state::Feeds;
 use crate::web::notify;
 
 /// Watches for the moment to tell, and tells once.

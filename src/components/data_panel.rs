@@ -5,8 +5,8 @@ use web_sys::HtmlInputElement;
 
 use crate::backup_import::import_backup;
 use crate::domain::backup::Backup;
+use crate::feeds::Feeds;
 use crate::reader_data::ReaderData;
-use crate::state::Feeds;
 use crate::web::clock::now_unix_seconds;
 use crate::web::files::{download, read_chosen_file};
 

@@ -14,9 +14,9 @@ use crate::domain::search::highlight::Highlighter;
 use crate::domain::search::query::Query;
 use crate::domain::view_state::{Defaults, Page};
 use crate::drawn_rows::DrawnRows;
+use crate::feeds::Feeds;
 use crate::panels::Panels;
 use crate::screen::Shown;
-use crate::state::Feeds;
 use crate::view_signals::ViewSignals;
 
 /// The loaded papers (or the saved ones): period navigation, the match count, the ranked

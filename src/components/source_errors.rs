@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::{Feeds, SourceStatus};
+use crate::feeds::{Feeds, SourceStatus};
 
 /// Sources that could not be refreshed, each named with its reason, and one retry for all.
 #[component]

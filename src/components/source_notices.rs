@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::{Feeds, SourceStatus};
+use crate::feeds::{Feeds, SourceStatus};
 
 /// Per-source notes for the reader ("…: 3 entries skipped: missing title") and storage problems.
 #[component]

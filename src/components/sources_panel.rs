@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::display::count_noun;
 use crate::domain::sources::{HF_LIVE_URL, Origin, Source, user_source};
-use crate::state::{Entry, Feeds, SourceStatus};
+use crate::feeds::{Entry, Feeds, SourceStatus};
 
 /// Sources: every feed with its status, a switch to turn it on or off, and a form to add one.
 #[component]
