@@ -41,7 +41,7 @@ pub fn PaperView(saved: Signal<Defaults>) -> impl IntoView {
     move || {
         found.get().map(|(id, paper)| {
             view! {
-                <aside class="paper-view" aria-label="Paper">
+                <aside class="paper-view" aria-label="Paper" data-paper-id=id.clone()>
                     <div class="paper-view-bar">
                         <CopyLink saved />
                         <button type="button" class="close" on:click=close node_ref=close_button>"Close"</button>

@@ -1,7 +1,7 @@
 use leptos::ev::keydown;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::panels::Panels;
 use crate::reader_data::ReaderData;
@@ -10,7 +10,7 @@ use crate::view_signals::ViewSignals;
 /// The keyboard shortcuts, as shown by `?`.
 const KEYS: [(&str, &str); 9] = [
     ("/", "search"),
-    ("j / k", "next / previous paper"),
+    ("j / k", "next / previous paper, in the paper view too"),
     ("o or Enter", "open the focused paper"),
     ("s", "save or unsave it"),
     ("x", "mark it read or unread"),
@@ -24,26 +24,49 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
 
-/// The paper card holding the focus, if any.
-fn focused_card() -> Option<Element> {
-    document()?.active_element()?.closest("article.paper").ok().flatten()
+/// The paper the keys act on: the card holding the focus, or the paper view when it holds it
+/// (both carry `data-paper-id` and the `data-shortcut` controls).
+fn focused_paper() -> Option<Element> {
+    document()?.active_element()?.closest("article.paper, aside.paper-view").ok().flatten()
 }
 
-/// Moves the focus `step` cards down (or up, negative) from the focused one.
-fn move_focus(step: i32) {
-    let Some(doc) = document() else { return };
-    let Ok(cards) = doc.query_selector_all("article.paper") else { return };
-    let current = focused_card();
+/// The card `step` cards down (or up, negative) from the one `current` picks, kept within the
+/// list; the first card when none is picked.
+fn card_from(step: i32, current: impl Fn(&Element) -> bool) -> Option<HtmlElement> {
+    let cards = document()?.query_selector_all("article.paper").ok()?;
     let index = (0..cards.length())
-        .find(|&i| cards.get(i).is_some_and(|c| Some(c.clone()) == current.clone().map(Into::into)));
+        .find(|&i| cards.get(i).and_then(|c| c.dyn_into::<Element>().ok()).is_some_and(|c| current(&c)));
     let next = match (index, step > 0) {
         (None, _) => 0,
         (Some(i), true) => (i + 1).min(cards.length().saturating_sub(1)),
         (Some(i), false) => i.saturating_sub(1),
     };
-    if let Some(card) = cards.get(next).and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
-        // Focusing scrolls the card into view.
-        let _ = card.focus();
+    cards.get(next)?.dyn_into().ok()
+}
+
+/// `j` or `k`: the next or previous card takes the focus (focusing scrolls it into view). With
+/// a paper open, the view shows the next or previous paper instead, and the focus stays in it
+/// (so `s` and `x` act on what is read); its card is scrolled into sight behind the view, so
+/// closing it returns to where the reading got to.
+fn step_paper(view: ViewSignals, step: i32) {
+    match view.paper.get_untracked() {
+        Some(open) => {
+            let Some(card) =
+                card_from(step, |c| c.get_attribute("data-paper-id").as_deref() == Some(open.as_str()))
+            else {
+                return;
+            };
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Nearest);
+            card.scroll_into_view_with_scroll_into_view_options(&options);
+            view.paper.set(card.get_attribute("data-paper-id"));
+        }
+        None => {
+            let focused = focused_paper();
+            if let Some(card) = card_from(step, |c| focused.as_ref() == Some(c)) {
+                let _ = card.focus();
+            }
+        }
     }
 }
 
@@ -53,9 +76,9 @@ fn panel_close_button(el: &Element) -> Option<HtmlElement> {
     panel.query_selector(".panel-head button").ok().flatten()?.dyn_into().ok()
 }
 
-/// Clicks the control marked `data-shortcut="key"` in the focused card.
+/// Clicks the control marked `data-shortcut="key"` in the focused paper.
 fn press_in_card(key: &str) -> bool {
-    let control = focused_card()
+    let control = focused_paper()
         .and_then(|card| card.query_selector(&format!("[data-shortcut='{key}']")).ok().flatten());
     match control.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
         Some(control) => {
@@ -106,11 +129,11 @@ pub fn Shortcuts() -> impl IntoView {
                 .map(|i| i.focus())
                 .is_some(),
             "j" => {
-                move_focus(1);
+                step_paper(view, 1);
                 true
             }
             "k" => {
-                move_focus(-1);
+                step_paper(view, -1);
                 true
             }
             "o" => press_in_card("o"),
@@ -120,7 +143,7 @@ pub fn Shortcuts() -> impl IntoView {
                     && press_in_card("o")
             }
             "s" | "m" => press_in_card(&key),
-            "x" => match focused_card().and_then(|c| c.get_attribute("data-paper-id")) {
+            "x" => match focused_paper().and_then(|c| c.get_attribute("data-paper-id")) {
                 Some(id) => {
                     let read = reader.marks.with_untracked(|m| m.is_read(&id));
                     reader.set_read(&id, !read);

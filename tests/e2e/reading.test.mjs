@@ -258,6 +258,31 @@ describe('a panel', () => {
 });
 
 describe('the paper view', () => {
+  test('follows j and k to the next and previous paper, and s and x act on the paper it shows', async () => {
+    const { context, page, problems } = await open(DESKTOP);
+    const cards = page.locator('ol.papers article');
+    const [first, second] = [await cards.nth(0).locator('h3').innerText(), await cards.nth(1).locator('h3').innerText()];
+    const view = page.getByRole('complementary', { name: 'Paper' });
+    const shows = (title) => view.locator('h2', { hasText: title }).waitFor();
+    await page.keyboard.press('j');
+    await page.keyboard.press('o');
+    await shows(first);
+    await page.keyboard.press('j');
+    await shows(second);
+    assert.equal(new URL(page.url()).searchParams.get('paper'), await cards.nth(1).getAttribute('data-paper-id'));
+    await page.keyboard.press('s');
+    await page.keyboard.press('x');
+    const saved = (card) => card.getByRole('button', { name: /^Save/ }).getAttribute('aria-pressed');
+    await cards.nth(1).locator('button[aria-pressed="true"]', { hasText: 'Saved' }).waitFor();
+    assert.equal(await saved(cards.nth(0)), 'false');
+    await view.getByRole('button', { name: 'Read', exact: true }).waitFor();
+    await page.keyboard.press('k');
+    await shows(first);
+    assert.equal(await view.getByRole('button', { name: /^Save/ }).getAttribute('aria-pressed'), 'false');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('shows its whole meta line on a phone, wrapped, where a card cuts it', async () => {
     const { context, page, problems } = await open(NARROW_PHONE);
     await page.locator('article').first().locator('h3 a').click();
