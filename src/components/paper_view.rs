@@ -7,6 +7,7 @@ use crate::domain::view_state::Defaults;
 use crate::reader_data::ReaderData;
 use crate::screen::Shown;
 use crate::view_signals::ViewSignals;
+use crate::web::cards::card_of;
 
 /// The paper named by the link's `paper=`: everything the feed says about it, and the actions.
 /// The list stays underneath, so closing returns to the same scroll position.
@@ -26,6 +27,18 @@ pub fn PaperView(saved: Signal<Defaults>) -> impl IntoView {
         if let Some(id) = view.paper.get() {
             reader.mark_seen(&id);
         }
+    });
+    // Syncing the DOM focus: a closed paper hands it to its card in the list (Esc, u, Close or
+    // Back), so that j goes on from there rather than from the list's top.
+    Effect::new(move |shown: Option<Option<String>>| {
+        let now = view.paper.get();
+        if now.is_none()
+            && let Some(Some(last)) = shown
+            && let Some(card) = card_of(&last)
+        {
+            let _ = card.focus();
+        }
+        now
     });
     let close = move |_| view.paper.set(None);
     let close_button = NodeRef::<leptos::html::Button>::new();

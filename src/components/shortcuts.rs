@@ -6,6 +6,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, ScrollIntoViewOptions, Scroll
 use crate::panels::Panels;
 use crate::reader_data::ReaderData;
 use crate::view_signals::ViewSignals;
+use crate::web::cards::{card_from, is_card_of};
 
 /// The keyboard shortcuts, as shown by `?`.
 const KEYS: [(&str, &str); 9] = [
@@ -30,20 +31,6 @@ fn focused_paper() -> Option<Element> {
     document()?.active_element()?.closest("article.paper, aside.paper-view").ok().flatten()
 }
 
-/// The card `step` cards down (or up, negative) from the one `current` picks, kept within the
-/// list; the first card when none is picked.
-fn card_from(step: i32, current: impl Fn(&Element) -> bool) -> Option<HtmlElement> {
-    let cards = document()?.query_selector_all("article.paper").ok()?;
-    let index = (0..cards.length())
-        .find(|&i| cards.get(i).and_then(|c| c.dyn_into::<Element>().ok()).is_some_and(|c| current(&c)));
-    let next = match (index, step > 0) {
-        (None, _) => 0,
-        (Some(i), true) => (i + 1).min(cards.length().saturating_sub(1)),
-        (Some(i), false) => i.saturating_sub(1),
-    };
-    cards.get(next)?.dyn_into().ok()
-}
-
 /// `j` or `k`: the next or previous card takes the focus (focusing scrolls it into view). With
 /// a paper open, the view shows the next or previous paper instead, and the focus stays in it
 /// (so `s` and `x` act on what is read); its card is scrolled into sight behind the view, so
@@ -51,11 +38,7 @@ fn card_from(step: i32, current: impl Fn(&Element) -> bool) -> Option<HtmlElemen
 fn step_paper(view: ViewSignals, step: i32) {
     match view.paper.get_untracked() {
         Some(open) => {
-            let Some(card) =
-                card_from(step, |c| c.get_attribute("data-paper-id").as_deref() == Some(open.as_str()))
-            else {
-                return;
-            };
+            let Some(card) = card_from(step, |c| is_card_of(c, &open)) else { return };
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Nearest);
             card.scroll_into_view_with_scroll_into_view_options(&options);

@@ -1,5 +1,6 @@
 //! Thin adapters between the browser and the domain; each is tested in headless Chromium.
 
+pub mod cards;
 pub mod channel;
 pub mod clock;
 pub mod engine_client;

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, reason = "tests fail loudly on bad fixtures")]
 #![cfg(target_arch = "wasm32")]
 
+mod cards;
 mod clock;
 mod engine_fetch;
 mod feed_url;

@@ -283,6 +283,32 @@ describe('the paper view', () => {
     await context.close();
   });
 
+  test('closed (Esc, u or Close) gives the focus to the card of the paper it showed, so j goes on from there', async () => {
+    const { context, page, problems } = await open(DESKTOP);
+    const ids = await page.locator('ol.papers article').evaluateAll((cards) => cards.map((c) => c.dataset.paperId));
+    const focusedId = () => page.evaluate(() => document.activeElement?.closest('article')?.dataset.paperId ?? document.activeElement?.tagName);
+    const view = page.getByRole('complementary', { name: 'Paper' });
+    const closed = () => view.waitFor({ state: 'detached' });
+    for (const key of ['j', 'j', 'j', 'o', 'j']) await page.keyboard.press(key);
+    await view.and(page.locator(`[data-paper-id="${ids[3]}"]`)).waitFor();
+    await page.keyboard.press('Escape');
+    await closed();
+    assert.equal(await focusedId(), ids[3], 'Esc');
+    await page.keyboard.press('j');
+    assert.equal(await focusedId(), ids[4]);
+    await page.keyboard.press('o');
+    await view.waitFor();
+    await page.keyboard.press('u');
+    await closed();
+    assert.equal(await focusedId(), ids[4], 'u');
+    await page.keyboard.press('o');
+    await view.getByRole('button', { name: 'Close', exact: true }).click();
+    await closed();
+    assert.equal(await focusedId(), ids[4], 'Close');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('shows its whole meta line on a phone, wrapped, where a card cuts it', async () => {
     const { context, page, problems } = await open(NARROW_PHONE);
     await page.locator('article').first().locator('h3 a').click();

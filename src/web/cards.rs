@@ -1,0 +1,37 @@
+//! The list's paper cards on the page (`article.paper`, each with `data-paper-id`), found for
+//! the keyboard: the next or previous card, and the card of a paper the paper view showed.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+fn all() -> Option<web_sys::NodeList> {
+    web_sys::window()?.document()?.query_selector_all("article.paper").ok()
+}
+
+/// The card `step` cards down (or up, negative) from the one `current` picks, kept within the
+/// list; the first card when `current` picks none. `None` when the list has no card.
+pub fn card_from(step: i32, current: impl Fn(&Element) -> bool) -> Option<HtmlElement> {
+    let cards = all()?;
+    let index = (0..cards.length())
+        .find(|&i| cards.get(i).and_then(|c| c.dyn_into::<Element>().ok()).is_some_and(|c| current(&c)));
+    let next = match (index, step > 0) {
+        (None, _) => 0,
+        (Some(i), true) => (i + 1).min(cards.length().saturating_sub(1)),
+        (Some(i), false) => i.saturating_sub(1),
+    };
+    cards.get(next)?.dyn_into().ok()
+}
+
+/// Whether `card` is the card of the paper `id` (compared, not put in a selector: a feed's ids
+/// may hold quotes).
+pub fn is_card_of(card: &Element, id: &str) -> bool {
+    card.get_attribute("data-paper-id").as_deref() == Some(id)
+}
+
+/// The card of the paper `id`, when the list draws it.
+pub fn card_of(id: &str) -> Option<HtmlElement> {
+    let cards = all()?;
+    (0..cards.length())
+        .filter_map(|i| cards.get(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|card| is_card_of(card, id))
+}
