@@ -20,6 +20,7 @@ use crate::view_signals::ViewSignals;
 use crate::web::engine_client;
 use crate::web::location::current_query;
 use crate::web::preview;
+use crate::web::reading_place;
 use crate::web::seen_observer;
 
 /// What the main area shows.
@@ -35,6 +36,9 @@ enum Phase {
 #[component]
 pub fn App() -> impl IntoView {
     let (initial, ignored) = ViewState::decode(&current_query());
+    // Read before the view writes its first history entry.
+    let come_back = StoredValue::new(reading_place::kept());
+    keep_place_on_leave();
     let link_notice = ignored_notice(&ignored);
     // Started first: it holds the catalog, so even the first rows come from it.
     engine_client::start();
@@ -105,7 +109,7 @@ pub fn App() -> impl IntoView {
             </Show>
             {move || match phase.get() {
                 Phase::Loading => view! { <FeedLoading progress=feeds.progress /> }.into_any(),
-                Phase::Ready => view! { <PaperBrowser sort layout=layout.into() defaults=saved /> }.into_any(),
+                Phase::Ready => view! { <PaperBrowser sort layout=layout.into() defaults=saved come_back /> }.into_any(),
                 Phase::AllFailed => ().into_any(),
                 Phase::AllOff => {
                     view! { <p class="empty">"Every source is switched off: turn one on in Settings → Sources."</p> }
@@ -120,6 +124,18 @@ pub fn App() -> impl IntoView {
             </datalist>
         </main>
     }
+}
+
+/// Keeps where the reader is in the page's history entry as the page is left (for another
+/// page, or hidden: a phone may discard a hidden tab and load it again).
+fn keep_place_on_leave() {
+    // Syncing with the history entry; the listeners live as long as the app.
+    let _leave = window_event_listener(leptos::ev::pagehide, |_| reading_place::keep());
+    let _hide = window_event_listener(leptos::ev::visibilitychange, |_| {
+        if web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden()) {
+            reading_place::keep();
+        }
+    });
 }
 
 /// Keeps the `<html>` element's theme attribute (which the style sheet reads) on the reader's

@@ -18,11 +18,19 @@ use crate::feeds::Feeds;
 use crate::panels::Panels;
 use crate::screen::Shown;
 use crate::view_signals::ViewSignals;
+use crate::web::reading_place::{self, ReadingPlace};
 
 /// The loaded papers (or the saved ones): period navigation, the match count, the ranked
 /// list, as the engine's screen has them.
 #[component]
-pub fn PaperBrowser(sort: Signal<Sort>, layout: Signal<Layout>, defaults: Signal<Defaults>) -> impl IntoView {
+pub fn PaperBrowser(
+    sort: Signal<Sort>,
+    layout: Signal<Layout>,
+    defaults: Signal<Defaults>,
+    /// Where the reader was when the page was left from this history entry, until the list
+    /// has returned there.
+    come_back: StoredValue<Option<ReadingPlace>>,
+) -> impl IntoView {
     let view = expect_context::<ViewSignals>();
     let feeds = expect_context::<Feeds>();
     let panels = expect_context::<Panels>();
@@ -53,6 +61,21 @@ pub fn PaperBrowser(sort: Signal<Sort>, layout: Signal<Layout>, defaults: Signal
         screen.with(|s| s.rows.iter().map(|p| format!("{}#{}#{layout}", p.id, s.build)).collect::<Vec<_>>())
     });
     let drawn = DrawnRows::follow(keys, list, above, below);
+    // Syncing the scroll position: coming back to this page, the list returns to the paper
+    // first on screen when it was left, once drawn; to the same height when that paper is not
+    // drawn once every source is in.
+    Effect::new(move |_| {
+        if drawn.busy() || shown.pending() {
+            return;
+        }
+        let Some(place) = come_back.get_value() else { return };
+        if reading_place::return_to(&place) {
+            come_back.set_value(None);
+        } else if feeds.counts().1 == 0 && !feeds.catching_up.get() {
+            reading_place::return_near(&place);
+            come_back.set_value(None);
+        }
+    });
     let rows = move || {
         let layout = layout.get();
         let range = drawn.rows();

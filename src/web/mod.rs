@@ -15,6 +15,7 @@ pub mod near_screen;
 pub mod notify;
 pub mod pending;
 pub mod preview;
+pub mod reading_place;
 pub mod seen_observer;
 pub mod service_worker;
 pub mod shipped_index;

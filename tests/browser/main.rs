@@ -10,6 +10,7 @@ mod fetch;
 mod idb;
 mod near_screen;
 mod preview;
+mod reading_place;
 mod timing;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

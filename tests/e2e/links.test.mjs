@@ -113,6 +113,33 @@ describe('links', () => {
     await c.context.close();
   });
 
+  test('coming back to the page (Back from another page, a reload) returns to the paper the reader had reached', async () => {
+    const { context, page, problems } = await open(`${app.url}?period=all`);
+    await listDrawn(page);
+    assert.ok(await page.locator('ol.papers article').count() >= 30, 'the check needs a long list');
+    await page.evaluate(() => window.scrollTo(0, 2500));
+    // The paper first on screen, and its card's top.
+    const reached = () => page.evaluate(() => {
+      const card = [...document.querySelectorAll('ol.papers article')].find((c) => c.getBoundingClientRect().bottom > 0);
+      return { id: card.dataset.paperId, top: Math.round(card.getBoundingClientRect().top) };
+    });
+    const left = await reached();
+    const returned = (how) => page.waitForFunction(({ id, top }) => {
+      const card = document.querySelector(`ol.papers:not([aria-busy]) article[data-paper-id="${id}"]`);
+      return card && Math.abs(card.getBoundingClientRect().top - top) <= 2;
+    }, left, { timeout: 10_000 }).catch(async () => assert.fail(`${how}: ${JSON.stringify(await reached())}, not ${JSON.stringify(left)}`));
+
+    await page.goto(`${app.url}manifest.webmanifest`);
+    await page.goBack();
+    await ready(page);
+    await returned('Back');
+    await page.reload();
+    await ready(page);
+    await returned('reload');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a custom date range spans periods and lives in the link', async () => {
     const to = latestDay;
     const start = new Date(`${latestDay}T00:00:00Z`);

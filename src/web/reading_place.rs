@@ -1,0 +1,86 @@
+//! Where the reader is in the list, kept in the page's history entry as the page is left, so
+//! that coming back to that entry (Back from a paper's arXiv page, a reload, a phone bringing a
+//! discarded tab back) returns to the same paper rather than the top of the list. The browser's
+//! own scroll restoration cannot: when it tries, the app has not drawn the list yet.
+//!
+//! The place is the paper whose card is first on screen and that card's offset, not a scroll
+//! position: rows above it may be drawn in another height on the way back (a day's papers
+//! merged in since, a narrower window), and the paper stays where the reader left it.
+
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
+
+use crate::web::cards::card_of;
+
+/// The key of the place in the history entry's state (the app writes no other state there).
+const KEY: &str = "papersiftPlace";
+
+/// The paper first on screen, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadingPlace {
+    /// The paper whose card is the first whose bottom is below the screen's top.
+    pub paper: String,
+    /// That card's top, in CSS pixels from the screen's top (negative when partly scrolled by).
+    pub offset: f64,
+    /// The page's scroll position, for when the paper is not drawn on the way back.
+    pub scroll_y: f64,
+}
+
+/// The place kept in the current history entry, if the page was left from it before.
+pub fn kept() -> Option<ReadingPlace> {
+    let state = web_sys::window()?.history().ok()?.state().ok()?;
+    let place = Reflect::get(&state, &KEY.into()).ok().filter(JsValue::is_object)?;
+    let field = |name: &str| Reflect::get(&place, &name.into()).ok();
+    Some(ReadingPlace {
+        paper: field("paper")?.as_string()?,
+        offset: field("offset")?.as_f64().filter(|v| v.is_finite())?,
+        scroll_y: field("scrollY")?.as_f64().filter(|v| v.is_finite())?,
+    })
+}
+
+/// Writes where the reader is into the current history entry (its address unchanged); nothing
+/// when no card is on the page.
+pub fn keep() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(cards) = window.document().and_then(|d| d.query_selector_all("article.paper").ok()) else {
+        return;
+    };
+    let first = (0..cards.length())
+        .filter_map(|i| cards.get(i)?.dyn_into::<Element>().ok())
+        .map(|card| (card.get_bounding_client_rect(), card))
+        .find(|(rect, _)| rect.bottom() > 0.0);
+    let Some((rect, card)) = first else { return };
+    let Some(paper) = card.get_attribute("data-paper-id") else { return };
+    let place = js_sys::Object::new();
+    let scroll_y = window.scroll_y().unwrap_or(0.0);
+    for (name, value) in
+        [("paper", JsValue::from(paper)), ("offset", rect.top().into()), ("scrollY", scroll_y.into())]
+    {
+        // Setting a field of a new plain object cannot fail.
+        let _ = Reflect::set(&place, &name.into(), &value);
+    }
+    let state = js_sys::Object::new();
+    let _ = Reflect::set(&state, &KEY.into(), &place);
+    if let Ok(history) = window.history() {
+        // A refused history call (a sandboxed frame) only loses the place.
+        let _refused = history.replace_state(&state, "");
+    }
+}
+
+/// Scrolls the paper of `place` back to where it was; `false` when its card is not drawn.
+pub fn return_to(place: &ReadingPlace) -> bool {
+    let Some(card) = card_of(&place.paper) else { return false };
+    let top = card.unchecked_ref::<HtmlElement>().get_bounding_client_rect().top();
+    if let Some(window) = web_sys::window() {
+        window.scroll_by_with_x_and_y(0.0, top - place.offset);
+    }
+    true
+}
+
+/// Scrolls to where the page was: for a paper no longer drawn.
+pub fn return_near(place: &ReadingPlace) {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, place.scroll_y);
+    }
+}
