@@ -150,14 +150,18 @@ fn MetaLine(
         <p class="paper-meta">
             <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
             <span>{count_noun(paper.comments as usize, "comment")}</span>
-            {paper.organization.clone().map(|org| view! { <span class="org" title=org.clone()>{org.clone()}</span> })}
+            {paper.organization.clone().map(|org| {
+                let name = org.clone();
+                view! { <span class="org" title=org>{name}</span> }
+            })}
             <time datetime=date.format("%Y-%m-%d").to_string()>{date.format("%-d %b %Y").to_string()}</time>
             {stars.map(|s| view! {
                 <span class="stars">"★ " {compact_count(s)}<span class="visually-hidden">" GitHub stars"</span></span>
             })}
             {(paper.sources.len() > 1).then(|| {
                 let from = format!("From {}", paper.sources.join(", "));
-                view! { <span class="sources" title=from.clone()>{from.clone()}</span> }
+                let text = from.clone();
+                view! { <span class="sources" title=from>{text}</span> }
             })}
         </p>
     }

@@ -60,7 +60,7 @@ fn panel_close_button(el: &Element) -> Option<HtmlElement> {
 }
 
 /// Clicks the control marked `data-shortcut="key"` in the focused paper.
-fn press_in_card(key: &str) -> bool {
+fn press_in_paper(key: &str) -> bool {
     let control = focused_paper()
         .and_then(|card| card.query_selector(&format!("[data-shortcut='{key}']")).ok().flatten());
     match control.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
@@ -119,13 +119,13 @@ pub fn Shortcuts() -> impl IntoView {
                 step_paper(view, -1);
                 true
             }
-            "o" => press_in_card("o"),
+            "o" => press_in_paper("o"),
             // Enter on a control inside the card keeps its own meaning.
             "Enter" => {
                 target.as_ref().is_some_and(|t| t.matches("article.paper").unwrap_or(false))
-                    && press_in_card("o")
+                    && press_in_paper("o")
             }
-            "s" | "m" => press_in_card(&key),
+            "s" | "m" => press_in_paper(&key),
             "x" => match focused_paper().and_then(|c| c.get_attribute("data-paper-id")) {
                 Some(id) => {
                     let read = reader.marks.with_untracked(|m| m.is_read(&id));

@@ -1,5 +1,6 @@
 //! The list's paper cards on the page (`article.paper`, each with `data-paper-id`), found for
-//! the keyboard: the next or previous card, and the card of a paper the paper view showed.
+//! the keyboard and the reader's place: the next or previous card, the card of a paper the
+//! paper view showed, the card first on screen.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -26,6 +27,14 @@ pub fn card_from(step: i32, current: impl Fn(&Element) -> bool) -> Option<HtmlEl
 /// may hold quotes).
 pub fn is_card_of(card: &Element, id: &str) -> bool {
     card.get_attribute("data-paper-id").as_deref() == Some(id)
+}
+
+/// The first card whose bottom is below the screen's top.
+pub fn first_on_screen() -> Option<HtmlElement> {
+    let cards = all()?;
+    (0..cards.length())
+        .filter_map(|i| cards.get(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|card| card.get_bounding_client_rect().bottom() > 0.0)
 }
 
 /// The card of the paper `id`, when the list draws it.

@@ -8,10 +8,9 @@
 //! merged in since, a narrower window), and the paper stays where the reader left it.
 
 use js_sys::Reflect;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement};
+use wasm_bindgen::JsValue;
 
-use crate::web::cards::card_of;
+use crate::web::cards::{card_of, first_on_screen};
 
 /// The key of the place in the history entry's state (the app writes no other state there).
 const KEY: &str = "papersiftPlace";
@@ -43,19 +42,13 @@ pub fn kept() -> Option<ReadingPlace> {
 /// when no card is on the page.
 pub fn keep() {
     let Some(window) = web_sys::window() else { return };
-    let Some(cards) = window.document().and_then(|d| d.query_selector_all("article.paper").ok()) else {
-        return;
-    };
-    let first = (0..cards.length())
-        .filter_map(|i| cards.get(i)?.dyn_into::<Element>().ok())
-        .map(|card| (card.get_bounding_client_rect(), card))
-        .find(|(rect, _)| rect.bottom() > 0.0);
-    let Some((rect, card)) = first else { return };
+    let Some(card) = first_on_screen() else { return };
     let Some(paper) = card.get_attribute("data-paper-id") else { return };
+    let offset = card.get_bounding_client_rect().top();
     let place = js_sys::Object::new();
     let scroll_y = window.scroll_y().unwrap_or(0.0);
     for (name, value) in
-        [("paper", JsValue::from(paper)), ("offset", rect.top().into()), ("scrollY", scroll_y.into())]
+        [("paper", JsValue::from(paper)), ("offset", offset.into()), ("scrollY", scroll_y.into())]
     {
         // Setting a field of a new plain object cannot fail.
         let _ = Reflect::set(&place, &name.into(), &value);
@@ -71,7 +64,7 @@ pub fn keep() {
 /// Scrolls the paper of `place` back to where it was; `false` when its card is not drawn.
 pub fn return_to(place: &ReadingPlace) -> bool {
     let Some(card) = card_of(&place.paper) else { return false };
-    let top = card.unchecked_ref::<HtmlElement>().get_bounding_client_rect().top();
+    let top = card.get_bounding_client_rect().top();
     if let Some(window) = web_sys::window() {
         window.scroll_by_with_x_and_y(0.0, top - place.offset);
     }
