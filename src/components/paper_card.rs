@@ -50,17 +50,20 @@ pub fn PaperCard(paper: Paper, layout: Layout, #[prop(into)] for_you: Signal<boo
             data-paper-id=paper.id.clone()
             node_ref=card
         >
+            // With thumbnails off (the default), a grid card has no picture: a frame of initials
+            // would take half the card, and half a phone's screen, to say nothing. With them on,
+            // a paper without one keeps its frame, so a row's titles line up.
             {grid.then(|| {
                 let thumbnail = thumbnail.clone();
-                view! {
+                move || thumbnails().then(|| view! {
                     <div class="thumb-frame">
-                        {move || match thumbnail.clone().filter(|_| thumbnails()) {
+                        {match thumbnail.clone() {
                             // Decorative: the title says what it is. Lazy: only cards near the screen fetch.
                             Some(src) => view! { <img class="thumb" src=src alt="" loading="lazy" decoding="async" width="320" height="180" /> }.into_any(),
                             None => view! { <div class="thumb placeholder" aria-hidden="true">{initials(&stored.read_value().title)}</div> }.into_any(),
                         }}
                     </div>
-                }
+                })
             })}
             {(!grid).then(|| {
                 let thumbnail = thumbnail.clone();

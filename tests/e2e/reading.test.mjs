@@ -27,6 +27,8 @@ after(async () => {
 });
 
 const PHONE = { width: 390, height: 844 };
+// A 1 px PNG, served for the feed's thumbnails when a test shows them.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 const NARROW_PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1366, height: 900 };
 
@@ -61,7 +63,7 @@ describe('the first screen is papers', () => {
     await context.close();
   });
 
-  for (const [layout, selector, least] of [['list', 'article h3', 5], ['compact', 'article h3', 15], ['grid', 'article', 6]]) {
+  for (const [layout, selector, least] of [['list', 'article h3', 5], ['compact', 'article h3', 15], ['grid', 'article', 10]]) {
     test(`a desktop shows at least ${least} whole ${selector === 'article' ? 'cards' : 'titles'} in ${layout}`, async () => {
       // All papers, so that a short day does not decide the count.
       const { context, page, problems } = await open(DESKTOP, `?period=all&layout=${layout}`);
@@ -128,15 +130,32 @@ describe('the first screen is papers', () => {
     await context.close();
   });
 
+  test('a phone shows at least 3 whole grid cards: without thumbnails (the default) a card has no picture', async () => {
+    const { context, page, problems } = await open(NARROW_PHONE, '?layout=grid');
+    assert.equal(await page.locator('ol.papers .thumb-frame').count(), 0);
+    const { count } = await wholly(page, 'ol.papers article');
+    await page.screenshot({ path: `${OUT}/first-screen-phone-grid.png` });
+    assert.ok(count >= 3, `${count} whole grid cards`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a grid card\'s picture spans the card, on a phone as on a desktop', async () => {
     for (const viewport of [NARROW_PHONE, DESKTOP]) {
       const { context, page, problems } = await open(viewport, '?layout=grid');
+      await context.route('https://cdn-thumbnails.huggingface.co/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PNG }));
+      await openSettings(page);
+      await page.getByText('Display and defaults').click();
+      await page.getByText('Show thumbnails').click();
+      // The focus is on the checkbox, in Settings: Esc closes them.
+      await page.keyboard.press('Escape');
       const card = page.locator('ol.papers article').first();
       const [outer, picture] = await Promise.all([card.boundingBox(), card.locator('.thumb-frame').boundingBox()]);
       // Inside the card's 1 px border.
       assert.ok(Math.abs(picture.x - outer.x) <= 1 && Math.abs(picture.width - outer.width) <= 2,
         `${viewport.width} px: the card is ${outer.x}+${outer.width}, its picture ${picture.x}+${picture.width}`);
-      assert.deepEqual(problems, []);
+      // The thumbnails the reader turned on are the one other server asked.
+      assert.deepEqual(problems.filter((p) => !p.startsWith('foreign request: https://cdn-thumbnails.huggingface.co/')), []);
       await context.close();
     }
   });
