@@ -152,7 +152,8 @@ fn MetaLine(
     view! {
         <p class="paper-meta">
             <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
-            <span>{count_noun(paper.comments as usize, "comment")}</span>
+            // "0 comments" says nothing, as in a compact row.
+            {(paper.comments > 0).then(|| view! { <span>{count_noun(paper.comments as usize, "comment")}</span> })}
             {paper.organization.clone().map(|org| {
                 let name = org.clone();
                 view! { <span class="org" title=org>{name}</span> }

@@ -216,6 +216,7 @@ describe('the first screen is papers', () => {
         assert.equal(c.lines, layout === 'grid' ? 2 : 1, `${where}: on ${c.lines} lines`);
         assert.deepEqual(c.clipped, [], `${where}: cut`);
         assert.ok(c.tooltip, `${where}: the organisation's tooltip is not its name`);
+        assert.doesNotMatch(c.text, /(^|\D)0 comments/, `${where}: "0 comments" says nothing`);
       }
       cut += cards.filter((c) => c.orgCut).length;
       assert.deepEqual(problems, []);
