@@ -149,6 +149,9 @@ pub struct Inputs<'a> {
     pub catalog: &'a Catalog,
     /// The span chosen.
     pub span: Span,
+    /// The search typed (`""` for none): the top section then holds the new papers that match
+    /// it, as the list does, and the title names it. Followed topics keep their own searches.
+    pub query: &'a str,
     /// The day of the reader's previous visit, if known.
     pub previous_visit: Option<NaiveDate>,
     /// The reader's For-you scores (empty without a model: then the order is Trending).
@@ -173,13 +176,16 @@ pub struct Built {
 }
 
 impl Digest {
-    /// The digest of the papers new in `inputs.span`: the top [`TOP`] of them, then up to
-    /// [`PER_TOPIC`] of each followed topic that has any; `None` before any paper is loaded.
+    /// The digest of the papers new in `inputs.span` (those matching `inputs.query`, when
+    /// there is one): the top [`TOP`] of them, then up to [`PER_TOPIC`] of each followed topic
+    /// that has any; `None` before any paper is loaded.
     pub fn build(inputs: Inputs<'_>) -> Option<Built> {
-        let Inputs { catalog, span, previous_visit, personal, mutes, topics, now } = inputs;
+        let Inputs { catalog, span, query, previous_visit, personal, mutes, topics, now } = inputs;
         let latest = *catalog.days().last()?;
         let first = span.first_day(latest, previous_visit);
-        let base = View::new_since(first, personal.clone(), mutes.clone());
+        let query = query.trim();
+        let since = View::new_since(first, personal.clone(), mutes.clone());
+        let base = View { query: query.to_owned(), ..since.clone() };
         let at = catalog.ranking_time(&base.period, now);
         let mut papers: Vec<Paper> = Vec::new();
         let mut section = |name: String, ids: Vec<usize>| {
@@ -193,15 +199,16 @@ impl Digest {
         };
         let top = catalog.select(&base, at, TOP);
         let heading = if base.sort == Sort::ForYou { "Top for you" } else { "Top trending" };
-        let mut sections = vec![section(heading.to_owned(), top.ids)];
+        let matching = if query.is_empty() { String::new() } else { format!(" matching “{query}”") };
+        let mut sections = vec![section(format!("{heading}{matching}"), top.ids)];
         for topic in &topics.0 {
-            let found = catalog.select(&View { query: topic.query.clone(), ..base.clone() }, at, PER_TOPIC);
+            let found = catalog.select(&View { query: topic.query.clone(), ..since.clone() }, at, PER_TOPIC);
             if found.total > 0 {
                 sections.push(section(format!("{} ({} new)", topic.name, found.total), found.ids));
             }
         }
         let title = format!(
-            "PaperSift digest: {} since {}",
+            "PaperSift digest: {}{matching} since {}",
             count_noun(top.total, "paper"),
             first.format("%-d %b %Y")
         );
@@ -359,6 +366,7 @@ mod tests {
         let inputs = Inputs {
             catalog: &catalog,
             span: Span::Day,
+            query: "",
             previous_visit: None,
             personal: &Personal::default(),
             mutes: &Mutes::default(),
@@ -375,6 +383,24 @@ mod tests {
         assert_eq!(built.papers.len(), TOP);
         assert_eq!(built.new, 14);
         assert!(Digest::build(Inputs { catalog: &Catalog::default(), ..inputs }).is_none());
+
+        // A search typed: the top section and the title follow it; a topic keeps its own.
+        let built = Digest::build(Inputs { query: " paper 1* ", ..inputs }).unwrap();
+        assert_eq!(built.digest.title, "PaperSift digest: 5 papers matching “paper 1*” since 21 Aug 2026");
+        let names: Vec<&str> = built.digest.sections.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Top trending matching “paper 1*”", "robots (14 new)"]);
+        let top: Vec<&str> = built.digest.sections[0].items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(
+            top,
+            [
+                "Paper 13 on robots",
+                "Paper 12 on robots",
+                "Paper 11 on robots",
+                "Paper 10 on robots",
+                "Paper 1 on robots"
+            ]
+        );
+        assert_eq!(built.new, 5);
     }
 
     #[test]

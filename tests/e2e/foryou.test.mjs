@@ -149,13 +149,21 @@ describe('digest', () => {
     const day = shortDay(new Date(`${latestDay}T00:00:00Z`));
     await digest.getByRole('heading', { name: `PaperSift digest: ${onDay(latestDay).length} papers since ${day}` }).waitFor();
     assert.equal(await digest.locator('.digest-list').first().getByRole('listitem').count(), 10);
-    // The count beside it is the digest's, not the list's (which a search narrows); the
-    // digest has no layouts or filters to offer.
-    assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
-    await page.getByRole('searchbox', { name: 'Search papers' }).fill('model');
-    await page.getByRole('button', { name: /Follow this search/ }).waitFor();
+    // The count beside it is the digest's; the digest has no layouts or filters to offer.
     assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
     assert.equal(await page.getByRole('button', { name: /^Filters/ }).count(), 0);
+    // A search narrows the digest as it does the list: its title and top section name it.
+    const search = page.getByRole('searchbox', { name: 'Search papers' });
+    await search.fill('model');
+    await page.getByRole('button', { name: /Follow this search/ }).waitFor();
+    const narrowed = digest.getByRole('heading', { name: /^PaperSift digest: \d+ papers? matching “model” since / });
+    await narrowed.waitFor();
+    const matching = Number((await narrowed.innerText()).match(/: (\d+) paper/)[1]);
+    assert.ok(matching > 0 && matching < onDay(latestDay).length, `${matching} of ${onDay(latestDay).length}`);
+    assert.equal(await statusText(page), `${matching} papers`);
+    await digest.getByRole('heading', { name: 'Top trending matching “model”' }).waitFor();
+    await search.fill('');
+    await digest.getByRole('heading', { name: `PaperSift digest: ${onDay(latestDay).length} papers since ${day}` }).waitFor();
     const mailto = await digest.getByRole('link', { name: 'Open in mail app' }).getAttribute('href');
     assert.match(mailto, /^mailto:\?subject=PaperSift%20digest/);
     assert.ok(mailto.length <= 1800, `mailto is ${mailto.length} bytes`);

@@ -63,6 +63,7 @@ pub fn screen(look: &Look, from: Sources<'_>, counts: &Counts) -> Screen {
         Digest::build(Inputs {
             catalog,
             span,
+            query: &look.query,
             previous_visit: look.since,
             personal: &personal,
             mutes: &look.mutes,
