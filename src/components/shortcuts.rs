@@ -1,16 +1,19 @@
 use leptos::ev::keydown;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::panels::Panels;
 use crate::reader_data::ReaderData;
+use crate::screen::Shown;
 use crate::view_signals::ViewSignals;
 use crate::web::cards::{card_from, is_card_of};
+use crate::web::clock::after_paint;
 
 /// The keyboard shortcuts, as shown by `?`.
 const KEYS: [(&str, &str); 9] = [
-    ("/", "search"),
+    ("/", "search (Enter or ↓ goes to the first result)"),
     ("j / k", "next / previous paper, in the paper view too"),
     ("o or Enter", "open the focused paper"),
     ("s", "save or unsave it"),
@@ -79,6 +82,7 @@ pub fn Shortcuts() -> impl IntoView {
     let shown = panels.shortcuts;
     let view = expect_context::<ViewSignals>();
     let reader = expect_context::<ReaderData>();
+    let screen = expect_context::<Shown>();
     let handle = window_event_listener(keydown, move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -97,11 +101,29 @@ pub fn Shortcuts() -> impl IntoView {
             return;
         }
         if typing {
+            let in_search = target.as_ref().is_some_and(|t| t.matches("input[type=search]").unwrap_or(false));
             if key == "Escape"
                 && let Some(input) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok())
             {
                 // Blurring cannot fail for an element in the document.
                 let _ = input.blur();
+            } else if in_search && matches!(key.as_str(), "Enter" | "ArrowDown") {
+                ev.prevent_default();
+                // From the search to its first result, where j, k, o, s and x go on: the
+                // results of the last keystroke, which go out after its frame and come back a
+                // frame or two later (a second at most is waited for).
+                spawn_local(async move {
+                    after_paint().await;
+                    for _ in 0..60 {
+                        if !untrack(|| screen.pending()) {
+                            break;
+                        }
+                        after_paint().await;
+                    }
+                    if let Some(card) = card_from(1, |_| false) {
+                        let _ = card.focus();
+                    }
+                });
             }
             return;
         }

@@ -277,6 +277,26 @@ describe('a panel', () => {
   });
 });
 
+describe('the search box', () => {
+  test('Enter goes to the first result of what was typed, where j and s go on', async () => {
+    const { context, page, problems } = await open(DESKTOP);
+    const first = page.locator('ol.papers article').first();
+    const before = await first.getAttribute('data-paper-id');
+    // Enter at once after the keys: the results of the last one, not the list before them.
+    await page.getByRole('searchbox', { name: 'Search papers' }).pressSequentially('video', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.matches('ol.papers:not([aria-busy]) article:first-child'));
+    const id = await first.getAttribute('data-paper-id');
+    assert.notEqual(id, before, 'the list before the search');
+    assert.match(await first.locator('h3').innerText(), /video/i);
+    await page.keyboard.press('j');
+    await page.keyboard.press('s');
+    await page.locator('ol.papers article').nth(1).locator('button[aria-pressed="true"]', { hasText: 'Saved' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('the paper view', () => {
   test('follows j and k to the next and previous paper, and s and x act on the paper it shows', async () => {
     const { context, page, problems } = await open(DESKTOP);
