@@ -11,8 +11,10 @@ use crate::domain::chips::{Chip, chips};
 use crate::domain::digest::Span;
 use crate::domain::display_prefs::Layout;
 use crate::domain::foryou::target::Target;
+use crate::domain::paper::Paper;
 use crate::domain::period::PeriodKind;
 use crate::domain::rank::{Sort, Trending};
+use crate::domain::reading_order::neighbour;
 use crate::domain::view_state::{Defaults, Page, ViewState};
 use crate::web::clock::after_paint;
 use crate::web::location::{current_path, current_query, write_query};
@@ -139,6 +141,15 @@ impl ViewSignals {
             ..ViewState::default()
         };
         chips(&state)
+    }
+
+    /// Opens the paper `step` rows after (before, when negative) the open one in `rows`, the
+    /// list's order ([`neighbour`]); returns the paper opened, `None` past an end.
+    pub fn open_neighbour(&self, rows: &[Paper], step: i32) -> Option<String> {
+        let open = self.paper.get_untracked().unwrap_or_default();
+        let next = neighbour(rows.iter().map(|p| p.id.as_str()), &open, step)?.to_owned();
+        self.paper.set(Some(next.clone()));
+        Some(next)
     }
 
     /// Removes one filter in effect (a chip's ×).

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
-use crate::components::{CopyBibtex, CopyLink, MarkedText, PaperActions, SimilarPapers};
+use crate::components::{CopyBibtex, CopyLink, Icon, IconName, MarkedText, PaperActions, SimilarPapers};
 use crate::domain::display::count_noun;
 use crate::domain::paper::{Paper, is_arxiv_id};
+use crate::domain::reading_order::neighbour;
 use crate::domain::view_state::Defaults;
 use crate::reader_data::ReaderData;
 use crate::screen::Shown;
 use crate::view_signals::ViewSignals;
-use crate::web::cards::card_of;
+use crate::web::cards::{bring_into_sight, card_of};
 
 /// The paper named by the link's `paper=`: everything the feed says about it, and the actions.
 /// The list stays underneath, so closing returns to the same scroll position.
@@ -41,6 +42,23 @@ pub fn PaperView(saved: Signal<Defaults>) -> impl IntoView {
         now
     });
     let close = move |_| view.paper.set(None);
+    // Previous and Next, in the list's order: a phone has no j and k. Previous goes nowhere
+    // for a paper the list does not hold (Next then starts at its top).
+    let ends = Memo::new(move |_| {
+        let open = view.paper.get()?;
+        screen.with(|s| {
+            let ids = || s.rows.iter().map(|p| p.id.as_str());
+            let listed = ids().any(|id| id == open);
+            Some((listed && neighbour(ids(), &open, -1).is_some(), neighbour(ids(), &open, 1).is_some()))
+        })
+    });
+    let step = move |by: i32| {
+        move |_| {
+            if let Some(id) = screen.with_untracked(|s| view.open_neighbour(&s.rows, by)) {
+                bring_into_sight(&id);
+            }
+        }
+    };
     let close_button = NodeRef::<leptos::html::Button>::new();
     // Syncing the DOM focus: an opened paper takes it, so the keyboard continues there.
     Effect::new(move |_| {
@@ -56,6 +74,14 @@ pub fn PaperView(saved: Signal<Defaults>) -> impl IntoView {
             view! {
                 <aside class="paper-view" aria-label="Paper" data-paper-id=id.clone()>
                     <div class="paper-view-bar">
+                        <button type="button" class="icon-button" aria-label="Previous paper" aria-keyshortcuts="k"
+                            disabled=move || !ends.get().is_some_and(|(before, _)| before) on:click=step(-1)>
+                            <Icon name=IconName::ChevronLeft />
+                        </button>
+                        <button type="button" class="icon-button next-paper" aria-label="Next paper" aria-keyshortcuts="j"
+                            disabled=move || !ends.get().is_some_and(|(_, after)| after) on:click=step(1)>
+                            <Icon name=IconName::ChevronRight />
+                        </button>
                         <CopyLink saved />
                         <button type="button" class="close" on:click=close node_ref=close_button>"Close"</button>
                     </div>

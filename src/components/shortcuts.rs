@@ -2,13 +2,13 @@ use leptos::ev::keydown;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 use crate::panels::Panels;
 use crate::reader_data::ReaderData;
 use crate::screen::Shown;
 use crate::view_signals::ViewSignals;
-use crate::web::cards::{card_from, is_card_of};
+use crate::web::cards::{bring_into_sight, card_from};
 use crate::web::clock::after_paint;
 
 /// The keyboard shortcuts, as shown by `?`.
@@ -35,17 +35,15 @@ fn focused_paper() -> Option<Element> {
 }
 
 /// `j` or `k`: the next or previous card takes the focus (focusing scrolls it into view). With
-/// a paper open, the view shows the next or previous paper instead, and the focus stays in it
-/// (so `s` and `x` act on what is read); its card is scrolled into sight behind the view, so
-/// closing it returns to where the reading got to.
-fn step_paper(view: ViewSignals, step: i32) {
+/// a paper open, the view shows the next or previous paper of the list instead, as its Next
+/// and Previous buttons do, and the focus stays in it (so `s` and `x` act on what is read); its
+/// card is scrolled into sight behind the view, so closing it returns to where the reading got to.
+fn step_paper(view: ViewSignals, screen: Shown, step: i32) {
     match view.paper.get_untracked() {
-        Some(open) => {
-            let Some(card) = card_from(step, |c| is_card_of(c, &open)) else { return };
-            let options = ScrollIntoViewOptions::new();
-            options.set_block(ScrollLogicalPosition::Nearest);
-            card.scroll_into_view_with_scroll_into_view_options(&options);
-            view.paper.set(card.get_attribute("data-paper-id"));
+        Some(_) => {
+            if let Some(id) = screen.screen.with_untracked(|s| view.open_neighbour(&s.rows, step)) {
+                bring_into_sight(&id);
+            }
         }
         None => {
             let focused = focused_paper();
@@ -134,11 +132,11 @@ pub fn Shortcuts() -> impl IntoView {
                 .map(|i| i.focus())
                 .is_some(),
             "j" => {
-                step_paper(view, 1);
+                step_paper(view, screen, 1);
                 true
             }
             "k" => {
-                step_paper(view, -1);
+                step_paper(view, screen, -1);
                 true
             }
             "o" => press_in_paper("o"),

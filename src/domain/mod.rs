@@ -21,6 +21,7 @@ pub mod paper;
 pub mod period;
 pub mod publish;
 pub mod rank;
+pub mod reading_order;
 pub mod ris;
 pub mod row_window;
 pub mod search;

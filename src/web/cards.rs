@@ -3,7 +3,7 @@
 //! paper view showed, the card first on screen.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 fn all() -> Option<web_sys::NodeList> {
     web_sys::window()?.document()?.query_selector_all("article.paper").ok()
@@ -27,6 +27,16 @@ pub fn card_from(step: i32, current: impl Fn(&Element) -> bool) -> Option<HtmlEl
 /// may hold quotes).
 pub fn is_card_of(card: &Element, id: &str) -> bool {
     card.get_attribute("data-paper-id").as_deref() == Some(id)
+}
+
+/// Scrolls the card of the paper `id` into sight (the least scroll that shows it), when the
+/// list draws it: the paper view's paper, behind the view, so that closing it returns there.
+pub fn bring_into_sight(id: &str) {
+    if let Some(card) = card_of(id) {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Nearest);
+        card.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 /// The first card whose bottom is below the screen's top.

@@ -323,6 +323,35 @@ describe('the paper view', () => {
     await context.close();
   });
 
+  test('Previous and Next go through the list on a phone, stay at hand at the end of an abstract, and stop at the list\'s ends', async () => {
+    const { context, page, problems } = await open(NARROW_PHONE);
+    const cards = page.locator('ol.papers article');
+    const titles = await cards.locator('h3').allInnerTexts();
+    const view = page.getByRole('complementary', { name: 'Paper' });
+    const [previous, next] = [view.getByRole('button', { name: 'Previous paper' }), view.getByRole('button', { name: 'Next paper' })];
+    await cards.first().locator('h3 a').click();
+    await view.locator('h2', { hasText: titles[0] }).waitFor();
+    assert.ok(await previous.isDisabled(), 'Previous on the first paper');
+    await next.click();
+    await view.locator('h2', { hasText: titles[1] }).waitFor();
+    await previous.click();
+    await view.locator('h2', { hasText: titles[0] }).waitFor();
+    // Read to the end of the paper: Next is still at the top of the screen.
+    await view.evaluate((v) => v.scrollTo(0, v.scrollHeight));
+    const box = await next.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 80, `Next is at ${box.y} px`);
+    await next.click();
+    await view.locator('h2', { hasText: titles[1] }).waitFor();
+    // The last paper of the list: Next stops there.
+    await page.goto(`${server.url}?paper=${await cards.last().getAttribute('data-paper-id')}`);
+    await view.locator('h2', { hasText: titles.at(-1) }).waitFor();
+    await listDrawn(page);
+    assert.ok(await next.isDisabled(), 'Next on the last paper');
+    assert.ok(await previous.isEnabled());
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('closed (Esc, u or Close) gives the focus to the card of the paper it showed, so j goes on from there', async () => {
     const { context, page, problems } = await open(DESKTOP);
     const ids = await page.locator('ol.papers article').evaluateAll((cards) => cards.map((c) => c.dataset.paperId));
