@@ -42,14 +42,12 @@ pub fn PaperView(saved: Signal<Defaults>) -> impl IntoView {
         now
     });
     let close = move |_| view.paper.set(None);
-    // Previous and Next, in the list's order: a phone has no j and k. Previous goes nowhere
-    // for a paper the list does not hold (Next then starts at its top).
+    // Previous and Next, in the list's order: a phone has no j and k.
     let ends = Memo::new(move |_| {
         let open = view.paper.get()?;
         screen.with(|s| {
             let ids = || s.rows.iter().map(|p| p.id.as_str());
-            let listed = ids().any(|id| id == open);
-            Some((listed && neighbour(ids(), &open, -1).is_some(), neighbour(ids(), &open, 1).is_some()))
+            Some((neighbour(ids(), &open, -1).is_some(), neighbour(ids(), &open, 1).is_some()))
         })
     });
     let step = move |by: i32| {
