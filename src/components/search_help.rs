@@ -6,7 +6,7 @@ use crate::panels::Panels;
 /// The query language and the sort orders, explained under the search box (its "?").
 #[component]
 pub fn SearchHelp() -> impl IntoView {
-    const SYNTAX: [(&str, &str); 10] = [
+    const SYNTAX: [(&str, &str); 11] = [
         ("diffusion models", "every word must match (by stem: models finds model)"),
         (
             "\"exact phrase\"",
@@ -18,6 +18,7 @@ pub fn SearchHelp() -> impl IntoView {
         ("title:  author:  abstract:  keyword:  org:", "only in that field, e.g. author:hinton"),
         ("votes:>10", "upvotes (also >=, <, <=, =)"),
         ("has:code  has:project  has:summary", "papers with a code link, project page or AI summary"),
+        ("2608.19880", "that paper; or paste its arXiv, Hugging Face or alphaXiv link"),
         ("Relevance", "BM25F: title counts 3×, keywords 2.5×, abstract 1×, authors 0.8×"),
         ("Trending", "(upvotes + comments) / (age in hours + 2)^1.8"),
     ];

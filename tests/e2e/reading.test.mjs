@@ -278,6 +278,22 @@ describe('a panel', () => {
 });
 
 describe('the search box', () => {
+  test('finds a paper by its arXiv id or a pasted arXiv or Hugging Face link', async () => {
+    const { context, page, problems } = await open(DESKTOP, '?period=all');
+    const [id, title] = await page.locator('ol.papers article').nth(3).evaluate((a) => [a.dataset.paperId, a.querySelector('h3').textContent]);
+    const search = page.getByRole('searchbox', { name: 'Search papers' });
+    for (const pasted of [id, `https://arxiv.org/pdf/${id}v2`, `https://huggingface.co/papers/${id}`]) {
+      await search.fill(pasted);
+      await page.waitForFunction((id) => {
+        const cards = document.querySelectorAll('ol.papers article');
+        return cards.length === 1 && cards[0].dataset.paperId === id;
+      }, id);
+      assert.equal(await page.locator('ol.papers article h3').innerText(), title, pasted);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('Enter goes to the first result of what was typed, where j and s go on', async () => {
     const { context, page, problems } = await open(DESKTOP);
     const first = page.locator('ol.papers article').first();

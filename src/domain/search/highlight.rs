@@ -42,7 +42,7 @@ impl Highlighter {
             Node::Word { text, prefix: true, .. } => self.prefixes.push(text.clone()),
             Node::Word { text, .. } => self.add_words(text),
             Node::Phrase { words, .. } => words.iter().for_each(|w| self.add_words(w)),
-            Node::Votes(..) | Node::Has(_) => {}
+            Node::Votes(..) | Node::Has(_) | Node::Id(_) => {}
         }
     }
 

@@ -11,6 +11,7 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
+use crate::feed::arxiv::parse_versioned;
 use crate::paper::Paper;
 use crate::search::analyze::{fold_words, is_stop_word, stem};
 use crate::search::bitset::DocSet;
@@ -151,6 +152,8 @@ impl Matcher<'_> {
                 Feature::Project => p.project_page.is_some(),
                 Feature::Summary => p.ai_summary.is_some(),
             }),
+            // A feed may keep the version in the id.
+            Node::Id(id) => self.filter(|p| parse_versioned(&p.id).map_or(p.id == *id, |r| r.id == *id)),
         }
     }
 
@@ -373,6 +376,22 @@ mod tests {
         let mut docs: Vec<usize> = m.docs.iter().collect();
         docs.sort_by(|a, b| m.scores[*b].total_cmp(&m.scores[*a]).then(a.cmp(b)));
         docs.into_iter().map(|d| IDS[d]).collect()
+    }
+
+    #[test]
+    fn a_pasted_arxiv_id_or_link_finds_its_paper() {
+        let mut papers = papers();
+        papers[1].id = "2608.19880".into();
+        // A feed that keeps the version in the id.
+        papers[2].id = "2608.00001v3".into();
+        let index = Index::build(&papers);
+        let found =
+            |q: &str| matches(&index, &papers, &Query::parse(q), false).docs.iter().collect::<Vec<_>>();
+        assert_eq!(found("https://arxiv.org/abs/2608.19880v2"), [1]);
+        assert_eq!(found("huggingface.co/papers/2608.19880"), [1]);
+        assert_eq!(found("2608.00001"), [2]);
+        assert_eq!(found("2608.19880 OR arXiv:2608.00001"), [1, 2]);
+        assert!(found("2608.99999").is_empty());
     }
 
     #[test]

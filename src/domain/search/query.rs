@@ -11,6 +11,7 @@
 //! | `title:` `author:` `abstract:` `keyword:` `org:` | only in that field |
 //! | `votes:>10` `votes:>=10` `votes:<5` `votes:10` | upvotes |
 //! | `has:code` `has:project` `has:summary` | papers with a code repository, project page, AI summary |
+//! | `2608.19880` `arXiv:2608.19880v2` a pasted arXiv, Hugging Face or alphaXiv link | that paper (any version) |
 //!
 //! Words are matched by their stem (`models` finds `model`), longer words also with a typo.
 //! Invalid syntax never fails: the query is read as plain words and a hint says why.
@@ -27,6 +28,7 @@
 
 use std::fmt;
 
+use crate::feed::arxiv::{from_url, parse_versioned};
 use crate::search::analyze::fold;
 
 /// A field of a paper a word can be restricted to.
@@ -149,6 +151,38 @@ pub enum Node {
     Votes(Cmp, u32),
     /// Papers having a feature.
     Has(Feature),
+    /// The paper with this arXiv id (without version): a bare id, or one pasted as a link.
+    Id(String),
+}
+
+/// The arXiv id a researcher pastes: `2608.19880`, `arXiv:2608.19880v2`, or a link to its arXiv
+/// abstract, PDF or HTML page, its Hugging Face page or its alphaXiv page (any version).
+///
+/// ```
+/// use papersift_domain::search::query::pasted_id;
+/// for text in ["2608.19880", "arXiv:2608.19880v2", "https://arxiv.org/pdf/2608.19880v1.pdf",
+///              "huggingface.co/papers/2608.19880", "https://www.alphaxiv.org/abs/2608.19880"] {
+///     assert_eq!(pasted_id(text).as_deref(), Some("2608.19880"), "{text}");
+/// }
+/// assert_eq!(pasted_id("2608"), None);
+/// assert_eq!(pasted_id("https://example.org/papers/2608.19880"), None);
+/// ```
+pub fn pasted_id(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    if let Some(id) = lower.strip_prefix("arxiv:") {
+        return parse_versioned(id).map(|r| r.id);
+    }
+    if let Some(found) = from_url(text) {
+        return Some(found.id);
+    }
+    for marker in ["arxiv.org/html/", "huggingface.co/papers/", "alphaxiv.org/abs/", "alphaxiv.org/overview/"]
+    {
+        if let Some(at) = lower.find(marker) {
+            let rest = &text[at + marker.len()..];
+            return parse_versioned(rest.split(['?', '#', '/']).next().unwrap_or(rest)).map(|r| r.id);
+        }
+    }
+    parse_versioned(text).map(|r| r.id)
 }
 
 /// A query with the hint to show when part of it could not be read as written.
@@ -243,6 +277,7 @@ impl fmt::Display for Node {
             }
             Self::Votes(cmp, n) => write!(f, "votes:{}{n}", cmp.symbol()),
             Self::Has(feature) => write!(f, "has:{}", feature.key()),
+            Self::Id(id) => f.write_str(id),
         }
     }
 }
@@ -413,6 +448,7 @@ fn misread_bare(text: &str) -> bool {
         || text.starts_with('-')
         || text.ends_with('*')
         || text == "OR"
+        || pasted_id(text).is_some()
         || text.split_once(':').is_some_and(|(key, _)| {
             let key = key.to_ascii_lowercase();
             key == "votes" || key == "has" || Field::from_key(&key).is_some()
@@ -431,6 +467,10 @@ fn phrase(field: Option<Field>, text: &str) -> Node {
 }
 
 fn bare(word: &str) -> Parsed {
+    // Before the fields: a link holds a colon too.
+    if let Some(id) = pasted_id(word) {
+        return Ok(Node::Id(id));
+    }
     if let Some((key, value)) = word.split_once(':') {
         let key = key.to_ascii_lowercase();
         if key == "votes" {
@@ -578,5 +618,22 @@ mod tests {
         let q = Query::parse(&long);
         assert!(q.hint.is_some());
         assert!(matches!(q.root, Node::And(ref c) if c.len() == MAX_CLAUSES));
+    }
+
+    #[test]
+    fn a_pasted_arxiv_id_or_link_is_read_as_that_paper() {
+        let q = Query::parse("https://huggingface.co/papers/2608.19880?x=1 -arXiv:2608.00001v2");
+        assert_eq!(
+            q.root,
+            Node::And(vec![
+                Node::Id("2608.19880".into()),
+                Node::Not(Box::new(Node::Id("2608.00001".into())))
+            ])
+        );
+        assert_eq!(q.to_string(), "2608.19880 -2608.00001");
+        // A quoted id stays a word, and is printed quoted so that it reads back as one.
+        let quoted = Query::parse("\"2608.19880\"");
+        assert!(matches!(quoted.root, Node::Word { .. }));
+        assert_eq!(Query::parse(&quoted.to_string()).root, quoted.root);
     }
 }
