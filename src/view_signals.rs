@@ -16,6 +16,7 @@ use crate::domain::period::PeriodKind;
 use crate::domain::rank::{Sort, Trending};
 use crate::domain::reading_order::neighbour;
 use crate::domain::view_state::{Defaults, Page, ViewState};
+use crate::web::cards::bring_into_sight;
 use crate::web::clock::after_paint;
 use crate::web::location::{current_path, current_query, write_query};
 
@@ -144,12 +145,14 @@ impl ViewSignals {
     }
 
     /// Opens the paper `step` rows after (before, when negative) the open one in `rows`, the
-    /// list's order ([`neighbour`]); returns the paper opened, `None` past an end.
-    pub fn open_neighbour(&self, rows: &[Paper], step: i32) -> Option<String> {
+    /// list's order ([`neighbour`]), and scrolls its card into sight behind the paper view, so
+    /// that closing the view returns to where the reading got to; nothing past an end.
+    pub fn open_neighbour(&self, rows: &[Paper], step: i32) {
         let open = self.paper.get_untracked().unwrap_or_default();
-        let next = neighbour(rows.iter().map(|p| p.id.as_str()), &open, step)?.to_owned();
-        self.paper.set(Some(next.clone()));
-        Some(next)
+        if let Some(next) = neighbour(rows.iter().map(|p| p.id.as_str()), &open, step) {
+            bring_into_sight(next);
+            self.paper.set(Some(next.to_owned()));
+        }
     }
 
     /// Removes one filter in effect (a chip's ×).

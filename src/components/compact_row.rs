@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::SaveButton;
-use crate::components::paper_card::{PaperTitle, watch_seen};
-use crate::domain::display::count_noun;
+use crate::components::paper_card::{PaperTitle, comments_and_org, watch_seen};
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
 
@@ -16,19 +15,12 @@ pub fn CompactRow(paper: Paper) -> impl IntoView {
     let card = NodeRef::<leptos::html::Article>::new();
     watch_seen(card);
     let date = paper.published.unwrap_or(paper.listed).format("%-d %b").to_string();
-    // No comments yet says nothing on a line this short.
-    let comments =
-        (paper.comments > 0).then(|| view! { <span>{count_noun(paper.comments as usize, "comment")}</span> });
-    let org = paper.organization.clone().map(|org| {
-        let name = org.clone();
-        view! { <span class="org" title=org>{name}</span> }
-    });
     let paper_id = paper.id.clone();
     view! {
         <article class="paper compact-row" class:is-read=is_read tabindex="-1" data-paper-id=paper_id node_ref=card>
             <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
             <h3 class="paper-title"><PaperTitle paper=paper.clone() /></h3>
-            <span class="row-meta">{comments}{org}<span>{date}</span></span>
+            <span class="row-meta">{comments_and_org(&paper)}<span>{date}</span></span>
             <SaveButton paper />
         </article>
     }

@@ -152,12 +152,7 @@ fn MetaLine(
     view! {
         <p class="paper-meta">
             <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
-            // "0 comments" says nothing, as in a compact row.
-            {(paper.comments > 0).then(|| view! { <span>{count_noun(paper.comments as usize, "comment")}</span> })}
-            {paper.organization.clone().map(|org| {
-                let name = org.clone();
-                view! { <span class="org" title=org>{name}</span> }
-            })}
+            {comments_and_org(&paper)}
             <time datetime=date.format("%Y-%m-%d").to_string()>{date.format("%-d %b %Y").to_string()}</time>
             {stars.map(|s| view! {
                 <span class="stars">"★ " {compact_count(s)}<span class="visually-hidden">" GitHub stars"</span></span>
@@ -169,6 +164,19 @@ fn MetaLine(
             })}
         </p>
     }
+}
+
+/// The comment count and the organisation, for the card's and the compact row's meta lines:
+/// no count for none ("0 comments" says nothing), and the organisation's whole name in a
+/// tooltip, for when the line cuts it.
+pub(crate) fn comments_and_org(paper: &Paper) -> impl IntoView + use<> {
+    let comments =
+        (paper.comments > 0).then(|| view! { <span>{count_noun(paper.comments as usize, "comment")}</span> });
+    let org = paper.organization.clone().map(|org| {
+        let name = org.clone();
+        view! { <span class="org" title=org>{name}</span> }
+    });
+    (comments, org)
 }
 
 /// The paper's links (arXiv, PDF, Hugging Face, Code, Project) as one compact row.

@@ -8,7 +8,7 @@ use crate::domain::view_state::Defaults;
 use crate::reader_data::ReaderData;
 use crate::screen::Shown;
 use crate::view_signals::ViewSignals;
-use crate::web::cards::{bring_into_sight, card_of};
+use crate::web::cards::card_of;
 
 /// The paper named by the link's `paper=`: everything the feed says about it, and the actions.
 /// The list stays underneath, so closing returns to the same scroll position.
@@ -50,13 +50,7 @@ pub fn PaperView(saved: Signal<Defaults>) -> impl IntoView {
             Some((neighbour(ids(), &open, -1).is_some(), neighbour(ids(), &open, 1).is_some()))
         })
     });
-    let step = move |by: i32| {
-        move |_| {
-            if let Some(id) = screen.with_untracked(|s| view.open_neighbour(&s.rows, by)) {
-                bring_into_sight(&id);
-            }
-        }
-    };
+    let step = move |by: i32| move |_| screen.with_untracked(|s| view.open_neighbour(&s.rows, by));
     let close_button = NodeRef::<leptos::html::Button>::new();
     // Syncing the DOM focus: an opened paper takes it, so the keyboard continues there.
     Effect::new(move |_| {

@@ -8,7 +8,7 @@ use crate::panels::Panels;
 use crate::reader_data::ReaderData;
 use crate::screen::Shown;
 use crate::view_signals::ViewSignals;
-use crate::web::cards::{bring_into_sight, card_from};
+use crate::web::cards::card_from;
 use crate::web::clock::after_paint;
 
 /// The keyboard shortcuts, as shown by `?`.
@@ -36,15 +36,10 @@ fn focused_paper() -> Option<Element> {
 
 /// `j` or `k`: the next or previous card takes the focus (focusing scrolls it into view). With
 /// a paper open, the view shows the next or previous paper of the list instead, as its Next
-/// and Previous buttons do, and the focus stays in it (so `s` and `x` act on what is read); its
-/// card is scrolled into sight behind the view, so closing it returns to where the reading got to.
+/// and Previous buttons do, and the focus stays in it (so `s` and `x` act on what is read).
 fn step_paper(view: ViewSignals, screen: Shown, step: i32) {
     match view.paper.get_untracked() {
-        Some(_) => {
-            if let Some(id) = screen.screen.with_untracked(|s| view.open_neighbour(&s.rows, step)) {
-                bring_into_sight(&id);
-            }
-        }
+        Some(_) => screen.screen.with_untracked(|s| view.open_neighbour(&s.rows, step)),
         None => {
             let focused = focused_paper();
             if let Some(card) = card_from(step, |c| focused.as_ref() == Some(c)) {

@@ -11,7 +11,6 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::feed::arxiv::parse_versioned;
 use crate::paper::Paper;
 use crate::search::analyze::{fold_words, is_stop_word, stem};
 use crate::search::bitset::DocSet;
@@ -118,6 +117,15 @@ struct Matcher<'a> {
     explained: Option<(usize, [f32; 5])>,
 }
 
+/// Whether a feed's paper id names the arXiv paper `id`: a feed may keep the version
+/// (`2608.00001v3`). Compared in place: this runs over every paper of the catalog.
+fn same_paper(feed_id: &str, id: &str) -> bool {
+    feed_id.strip_prefix(id).is_some_and(|rest| {
+        rest.is_empty()
+            || rest.strip_prefix('v').is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
 impl Matcher<'_> {
     fn eval(&mut self, node: &Node) -> DocSet {
         match node {
@@ -152,8 +160,7 @@ impl Matcher<'_> {
                 Feature::Project => p.project_page.is_some(),
                 Feature::Summary => p.ai_summary.is_some(),
             }),
-            // A feed may keep the version in the id.
-            Node::Id(id) => self.filter(|p| parse_versioned(&p.id).map_or(p.id == *id, |r| r.id == *id)),
+            Node::Id(id) => self.filter(|p| same_paper(&p.id, id)),
         }
     }
 
