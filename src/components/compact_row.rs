@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::SaveButton;
 use crate::components::paper_card::{PaperTitle, comments_and_org, watch_seen};
+use crate::domain::calendar;
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
 
@@ -14,7 +15,7 @@ pub fn CompactRow(paper: Paper) -> impl IntoView {
     let is_read = move || reader.marks.with(|m| m.is_read(&id));
     let card = NodeRef::<leptos::html::Article>::new();
     watch_seen(card);
-    let date = paper.published.unwrap_or(paper.listed).format("%-d %b").to_string();
+    let date = calendar::day_month(paper.published.unwrap_or(paper.listed));
     let paper_id = paper.id.clone();
     view! {
         <article class="paper compact-row" class:is-read=is_read tabindex="-1" data-paper-id=paper_id node_ref=card>

@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::domain::calendar;
 use crate::domain::view_state::MAX_VOTES;
 use crate::view_signals::ViewSignals;
 
@@ -57,8 +58,8 @@ fn DateFilter(
             {label}
             <input
                 type="date"
-                prop:value=move || get.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
-                on:change=move |ev| set.run(NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok())
+                prop:value=move || get.get().map(calendar::iso).unwrap_or_default()
+                on:change=move |ev| set.run(calendar::parse_iso(&event_target_value(&ev)))
             />
         </label>
     }

@@ -4,6 +4,7 @@ use crate::components::paper_menu::CardPanel;
 use crate::components::{
     Icon, IconName, MarkedText, MuteMenu, PaperMenu, SaveButton, ScoreBreakdown, TagsNote, WhyForYou,
 };
+use crate::domain::calendar;
 use crate::domain::display::{compact_count, count_noun, preview, short_authors};
 use crate::domain::display_prefs::Layout;
 use crate::domain::paper::{LinkKind, Paper, safe_http_url};
@@ -153,7 +154,7 @@ fn MetaLine(
         <p class="paper-meta">
             <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
             {comments_and_org(&paper)}
-            <time datetime=date.format("%Y-%m-%d").to_string()>{date.format("%-d %b %Y").to_string()}</time>
+            <time datetime=calendar::iso(date)>{calendar::short(date)}</time>
             {stars.map(|s| view! {
                 <span class="stars">"★ " {compact_count(s)}<span class="visually-hidden">" GitHub stars"</span></span>
             })}

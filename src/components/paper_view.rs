@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::{CopyBibtex, CopyLink, Icon, IconName, MarkedText, PaperActions, SimilarPapers};
+use crate::domain::calendar;
 use crate::domain::display::count_noun;
 use crate::domain::paper::{Paper, is_arxiv_id};
 use crate::domain::reading_order::neighbour;
@@ -88,7 +89,7 @@ pub fn PaperView(saved: Signal<Defaults>) -> impl IntoView {
 }
 
 fn details(paper: Paper) -> impl IntoView {
-    let date = paper.published.unwrap_or(paper.listed).format("%-d %B %Y").to_string();
+    let date = calendar::long(paper.published.unwrap_or(paper.listed));
     let links = paper.links();
     view! {
         <h2><MarkedText text=paper.title.clone() /></h2>

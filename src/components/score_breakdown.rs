@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::LazyDetails;
 use crate::contexts::RankContext;
+use crate::domain::calendar;
 use crate::domain::engine::protocol::{Answer, Question};
 use crate::domain::explain;
 use crate::domain::paper::Paper;
@@ -22,7 +23,7 @@ pub fn ScoreBreakdown(
     let at = expect_context::<Shown>().screen;
     let view = expect_context::<ViewSignals>();
     let facts = Facts::of(&paper);
-    let listed = paper.listed.format("%-d %b %Y").to_string();
+    let listed = calendar::short(paper.listed);
     let id = paper.id.clone();
     // The parts that need the catalog (relevance) or the model (For you), from the engine.
     let asked = LocalResource::new(move || {

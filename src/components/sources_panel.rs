@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::calendar;
 use crate::domain::display::count_noun;
 use crate::domain::sources::{HF_LIVE_URL, Origin, Source, user_source};
 use crate::feeds::{Entry, Feeds, SourceStatus};
@@ -93,7 +94,9 @@ fn status_text(entry: &Entry, all: &[Entry]) -> String {
     let when = entry
         .fetched_at
         .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
-        .map(|t| t.format(", updated %-d %b %H:%M UTC").to_string())
+        .map(|t| {
+            format!(", updated {} {} UTC", calendar::day_month(t.date_naive()), calendar::hours_minutes(t))
+        })
         .unwrap_or_default();
     match &entry.status {
         SourceStatus::Loading => "Loading…".to_owned(),

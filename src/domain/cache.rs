@@ -7,6 +7,7 @@
 
 use chrono::DateTime;
 
+use crate::calendar;
 use crate::feed::FeedError;
 use crate::feed::papersift::FeedFile;
 use crate::paper::Paper;
@@ -27,7 +28,7 @@ pub fn kept_copy(url: &str, papers: &[Paper]) -> Result<String, FeedError> {
 pub fn as_of(fetched_at: i64) -> String {
     DateTime::from_timestamp(fetched_at, 0).map_or_else(
         || "as of an unknown time".to_owned(),
-        |t| t.format("as of %-d %b %Y, %H:%M UTC").to_string(),
+        |t| format!("as of {}, {} UTC", calendar::short(t.date_naive()), calendar::hours_minutes(t)),
     )
 }
 

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar;
 use crate::view_state::ViewState;
 
 /// One filter in effect.
@@ -29,8 +30,8 @@ impl Chip {
     pub fn label(self) -> String {
         match self {
             Self::MinVotes(n) => format!("▲ ≥ {n}"),
-            Self::Since(day) => format!("From {}", day.format("%-d %b %Y")),
-            Self::Until(day) => format!("To {}", day.format("%-d %b %Y")),
+            Self::Since(day) => format!("From {}", calendar::short(day)),
+            Self::Until(day) => format!("To {}", calendar::short(day)),
             Self::HasCode => "Has code".to_owned(),
             Self::HasProject => "Has project page".to_owned(),
             Self::HideRead => "Hide read".to_owned(),

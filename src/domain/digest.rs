@@ -14,6 +14,7 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar;
 use crate::catalog::{Catalog, Personal, View};
 use crate::display::{count_noun, short_authors};
 use crate::mutes::Mutes;
@@ -210,7 +211,7 @@ impl Digest {
         let title = format!(
             "PaperSift digest: {}{matching} since {}",
             count_noun(top.total, "paper"),
-            first.format("%-d %b %Y")
+            calendar::short(first)
         );
         Some(Built { digest: Self { title, sections }, papers, new: top.total })
     }

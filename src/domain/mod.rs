@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod bibtex;
 pub mod cache;
+pub mod calendar;
 pub mod catalog;
 pub mod chips;
 pub mod digest;

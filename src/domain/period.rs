@@ -6,6 +6,8 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use crate::calendar;
+
 /// How long a period is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub enum PeriodKind {
@@ -147,9 +149,9 @@ impl Period {
     /// How the period is named in the navigation, e.g. "Fri 21 Aug 2026", "Week of 17 Aug 2026".
     pub fn label(&self) -> String {
         match (self.kind, self.start) {
-            (PeriodKind::Daily, Some(d)) => d.format("%a %-d %b %Y").to_string(),
-            (PeriodKind::Weekly, Some(d)) => format!("Week of {}", d.format("%-d %b %Y")),
-            (PeriodKind::Monthly, Some(d)) => d.format("%B %Y").to_string(),
+            (PeriodKind::Daily, Some(d)) => calendar::with_weekday(d),
+            (PeriodKind::Weekly, Some(d)) => format!("Week of {}", calendar::short(d)),
+            (PeriodKind::Monthly, Some(d)) => calendar::month_year(d),
             _ => "All papers".to_owned(),
         }
     }

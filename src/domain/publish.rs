@@ -20,6 +20,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar;
 use crate::catalog::{Catalog, View};
 use crate::digest::escape;
 use crate::paper::{Paper, is_arxiv_id};
@@ -75,7 +76,7 @@ pub fn entry_id(paper: &Paper) -> String {
 }
 
 fn rfc3339(day: NaiveDate) -> String {
-    format!("{}T00:00:00Z", day.format("%Y-%m-%d"))
+    format!("{}T00:00:00Z", calendar::iso(day))
 }
 
 fn updated(paper: &Paper) -> NaiveDate {

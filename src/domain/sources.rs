@@ -64,7 +64,7 @@ impl Source {
     /// assert_eq!(day.name, "Hugging Face live, 2026-08-21");
     /// ```
     pub fn for_day(&self, day: chrono::NaiveDate) -> Self {
-        let date = day.format("%Y-%m-%d").to_string();
+        let date = crate::calendar::iso(day);
         Self { name: format!("{}, {date}", self.name), url: self.url.replace(DATE_PLACEHOLDER, &date) }
     }
 }

@@ -15,6 +15,7 @@
 
 use chrono::NaiveDate;
 
+use crate::calendar;
 use crate::catalog::Filters;
 use crate::digest::Span;
 use crate::display_prefs::Layout;
@@ -217,8 +218,8 @@ impl ViewState {
                     "0" | "false" | "no" => {}
                     _ => ignore(field, "not 1 or 0"),
                 },
-                "from" | "to" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-                    Ok(day) if (1990..=2200).contains(&chrono::Datelike::year(&day)) => {
+                "from" | "to" => match calendar::parse_iso(&value) {
+                    Some(day) if (1990..=2200).contains(&chrono::Datelike::year(&day)) => {
                         if field == "from" {
                             state.filters.listed_since = Some(day);
                         } else {
@@ -227,8 +228,8 @@ impl ViewState {
                     }
                     _ => ignore(field, "not a date (YYYY-MM-DD)"),
                 },
-                "date" => match NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
-                    Ok(day) if (1990..=2200).contains(&chrono::Datelike::year(&day)) => {
+                "date" => match calendar::parse_iso(&value) {
+                    Some(day) if (1990..=2200).contains(&chrono::Datelike::year(&day)) => {
                         state.date = Some(day)
                     }
                     _ => ignore("date", "not a date (YYYY-MM-DD)"),
@@ -258,7 +259,7 @@ impl ViewState {
             parts.push(format!("period={}", period.key()));
         }
         if let Some(date) = self.date {
-            parts.push(format!("date={}", date.format("%Y-%m-%d")));
+            parts.push(format!("date={}", calendar::iso(date)));
         }
         if let Some(sort) = self.sort {
             parts.push(format!("sort={}", sort.key()));
@@ -300,7 +301,7 @@ impl ViewState {
         }
         for (key, day) in [("from", self.filters.listed_since), ("to", self.filters.listed_until)] {
             if let Some(day) = day {
-                parts.push(format!("{key}={}", day.format("%Y-%m-%d")));
+                parts.push(format!("{key}={}", calendar::iso(day)));
             }
         }
         if self.filters.min_votes > 0 {

@@ -23,7 +23,7 @@ fn plausible(day: NaiveDate) -> Option<NaiveDate> {
 pub fn iso_day(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
     // The calendar day as written: a paper announced "2016-10-09T00:00-04:00" is of the 9th.
-    let day = NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()?;
+    let day = crate::calendar::parse_iso(text.get(..10)?)?;
     plausible(day)
 }
 

@@ -120,7 +120,7 @@ pub fn parse_lines(body: &[u8]) -> Result<ParsedFeed, FeedError> {
 
 /// The calendar day at the start of an ISO-8601 timestamp (`2026-08-21T00:00:00.000Z`).
 pub(crate) fn iso_day(timestamp: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(timestamp.get(..10)?, "%Y-%m-%d").ok()
+    crate::calendar::parse_iso(timestamp.get(..10)?)
 }
 
 fn normalize(item: Item) -> Result<Paper, SkipReason> {
