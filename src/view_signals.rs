@@ -1,6 +1,6 @@
 //! The view's signals, kept in step with the address bar: the URL is the source of truth
-//! at start-up and on Back/Forward; every change is written back (typing replaces the
-//! history entry, other changes push one).
+//! at start-up and on Back/Forward; every change is written back (typing and stepping from
+//! paper to paper replace the history entry, other changes push one).
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -54,6 +54,10 @@ pub struct ViewSignals {
     pub layout: RwSignal<Option<Layout>>,
     /// The link's extra sources (fixed for the session).
     feeds: StoredValue<Vec<String>>,
+    /// The next change of the open paper is a step along the list (Next, Previous, `j`,
+    /// `k`): it replaces the history entry, so Back leaves the paper view for the list
+    /// instead of walking back through every paper read.
+    stepped: StoredValue<bool>,
 }
 
 impl ViewSignals {
@@ -75,6 +79,7 @@ impl ViewSignals {
             paper: RwSignal::new(state.paper.clone()),
             layout: RwSignal::new(state.layout),
             feeds: StoredValue::new(state.feeds.clone()),
+            stepped: StoredValue::new(false),
         }
     }
 
@@ -151,6 +156,7 @@ impl ViewSignals {
         let open = self.paper.get_untracked().unwrap_or_default();
         if let Some(next) = neighbour(rows.iter().map(|p| p.id.as_str()), &open, step) {
             bring_into_sight(next);
+            self.stepped.set_value(true);
             self.paper.set(Some(next.to_owned()));
         }
     }
@@ -186,11 +192,15 @@ impl ViewSignals {
         Effect::new(move |_| {
             let next = self.state().for_address_bar(&saved.get());
             let previous = written.get_value();
+            let stepped = self.stepped.try_update_value(std::mem::take).unwrap_or_default();
             if next == previous {
                 return;
             }
             written.set_value(next.clone());
-            if previous.differs_only_in_query(&next) {
+            if stepped {
+                flush();
+                write_query(&next.encode(), false);
+            } else if previous.differs_only_in_query(&next) {
                 if typed.try_update_value(|t| t.replace(next)).flatten().is_none() {
                     spawn_local(async move {
                         after_paint().await;

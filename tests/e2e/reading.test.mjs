@@ -314,7 +314,7 @@ describe('the search box', () => {
 });
 
 describe('the paper view', () => {
-  test('follows j and k to the next and previous paper, and s and x act on the paper it shows', async () => {
+  test('follows j and k to the next and previous paper, s and x act on the paper it shows, and Back returns to the list', async () => {
     const { context, page, problems } = await open(DESKTOP);
     const cards = page.locator('ol.papers article');
     const [first, second] = [await cards.nth(0).locator('h3').innerText(), await cards.nth(1).locator('h3').innerText()];
@@ -335,6 +335,10 @@ describe('the paper view', () => {
     await page.keyboard.press('k');
     await shows(first);
     assert.equal(await view.getByRole('button', { name: /^Save/ }).getAttribute('aria-pressed'), 'false');
+    // Steps replace the history entry: Back returns to the list, not through each paper.
+    await page.goBack();
+    assert.equal(new URL(page.url()).searchParams.get('paper'), null, 'Back from a paper reached by j and k');
+    await view.waitFor({ state: 'hidden' });
     assert.deepEqual(problems, []);
     await context.close();
   });
