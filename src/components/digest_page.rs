@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::NotifyToggle;
+use crate::components::{Icon, IconName, MenuButton, NotifyToggle};
 use crate::domain::bibtex;
 use crate::domain::digest::{Digest, Span};
 use crate::screen::Shown;
@@ -13,7 +13,8 @@ use crate::web::location::copy_rich_to_clipboard;
 const MAILTO_MAX: usize = 1_800;
 
 /// The digest of new papers: the best of the span (For you when there is a model, else
-/// Trending), then each followed topic's new papers; and ways to take it to the inbox.
+/// Trending), then each followed topic's new papers; and ways to take it to the inbox, in one
+/// row above it: the span, Copy as email, the other ways in an Export menu, Notify me.
 #[component]
 pub fn DigestPage() -> impl IntoView {
     let view = expect_context::<ViewSignals>();
@@ -50,20 +51,22 @@ pub fn DigestPage() -> impl IntoView {
 
     view! {
         <section class="digest" aria-label="Digest">
-            <label class="digest-span">
-                "New papers "
-                <select on:change=move |ev| view.since.set(Span::from_key(&event_target_value(&ev)))>
-                    {Span::ALL.into_iter().map(|s| view! {
-                        <option value=s.key() selected=move || view.since.get().unwrap_or_default() == s>{s.label()}</option>
-                    }).collect_view()}
-                </select>
-            </label>
             <div class="digest-actions">
+                <label class="digest-span">
+                    "New papers "
+                    <select on:change=move |ev| view.since.set(Span::from_key(&event_target_value(&ev)))>
+                        {Span::ALL.into_iter().map(|s| view! {
+                            <option value=s.key() selected=move || view.since.get().unwrap_or_default() == s>{s.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
                 <button type="button" on:click=copy>"Copy as email"</button>
-                <a class="button" href=mailto>"Open in mail app"</a>
-                <button type="button" on:click=save("papersift-digest.md", "text/markdown", Digest::markdown)>"Download Markdown"</button>
-                <button type="button" on:click=save("papersift-digest.html", "text/html", Digest::html)>"Download HTML"</button>
-                <button type="button" on:click=bibtex>"BibTeX"</button>
+                <MenuButton label="Export" class="digest-export" face=ViewFn::from(|| view! { "Export" <Icon name=IconName::ChevronDown /> })>
+                    <a role="menuitem" tabindex="-1" href=mailto>"Open in mail app"</a>
+                    <button type="button" role="menuitem" tabindex="-1" on:click=save("papersift-digest.md", "text/markdown", Digest::markdown)>"Download Markdown"</button>
+                    <button type="button" role="menuitem" tabindex="-1" on:click=save("papersift-digest.html", "text/html", Digest::html)>"Download HTML"</button>
+                    <button type="button" role="menuitem" tabindex="-1" on:click=bibtex>"Download BibTeX"</button>
+                </MenuButton>
                 <NotifyToggle />
                 <span class="copy-said" aria-live="polite">{move || said.get()}</span>
             </div>

@@ -19,6 +19,8 @@ pub enum IconName {
     ChevronLeft,
     /// Next period.
     ChevronRight,
+    /// A button that opens a menu of named items (the digest's Export).
+    ChevronDown,
     /// Close a panel or remove a chip.
     Close,
     /// The List layout.
@@ -47,6 +49,7 @@ impl IconName {
             ),
             Self::ChevronLeft => ("M14.5 5.5 8 12l6.5 6.5", false),
             Self::ChevronRight => ("M9.5 5.5 16 12l-6.5 6.5", false),
+            Self::ChevronDown => ("M5.5 9.5 12 16l6.5-6.5", false),
             Self::Close => ("M6.5 6.5l11 11M17.5 6.5l-11 11", false),
             Self::List => ("M4 5h16v5H4zM4 14h16v5H4z", false),
             Self::Rows => ("M4 5.5h16M4 10h16M4 14.5h16M4 19h16", false),

@@ -31,8 +31,8 @@ pub fn NotifyToggle() -> impl IntoView {
         });
     };
     view! {
-        <button type="button" aria-pressed=move || on().to_string() on:click=toggle>
-            {move || if on() { "Notifications on" } else { "Notify me of new papers" }}
+        <button type="button" aria-pressed=move || on().to_string() title="A notification of new papers when PaperSift opens" on:click=toggle>
+            {move || if on() { "Notifications on" } else { "Notify me" }}
         </button>
         <span class="copy-said" aria-live="polite">{move || said.get()}</span>
     }

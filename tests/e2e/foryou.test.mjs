@@ -28,7 +28,7 @@ after(async () => {
   await app?.close();
 });
 
-// The app's day format (chrono's `%-d %b %Y`; ICU's en-GB would write "Sept").
+// The app's day format (`calendar::short`; ICU's en-GB would write "Sept").
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const shortDay = (d) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 
@@ -164,17 +164,23 @@ describe('digest', () => {
     await digest.getByRole('heading', { name: 'Top trending matching “model”' }).waitFor();
     await search.fill('');
     await digest.getByRole('heading', { name: `PaperSift digest: ${onDay(latestDay).length} papers since ${day}` }).waitFor();
-    const mailto = await digest.getByRole('link', { name: 'Open in mail app' }).getAttribute('href');
+    // Copy as email is a button; the other ways are in the Export menu.
+    const exported = (name) => {
+      const item = digest.getByRole('menuitem', { name });
+      return digest.getByRole('button', { name: 'Export' }).click().then(() => item);
+    };
+    const mailto = await (await exported('Open in mail app')).getAttribute('href');
+    await page.keyboard.press('Escape');
     assert.match(mailto, /^mailto:\?subject=PaperSift%20digest/);
     assert.ok(mailto.length <= 1800, `mailto is ${mailto.length} bytes`);
     assert.ok(decodeURIComponent(mailto).includes('https://arxiv.org/abs/'));
-    const md = await downloaded(page, digest.getByRole('button', { name: 'Download Markdown' }));
+    const md = await downloaded(page, await exported('Download Markdown'));
     assert.equal(md.name, 'papersift-digest.md');
     assert.match(md.text, /^# PaperSift digest/);
     assert.equal((md.text.match(/^- \[/gm) ?? []).length, 10);
-    const html = await downloaded(page, digest.getByRole('button', { name: 'Download HTML' }));
+    const html = await downloaded(page, await exported('Download HTML'));
     assert.match(html.text, /<h2>Top trending<\/h2>/);
-    const bib = await downloaded(page, digest.getByRole('button', { name: 'BibTeX' }));
+    const bib = await downloaded(page, await exported('Download BibTeX'));
     assert.equal((bib.text.match(/^@misc\{/gm) ?? []).length, 10);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await digest.getByRole('button', { name: 'Copy as email' }).click();
@@ -187,6 +193,22 @@ describe('digest', () => {
     assert.match(pasted[1], /^PaperSift digest/);
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  test('the digest\'s tools take one row on a desktop and two on a phone, above its papers', async () => {
+    for (const [viewport, most] of [[{ width: 1280, height: 900 }, 1], [{ width: 360, height: 740 }, 2]]) {
+      const { context, page, problems } = await openPage(browser, new URL(app.url).origin, viewport);
+      await page.goto(`${app.url}?view=digest`);
+      const digest = page.getByRole('region', { name: 'Digest' });
+      await digest.locator('.digest-list').first().waitFor();
+      // A row's tools are centred on one line.
+      const middles = await digest.locator('.digest-actions > :not(.copy-said)').evaluateAll((els) =>
+        els.map((e) => { const r = e.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 2); }));
+      const rows = new Set(middles).size;
+      assert.ok(rows <= most, `${rows} rows of tools at ${viewport.width} px (middles ${middles})`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
   });
 
   test('asked after a click, a notification tells of new papers when PaperSift opens', async () => {
@@ -204,7 +226,7 @@ describe('digest', () => {
     const url = `${withFeeds('/daily?date={date}')}&view=digest`;
     await page.goto(url);
     await page.getByRole('region', { name: 'Digest' }).locator('.digest-list').first().waitFor();
-    await page.getByRole('button', { name: 'Notify me of new papers' }).click();
+    await page.getByRole('button', { name: 'Notify me' }).click();
     await page.getByRole('button', { name: 'Notifications on' }).waitFor();
     assert.deepEqual(await page.evaluate(() => window.shown), [], 'nothing shown on the visit that asked');
     await page.evaluate(() => localStorage.setItem('granted', '1'));

@@ -128,7 +128,7 @@ describe('installable offline app', () => {
     await waitForController(page);
     await context.grantPermissions(['notifications'], { origin: new URL(app.url).origin });
     await page.goto(`${app.url}?view=digest`);
-    await page.getByRole('button', { name: 'Notify me of new papers' }).waitFor();
+    await page.getByRole('button', { name: 'Notify me' }).waitFor();
     // The last visit: the day before the feed's latest (the app wrote "now" when it opened).
     const since = new Date(Date.parse(`${latestDay}T12:00:00Z`) - 86_400_000);
     const sinceDay = since.toISOString().slice(0, 10);
@@ -165,7 +165,7 @@ describe('installable offline app', () => {
     await wake();
     assert.deepEqual(await shown(), [], 'nothing is told before the reader asks');
 
-    await page.getByRole('button', { name: 'Notify me of new papers' }).click();
+    await page.getByRole('button', { name: 'Notify me' }).click();
     await page.getByRole('button', { name: 'Notifications on' }).waitFor();
     await writesSettled(page);
     await wake();
