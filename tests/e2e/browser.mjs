@@ -12,11 +12,12 @@ const ARGS = [
   '--no-first-run',
 ];
 
-export function launch() {
+/** Chromium, headless; `extra` adds command-line switches (a benchmark's engine flags). */
+export function launch(extra = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...extra],
   });
 }
 
