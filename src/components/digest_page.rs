@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::{Icon, IconName, MenuButton, NotifyToggle};
+use crate::components::{ExportMenu, NotifyToggle};
 use crate::domain::bibtex;
 use crate::domain::digest::{Digest, Span};
 use crate::screen::Shown;
@@ -61,12 +61,12 @@ pub fn DigestPage() -> impl IntoView {
                     </select>
                 </label>
                 <button type="button" on:click=copy>"Copy as email"</button>
-                <MenuButton label="Export" class="digest-export" face=ViewFn::from(|| view! { "Export" <Icon name=IconName::ChevronDown /> })>
+                <ExportMenu>
                     <a role="menuitem" tabindex="-1" href=mailto>"Open in mail app"</a>
                     <button type="button" role="menuitem" tabindex="-1" on:click=save("papersift-digest.md", "text/markdown", Digest::markdown)>"Download Markdown"</button>
                     <button type="button" role="menuitem" tabindex="-1" on:click=save("papersift-digest.html", "text/html", Digest::html)>"Download HTML"</button>
                     <button type="button" role="menuitem" tabindex="-1" on:click=bibtex>"Download BibTeX"</button>
-                </MenuButton>
+                </ExportMenu>
                 <NotifyToggle />
                 <span class="copy-said" aria-live="polite">{move || said.get()}</span>
             </div>

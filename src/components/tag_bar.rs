@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
+use crate::components::ExportMenu;
 use crate::domain::{bibtex, ris};
 use crate::reader_data::ReaderData;
 use crate::view_signals::ViewSignals;
 use crate::web::files::download;
 
 /// Above the Saved view: narrow it to one tag, and export the tag (or every saved paper)
-/// as BibTeX or RIS.
+/// as BibTeX or RIS from the Export menu at the row's end (tags are toggles, exports are not:
+/// one look tells them apart).
 #[component]
 pub fn TagBar() -> impl IntoView {
     let view = expect_context::<ViewSignals>();
@@ -56,8 +58,10 @@ pub fn TagBar() -> impl IntoView {
                     }
                 }
             />
-            <button type="button" on:click=export("bib")>"BibTeX"</button>
-            <button type="button" on:click=export("ris")>"RIS"</button>
+            <ExportMenu>
+                <button type="button" role="menuitem" tabindex="-1" on:click=export("bib")>"Download BibTeX"</button>
+                <button type="button" role="menuitem" tabindex="-1" on:click=export("ris")>"Download RIS"</button>
+            </ExportMenu>
             <span class="copy-said" aria-live="polite">{move || said.get()}</span>
         </nav>
     }

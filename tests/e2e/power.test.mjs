@@ -169,10 +169,18 @@ describe('tags and notes', () => {
     await search.fill(`title:"${titles[0].split(/\s+/).slice(0, 2).join(' ')}"`);
     await page.getByRole('status').filter({ hasText: /^1 paper$/ }).waitFor();
     await search.fill('');
-    const bib = await downloaded(page, page.getByRole('button', { name: 'BibTeX' }));
+    // The tag bar's buttons are the tags, each a toggle; the downloads are in its Export menu.
+    const tagBar = page.getByRole('navigation', { name: 'Tags' });
+    const plain = await tagBar.locator('button:not([aria-pressed])').allInnerTexts();
+    assert.deepEqual(plain.map((t) => t.trim()), ['Export'], 'buttons of the tag bar that are not tags');
+    const exported = async (name) => {
+      await tagBar.getByRole('button', { name: 'Export' }).click();
+      return tagBar.getByRole('menuitem', { name });
+    };
+    const bib = await downloaded(page, await exported('Download BibTeX'));
     assert.equal(bib.name, 'papersift-graph-models.bib');
     assert.equal((bib.text.match(/^@misc\{/gm) ?? []).length, 2);
-    const ris = await downloaded(page, page.getByRole('button', { name: 'RIS' }));
+    const ris = await downloaded(page, await exported('Download RIS'));
     assert.equal((ris.text.match(/^TY {2}- /gm) ?? []).length, 2);
 
     // A fresh load of the tag's link: still there, and the note of the other paper too.
