@@ -19,7 +19,7 @@ pub enum IconName {
     ChevronLeft,
     /// Next period.
     ChevronRight,
-    /// A button that opens a menu of named items (the digest's Export).
+    /// A button named in words that opens a menu (Export).
     ChevronDown,
     /// Close a panel or remove a chip.
     Close,

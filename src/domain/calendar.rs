@@ -3,7 +3,7 @@
 //!
 //! chrono's `format` and `parse_from_str` interpret a format string at run time, with a
 //! parser and a writer for every specifier chrono knows; both wasm files carried them for
-//! these few fixed shapes (docs/performance.md, "Page size"). The tests check each shape
+//! these few fixed shapes (docs/performance.md, session 21). The tests check each shape
 //! against chrono's own output.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
