@@ -42,9 +42,14 @@ struct Place {
 
 impl Place {
     fn new() -> Self {
-        let window = web_sys::window();
-        let view_height = window.as_ref().and_then(|w| w.inner_height().ok()?.as_f64());
-        let scroll_y = StoredValue::new(window.as_ref().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0));
+        // Nothing here reads layout: a list is made in the same task as its rows and the rest
+        // of its page, and reading `scrollY` (or, on a phone, `innerHeight`) would lay out the
+        // page as it was before them (at start-up, with the build's copy of the first rows
+        // still up), which the frame then lays out again. The screen's height is an upper
+        // bound of the window's, known without layout; the scroll position matters only once
+        // the list is measured, which reads it.
+        let view_height = web_sys::window().and_then(|w| w.screen().ok()?.height().ok()).map(f64::from);
+        let scroll_y = StoredValue::new(0.0);
         let handle = window_event_listener(leptos::ev::scroll, move |_| {
             if let Some(y) = web_sys::window().and_then(|w| w.scroll_y().ok()) {
                 scroll_y.set_value(y);
@@ -212,7 +217,12 @@ impl DrawnRows {
                 }
             };
             observer.set_value(NearScreen::new(MARGIN_PX, report));
-            recheck();
+            // After a paint, like every measure: the list is made in the same task as its
+            // rows and the rest of the page, which measuring now would lay out twice.
+            spawn_local(async move {
+                after_paint().await;
+                recheck();
+            });
         });
         this
     }

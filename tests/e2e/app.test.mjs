@@ -292,6 +292,40 @@ describe('PaperSift on the embedded default feed', () => {
     await context.close();
   });
 
+  test('the app takes over from the build\'s first rows without laying the page out for its script', async () => {
+    // Reading a position (scrollY, a bounding box) while the page has changed lays it out
+    // there and then. Done while the build's copy of the first rows is still up, it lays out
+    // a page about to change (the copy gives way in the same task), and the frame lays it out
+    // again (docs/performance.md, session 22).
+    const { context, page, problems } = await openPage(browser, new URL(server.url).origin, { width: 412, height: 823 }, { serviceWorkers: 'block', isMobile: true });
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        const copy = document.getElementById('prerender');
+        new MutationObserver((_, observer) => {
+          if (!copy.isConnected) {
+            performance.mark('copy-removed');
+            observer.disconnect();
+          }
+        }).observe(document.body, { childList: true });
+      });
+    });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'blink.user_timing'] });
+    await page.goto(server.url);
+    await ready(page);
+    await listDrawn(page);
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const removed = events.find((e) => e.name === 'copy-removed');
+    assert.ok(removed, 'the copy was removed');
+    const forced = events
+      .filter((e) => ['Layout', 'UpdateLayoutTree'].includes(e.name) && e.ts < removed.ts)
+      .map((e) => (e.args?.beginData ?? e.args?.data)?.stackTrace)
+      .filter(Boolean)
+      .map((stack) => stack.slice(0, 4).map((f) => f.functionName).join(' < '));
+    assert.deepEqual(forced, [], 'layouts the script asked for while the copy was up');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a failed feed shows a clear error, and retry recovers', async () => {
     // page.route does not see a service worker's fetches: without one, the failure is certain.
     const opened = await openPage(browser, new URL(server.url).origin, undefined, { serviceWorkers: 'block' });
