@@ -95,8 +95,9 @@ fn details(paper: Paper) -> impl IntoView {
         <h2><MarkedText text=paper.title.clone() /></h2>
         <p class="paper-authors">{paper.authors.join(", ")}</p>
         <p class="paper-meta">
-            <span>{format!("▲ {} upvotes", paper.upvotes)}</span>
-            <span>{count_noun(paper.comments as usize, "comment")}</span>
+            <span>"▲ " {count_noun(paper.upvotes as usize, "upvote")}</span>
+            // As on the cards: no count for none.
+            {(paper.comments > 0).then(|| view! { <span>{count_noun(paper.comments as usize, "comment")}</span> })}
             <span>"Published " {date}</span>
             {paper.organization.clone().map(|o| view! { <span>{o}</span> })}
             {(!paper.categories.is_empty()).then(|| view! { <span>{paper.categories.join(" · ")}</span> })}

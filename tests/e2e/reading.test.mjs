@@ -413,6 +413,18 @@ describe('the paper view', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('its meta line counts a paper\'s one upvote in the singular and says nothing of no comments', async () => {
+    // In the default feed: one upvote, no comments.
+    const { context, page, problems } = await open(DESKTOP, '?paper=2608.19863');
+    const meta = page.getByRole('complementary', { name: 'Paper' }).locator('.paper-meta');
+    await meta.waitFor();
+    const text = await meta.innerText();
+    assert.match(text, /▲ 1 upvote(?!s)/, text);
+    assert.doesNotMatch(text, /comment/, text);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
 
 describe('the first paint', () => {
