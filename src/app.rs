@@ -6,7 +6,7 @@ use crate::components::{
     AppMenu, AppStatus, FeedLoading, LoadingMore, PaperBrowser, PaperView, SearchBox, SearchHelp,
     SettingsPanel, Shortcuts, SortSelect, SourceErrors, SourceNotices,
 };
-use crate::contexts::provide_rank;
+use crate::contexts::{provide_highlight, provide_rank};
 use crate::domain::display_prefs::{DisplayPrefs, Layout};
 use crate::domain::sources::Source;
 use crate::domain::view_state::{ViewState, ignored_notice};
@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
     // keystroke would recompute it.
     let layout = Memo::new(move |_| Layout::effective(view.layout.get(), saved.get().layout));
     provide_rank(sort, trending);
+    provide_highlight(view.query);
     let shown = provide_screen(view, marks, feeds.catching_up, sort, kind, trending);
     new_papers::notify_on_open(feeds, marks, shown);
     // Papers in, but none on screen yet: still loading (while the engine indexes a feed that

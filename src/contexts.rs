@@ -1,7 +1,7 @@
 //! The values components read from context, each with the `provide_*` function that puts it
 //! there: shared state a component deep in the tree needs without every component above it
-//! passing it on. The app provides the order in effect and the screen
-//! ([`crate::screen::provide_screen`]); the list provides what the cards mark as matched.
+//! passing it on. The app provides the order in effect, what the cards and the paper view
+//! mark as matched, and the screen ([`crate::screen::provide_screen`]).
 //!
 //! The rule for handing state to components: what the whole app shares — the view's signals
 //! (`ViewSignals`), the sources (`Feeds`), the reader's data (`ReaderData`), the panels, the
@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::domain::rank::{Sort, Trending};
 use crate::domain::search::highlight::Highlighter;
+use crate::domain::search::query::Query;
 
 /// The order in effect and the trending parameters, for score breakdowns and the filters.
 #[derive(Clone, Copy)]
@@ -29,12 +30,15 @@ pub fn provide_rank(sort: Signal<Sort>, trending: Signal<Trending>) {
     provide_context(RankContext { sort, trending });
 }
 
-/// What the cards mark as matched, shared by every card of the list.
+/// What the cards and the paper view mark as matched, shared by all of them.
 #[derive(Clone, Copy)]
 pub struct Highlight(pub Memo<ByIdentity<Highlighter>>);
 
-/// Provides what the cards mark as matched.
-pub fn provide_highlight(highlighter: Memo<ByIdentity<Highlighter>>) {
+/// Provides what is marked as matched: the words of `query`, the search box's text. At the
+/// app's root, since the paper view, beside the list, marks them too.
+pub fn provide_highlight(query: RwSignal<String>) {
+    let highlighter =
+        Memo::new(move |_| query.with(|q| ByIdentity(Arc::new(Highlighter::new(&Query::parse(q), true)))));
     provide_context(Highlight(highlighter));
 }
 

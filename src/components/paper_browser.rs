@@ -1,17 +1,12 @@
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::components::{
     CompactRow, DigestPage, FilterChips, FiltersPanel, ForYouNote, PaperCard, PeriodNav, ShowMore, Subscribe,
     TagBar, TopicsBar,
 };
-use crate::contexts::{ByIdentity, provide_highlight};
 use crate::domain::display_prefs::Layout;
 use crate::domain::publish::ENTRIES;
 use crate::domain::rank::Sort;
-use crate::domain::search::highlight::Highlighter;
-use crate::domain::search::query::Query;
 use crate::domain::view_state::{Defaults, Page};
 use crate::drawn_rows::DrawnRows;
 use crate::feeds::Feeds;
@@ -38,10 +33,6 @@ pub fn PaperBrowser(
     let screen = shown.screen;
     let days = Memo::new(move |_| screen.with(|s| s.days.clone()));
     let period = Memo::new(move |_| screen.with(|s| s.period.unwrap_or_default()));
-    let highlighter = Memo::new(move |_| {
-        view.query.with(|q| ByIdentity(Arc::new(Highlighter::new(&Query::parse(q), true))))
-    });
-    provide_highlight(highlighter);
     // Dated sources (Hugging Face live) fetch the days of the period shown.
     Effect::new(move |_| feeds.want_days(&period.get().days()));
     // On the digest, the papers new in its span; elsewhere, those the list holds.

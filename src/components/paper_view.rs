@@ -105,8 +105,9 @@ fn details(paper: Paper) -> impl IntoView {
         <ul class="paper-links">
             {links.into_iter().map(|l| view! { <li><a href=l.url rel="noopener noreferrer">{l.kind.label()}</a></li> }).collect_view()}
         </ul>
-        {paper.ai_summary.clone().map(|s| view! { <p class="summary"><strong>"AI summary: "</strong>{s}</p> })}
-        {(!paper.ai_keywords.is_empty()).then(|| view! { <p class="keywords">"Keywords: " {paper.ai_keywords.join(", ")}</p> })}
+        {paper.ai_summary.clone().map(|s| view! { <p class="summary"><strong>"AI summary: "</strong><MarkedText text=s /></p> })}
+        {(!paper.ai_keywords.is_empty())
+            .then(|| view! { <p class="keywords">"Keywords: " <MarkedText text=paper.ai_keywords.join(", ") /></p> })}
         <p class="paper-abstract expanded"><MarkedText text=paper.abstract_text.clone() /></p>
         <PaperActions paper=paper.clone() />
         <CopyBibtex paper=paper.clone() />

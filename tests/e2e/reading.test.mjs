@@ -314,6 +314,21 @@ describe('the search box', () => {
 });
 
 describe('the paper view', () => {
+  test('marks the words searched for in its title, summary, keywords and abstract, as the cards do', async () => {
+    // EXIMO, in the default feed: "models" in its abstract, "model" in its keywords.
+    const { context, page, problems } = await open(DESKTOP, '?q=model&paper=2608.19891');
+    const paper = page.getByRole('complementary', { name: 'Paper' });
+    await paper.locator('h2', { hasText: 'EXIMO' }).waitFor();
+    const marked = async (part) => paper.locator(`${part} mark`).allInnerTexts();
+    for (const part of ['.keywords', '.paper-abstract']) {
+      const words = await marked(part);
+      assert.ok(words.length > 0, `nothing marked in ${part}`);
+      for (const word of words) assert.match(word, /^models?$/i, `"${word}" marked in ${part}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('follows j and k to the next and previous paper, s and x act on the paper it shows, and Back returns to the list', async () => {
     const { context, page, problems } = await open(DESKTOP);
     const cards = page.locator('ol.papers article');
