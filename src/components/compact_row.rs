@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::SaveButton;
-use crate::components::paper_card::{PaperTitle, comments_and_org, watch_seen};
+use crate::components::paper_card::{PaperTitle, comments_and_org, votes, watch_seen};
 use crate::domain::calendar;
 use crate::domain::paper::Paper;
 use crate::reader_data::ReaderData;
@@ -19,7 +19,7 @@ pub fn CompactRow(paper: Paper) -> impl IntoView {
     let paper_id = paper.id.clone();
     view! {
         <article class="paper compact-row" class:is-read=is_read tabindex="-1" data-paper-id=paper_id node_ref=card>
-            <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
+            {votes(paper.upvotes)}
             <h3 class="paper-title"><PaperTitle paper=paper.clone() /></h3>
             <span class="row-meta">{comments_and_org(&paper)}<span>{date}</span></span>
             <SaveButton paper />

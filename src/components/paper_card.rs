@@ -152,7 +152,7 @@ fn MetaLine(
     let stars = paper.github_stars.filter(|_| !(links && paper.code_url().is_some()));
     view! {
         <p class="paper-meta">
-            <span class="votes">"▲ " {paper.upvotes}<span class="visually-hidden">" upvotes"</span></span>
+            {votes(paper.upvotes)}
             {comments_and_org(&paper)}
             <time datetime=calendar::iso(date)>{calendar::short(date)}</time>
             {stars.map(|s| view! {
@@ -165,6 +165,13 @@ fn MetaLine(
             })}
         </p>
     }
+}
+
+/// The upvote count, for the card's and the compact row's meta lines: "▲ 12" on screen,
+/// "▲ 12 upvotes" (or "1 upvote") to a screen reader.
+pub(crate) fn votes(upvotes: u32) -> impl IntoView + use<> {
+    let noun = if upvotes == 1 { " upvote" } else { " upvotes" };
+    view! { <span class="votes">"▲ " {upvotes}<span class="visually-hidden">{noun}</span></span> }
 }
 
 /// The comment count and the organisation, for the card's and the compact row's meta lines:

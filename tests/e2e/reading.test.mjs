@@ -429,14 +429,22 @@ describe('the paper view', () => {
     await context.close();
   });
 
-  test('its meta line counts a paper\'s one upvote in the singular and says nothing of no comments', async () => {
+  test('its meta line counts a paper\'s one upvote in the singular and says nothing of no comments; so do its card and row', async () => {
     // In the default feed: one upvote, no comments.
-    const { context, page, problems } = await open(DESKTOP, '?paper=2608.19863');
+    const { context, page, problems } = await open(DESKTOP, '?period=all&paper=2608.19863');
     const meta = page.getByRole('complementary', { name: 'Paper' }).locator('.paper-meta');
     await meta.waitFor();
     const text = await meta.innerText();
     assert.match(text, /▲ 1 upvote(?!s)/, text);
     assert.doesNotMatch(text, /comment/, text);
+    // A card and a compact row show "▲ 1"; a screen reader hears "1 upvote".
+    for (const layout of ['list', 'compact']) {
+      await page.goto(`${server.url}?q=2608.19863&layout=${layout}`);
+      await ready(page);
+      const votes = page.locator('[data-paper-id="2608.19863"] .votes');
+      await votes.waitFor();
+      assert.equal(await votes.textContent(), '▲ 1 upvote', layout);
+    }
     assert.deepEqual(problems, []);
     await context.close();
   });
