@@ -69,12 +69,12 @@ pub fn PeriodNav(
                         view! { <h2 class="period-label">{label}</h2> }
                     }
                 >
-                    <button type="button" class="icon-button" aria-label=move || format!("Previous {}", unit())
+                    <button type="button" class="icon-button" aria-label=move || format!("Previous {}", unit()) data-shortcut="h"
                         disabled=move || previous.get().is_none() on:click=move |_| go(previous.get_untracked())>
                         <Icon name=IconName::ChevronLeft />
                     </button>
                     <h2 class="period-label">{move || period.get().label()}</h2>
-                    <button type="button" class="icon-button" aria-label=move || format!("Next {}", unit())
+                    <button type="button" class="icon-button" aria-label=move || format!("Next {}", unit()) data-shortcut="l"
                         disabled=move || next.get().is_none() on:click=move |_| go(next.get_untracked())>
                         <Icon name=IconName::ChevronRight />
                     </button>

@@ -12,9 +12,10 @@ use crate::web::cards::card_from;
 use crate::web::clock::after_paint;
 
 /// The keyboard shortcuts, as shown by `?`.
-const KEYS: [(&str, &str); 9] = [
+const KEYS: [(&str, &str); 10] = [
     ("/", "search (Enter or ↓ goes to the first result)"),
     ("j / k", "next / previous paper, in the paper view too"),
+    ("h / l", "previous / next day, week or month"),
     ("o or Enter", "open the focused paper"),
     ("s", "save or unsave it"),
     ("x", "mark it read or unread"),
@@ -66,6 +67,15 @@ fn press_in_paper(key: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Clicks the period navigation's control marked `data-shortcut="key"` (its previous and next
+/// buttons: a disabled one takes no click).
+fn press_in_period_nav(key: &str) -> bool {
+    let control = document()
+        .and_then(|d| d.query_selector(&format!(".period-nav [data-shortcut='{key}']")).ok().flatten())
+        .and_then(|c| c.dyn_into::<HtmlElement>().ok());
+    control.map(|c| c.click()).is_some()
 }
 
 /// Keyboard shortcuts for the whole page, and the `?` list of them.
@@ -134,6 +144,8 @@ pub fn Shortcuts() -> impl IntoView {
                 step_paper(view, screen, -1);
                 true
             }
+            // Not under the paper view, which a phone shows over the whole list.
+            "h" | "l" if view.paper.get_untracked().is_none() => press_in_period_nav(&key),
             "o" => press_in_paper("o"),
             // Enter on a control inside the card keeps its own meaning.
             "Enter" => {

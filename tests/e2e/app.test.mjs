@@ -107,6 +107,28 @@ describe('PaperSift on the embedded default feed', () => {
     await context.close();
   });
 
+  test('h and l step to the previous and next period, as the arrows beside its date do', async () => {
+    const { context, page, problems } = await openApp();
+    const label = page.locator('.period-label');
+    const days = [...new Set(papers.map((p) => p.listed))].sort();
+    const shown = await label.innerText();
+    await page.keyboard.press('h');
+    await page.waitForFunction((before) => document.querySelector('.period-label')?.textContent !== before, shown);
+    assert.equal(await statusText(page), plural(onDay(days.at(-2)).length));
+    assert.equal(new URL(page.url()).searchParams.get('date'), days.at(-2));
+    await page.keyboard.press('l');
+    await page.waitForFunction((before) => document.querySelector('.period-label')?.textContent === before, shown);
+    assert.equal(await statusText(page), plural(onDay(latestDay).length));
+    // The latest period has no next one: l does nothing.
+    await page.keyboard.press('l');
+    assert.equal(await label.innerText(), shown);
+    // Typed into the search box, h is a letter.
+    await page.getByRole('searchbox', { name: 'Search papers' }).press('h');
+    assert.equal(await label.innerText(), shown);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('typing narrows the list and clearing restores it', async () => {
     const { context, page, problems } = await openApp();
     const day = onDay(latestDay);
