@@ -81,8 +81,11 @@ pub fn DigestPage() -> impl IntoView {
                     {d.sections.into_iter().map(|s| view! {
                         <h3>{s.name}</h3>
                         <ol class="digest-list">
-                            {s.items.into_iter().map(|i| view! {
-                                <li><a href=i.url>{i.title}</a>" " <span class="paper-authors">{i.authors}</span></li>
+                            {s.items.into_iter().map(|i| {
+                                let summary = (!i.summary.is_empty()).then(|| view! { <p class="digest-summary">{i.summary}</p> });
+                                view! {
+                                    <li><a href=i.url>{i.title}</a>" " <span class="paper-authors">{i.authors}</span>{summary}</li>
+                                }
                             }).collect_view()}
                         </ol>
                     }).collect_view()}

@@ -4,7 +4,7 @@
 //! ```
 //! use papersift_domain::digest::{Digest, Item, Section};
 //! let item = Item { title: "A <b>bold</b> idea".into(), url: "https://arxiv.org/abs/2608.00001".into(),
-//!     authors: "Ada Lovelace".into(), upvotes: 12 };
+//!     authors: "Ada Lovelace".into(), upvotes: 12, summary: "Engines that compute.".into() };
 //! let digest = Digest { title: "PaperSift digest".into(), sections: vec![Section { name: "Top".into(), items: vec![item] }] };
 //! assert!(digest.html().contains("A &lt;b&gt;bold&lt;/b&gt; idea"));
 //! // Markdown escapes what would be markup: a feed's title never becomes HTML or a link.
@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 use crate::calendar;
 use crate::catalog::{Catalog, Personal, View};
-use crate::display::{count_noun, short_authors};
+use crate::display::{collapse_whitespace, count_noun, preview, short_authors};
 use crate::mutes::Mutes;
 use crate::paper::Paper;
 use crate::rank::Sort;
@@ -105,17 +105,26 @@ pub struct Item {
     pub authors: String,
     /// Upvotes.
     pub upvotes: u32,
+    /// What it is about, in a line or two: its AI summary, or else the start of its abstract
+    /// (empty when it has neither). Enough to choose from the inbox what to open.
+    pub summary: String,
 }
+
+/// The longest summary of an [`Item`], in characters: an AI summary is 150 to 250.
+pub const SUMMARY_CHARS: usize = 240;
 
 impl Item {
     /// The digest line of `paper` (its first link, or its arXiv page).
     pub fn of(paper: &Paper) -> Self {
         let url = paper.links().first().map(|l| l.url.clone()).unwrap_or_default();
+        let about =
+            paper.ai_summary.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or(&paper.abstract_text);
         Self {
             title: paper.title.clone(),
             url,
             authors: short_authors(&paper.authors, 3),
             upvotes: paper.upvotes,
+            summary: preview(&collapse_whitespace(about), SUMMARY_CHARS).into_owned(),
         }
     }
 }
@@ -222,10 +231,10 @@ impl Digest {
         for section in &self.sections {
             out.push_str(&format!("\n== {} ==\n", section.name));
             for item in &section.items {
-                out.push_str(&format!(
-                    "\n* {} (▲ {})\n  {}\n  {}\n",
-                    item.title, item.upvotes, item.authors, item.url
-                ));
+                out.push_str(&format!("\n* {} (▲ {})\n", item.title, item.upvotes));
+                for line in [&item.summary, &item.authors, &item.url].into_iter().filter(|l| !l.is_empty()) {
+                    out.push_str(&format!("  {line}\n"));
+                }
             }
         }
         out
@@ -244,6 +253,10 @@ impl Digest {
                     markdown_text(&item.authors),
                     item.upvotes
                 ));
+                if !item.summary.is_empty() {
+                    // Its own paragraph of the item: a line of its own, wherever it is read.
+                    out.push_str(&format!("\n  {}\n\n", markdown_text(&item.summary)));
+                }
             }
         }
         out
@@ -259,12 +272,16 @@ impl Digest {
             out.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(&section.name)));
             for item in &section.items {
                 out.push_str(&format!(
-                    "<li><a href=\"{}\">{}</a> — {} (▲ {})</li>\n",
+                    "<li><a href=\"{}\">{}</a> — {} (▲ {})",
                     escape(&item.url),
                     escape(&item.title),
                     escape(&item.authors),
                     item.upvotes
                 ));
+                if !item.summary.is_empty() {
+                    out.push_str(&format!("<br>{}", escape(&item.summary)));
+                }
+                out.push_str("</li>\n");
             }
             out.push_str("</ul>\n");
         }
@@ -332,6 +349,7 @@ mod tests {
                 url: format!("https://arxiv.org/abs/2608.{i:05}"),
                 authors: "A. Author".into(),
                 upvotes: 3,
+                summary: String::new(),
             })
             .collect();
         Digest { title: "Digest".into(), sections: vec![Section { name: "Robots".into(), items }] }
@@ -423,12 +441,45 @@ mod tests {
             url: "javascript:alert(2)".into(),
             authors: "<script>a</script> [b](c)".into(),
             upvotes: 1,
+            summary: "<b>bold</b> [c](javascript:d)".into(),
         };
         let d = Digest { title: "D".into(), sections: vec![Section { name: "S".into(), items: vec![item] }] };
         let md = d.markdown();
         assert!(md.contains(r"- [x\]\(javascript:alert\(1\)\) \<img src=y onerror=z\>](<#>)"), "{md}");
         assert!(md.contains(r"\<script\>a\</script\> \[b\]\(c\)"), "{md}");
         assert!(!md.contains("](javascript"), "{md}");
+        assert!(md.contains(r"\<b\>bold\</b\> \[c\]\(javascript:d\)"), "{md}");
+        assert!(d.html().contains("<br>&lt;b&gt;bold&lt;/b&gt; [c](javascript:d)</li>"), "{}", d.html());
+    }
+
+    #[test]
+    fn an_item_says_what_its_paper_is_about_in_a_line() {
+        let day = NaiveDate::from_ymd_opt(2026, 8, 21).unwrap();
+        let mut paper = Paper::new("2608.00001", "Robots", day);
+        paper.abstract_text = "We   teach robots\nto fold   laundry. ".repeat(20);
+        // No AI summary: the start of the abstract, its whitespace collapsed, cut at a word.
+        let from_abstract = Item::of(&paper).summary;
+        assert!(from_abstract.starts_with("We teach robots to fold laundry. We teach"), "{from_abstract}");
+        assert!(from_abstract.ends_with('…') && from_abstract.chars().count() <= SUMMARY_CHARS + 1);
+        assert!(!from_abstract.contains("  ") && !from_abstract.contains('\n'));
+        // An AI summary comes first; a blank one does not count.
+        paper.ai_summary = Some("  ".into());
+        assert_eq!(Item::of(&paper).summary, from_abstract);
+        paper.ai_summary = Some("Robots fold laundry.".into());
+        let item = Item::of(&paper);
+        assert_eq!(item.summary, "Robots fold laundry.");
+        // Every format carries it, on a line of its own after the title's.
+        let d = Digest { title: "D".into(), sections: vec![Section { name: "S".into(), items: vec![item] }] };
+        assert!(d.text().contains("* Robots (▲ 0)\n  Robots fold laundry.\n"), "{}", d.text());
+        assert!(d.markdown().contains(")\n\n  Robots fold laundry.\n"), "{}", d.markdown());
+        assert!(d.html().contains("<br>Robots fold laundry.</li>"), "{}", d.html());
+        // Nothing at all: no empty line.
+        paper.ai_summary = None;
+        paper.abstract_text = String::new();
+        let bare = Item::of(&paper);
+        assert_eq!(bare.summary, "");
+        let d = Digest { title: "D".into(), sections: vec![Section { name: "S".into(), items: vec![bare] }] };
+        assert!(!d.text().contains("\n  \n") && !d.html().contains("<br>"), "{}", d.text());
     }
 
     #[test]

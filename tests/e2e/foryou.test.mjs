@@ -149,6 +149,10 @@ describe('digest', () => {
     const day = shortDay(new Date(`${latestDay}T00:00:00Z`));
     await digest.getByRole('heading', { name: `PaperSift digest: ${onDay(latestDay).length} papers since ${day}` }).waitFor();
     assert.equal(await digest.locator('.digest-list').first().getByRole('listitem').count(), 10);
+    // Each paper says what it is about (its AI summary, or the start of its abstract), here
+    // and in every export below.
+    const summaries = await digest.locator('.digest-list').first().locator('li .digest-summary').allInnerTexts();
+    assert.equal(summaries.filter((s) => s.length > 40).length, 10, summaries.join('\n'));
     // The count beside it is the digest's; the digest has no layouts or filters to offer.
     assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
     assert.equal(await page.getByRole('button', { name: /^Filters/ }).count(), 0);
@@ -178,8 +182,10 @@ describe('digest', () => {
     assert.equal(md.name, 'papersift-digest.md');
     assert.match(md.text, /^# PaperSift digest/);
     assert.equal((md.text.match(/^- \[/gm) ?? []).length, 10);
+    assert.ok(md.text.includes(`\n\n  ${summaries[0]}\n`), md.text);
     const html = await downloaded(page, await exported('Download HTML'));
     assert.match(html.text, /<h2>Top trending<\/h2>/);
+    assert.equal((html.text.match(/<br>/g) ?? []).length, 10);
     const bib = await downloaded(page, await exported('Download BibTeX'));
     assert.equal((bib.text.match(/^@misc\{/gm) ?? []).length, 10);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -191,6 +197,7 @@ describe('digest', () => {
     });
     assert.equal(pasted[0], 'text/html,text/plain');
     assert.match(pasted[1], /^PaperSift digest/);
+    assert.ok(pasted[1].includes(`\n  ${summaries[0]}\n`), pasted[1]);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -29,7 +29,7 @@ use crate::rank::{Sort, Trending};
 use crate::topics::Topics;
 
 /// This build's version of the messages; any change to them changes it.
-pub const PROTOCOL: u32 = 5;
+pub const PROTOCOL: u32 = 6;
 
 /// From the page to the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
