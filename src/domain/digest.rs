@@ -227,12 +227,18 @@ impl Digest {
 
     /// Plain text, one paper per paragraph.
     pub fn text(&self) -> String {
+        self.plain(true)
+    }
+
+    /// Plain text, with or without each paper's summary.
+    fn plain(&self, summaries: bool) -> String {
         let mut out = format!("{}\n", self.title);
         for section in &self.sections {
             out.push_str(&format!("\n== {} ==\n", section.name));
             for item in &section.items {
                 out.push_str(&format!("\n* {} (▲ {})\n", item.title, item.upvotes));
-                for line in [&item.summary, &item.authors, &item.url].into_iter().filter(|l| !l.is_empty()) {
+                let summary = if summaries { item.summary.as_str() } else { "" };
+                for line in [summary, &item.authors, &item.url].into_iter().filter(|l| !l.is_empty()) {
                     out.push_str(&format!("  {line}\n"));
                 }
             }
@@ -290,10 +296,11 @@ impl Digest {
     }
 
     /// A `mailto:` link with the plain text as body, cut at a paper boundary so the whole
-    /// link stays within `max_len` bytes (mail apps refuse or truncate long links).
+    /// link stays within `max_len` bytes (mail apps refuse or truncate long links). Without
+    /// the summaries: with them, the default feed's digest fits 3 papers in 1,800 bytes, not 5.
     pub fn mailto(&self, max_len: usize) -> String {
         let head = format!("mailto:?subject={}&body=", mail_encode(&self.title));
-        let text = self.text();
+        let text = self.plain(false);
         let mut body = String::new();
         for paragraph in text.split_inclusive("\n\n") {
             let more = mail_encode(paragraph);
@@ -473,6 +480,8 @@ mod tests {
         assert!(d.text().contains("* Robots (▲ 0)\n  Robots fold laundry.\n"), "{}", d.text());
         assert!(d.markdown().contains(")\n\n  Robots fold laundry.\n"), "{}", d.markdown());
         assert!(d.html().contains("<br>Robots fold laundry.</li>"), "{}", d.html());
+        let mailto = d.mailto(2000);
+        assert!(mailto.contains("Robots%20%28") && !mailto.contains("fold"), "{mailto}");
         // Nothing at all: no empty line.
         paper.ai_summary = None;
         paper.abstract_text = String::new();
