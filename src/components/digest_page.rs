@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::paper_card::votes;
 use crate::components::{ExportMenu, NotifyToggle};
 use crate::domain::bibtex;
 use crate::domain::digest::{Digest, Span};
@@ -84,7 +85,10 @@ pub fn DigestPage() -> impl IntoView {
                             {s.items.into_iter().map(|i| {
                                 let summary = (!i.summary.is_empty()).then(|| view! { <p class="digest-summary">{i.summary}</p> });
                                 view! {
-                                    <li><a href=i.url>{i.title}</a>" " <span class="paper-authors">{i.authors}</span>{summary}</li>
+                                    <li>
+                                        {votes(i.upvotes)}" " <a href=i.url>{i.title}</a>
+                                        <span class="paper-authors">{i.authors}</span>{summary}
+                                    </li>
                                 }
                             }).collect_view()}
                         </ol>

@@ -85,6 +85,19 @@ fn markdown_text(text: &str) -> String {
     out
 }
 
+/// Feed text as a Markdown paragraph of its own: [`markdown_text`], and a start that would make
+/// a list item or a heading's underline (`- `, `+ `, `= `, `1. `, `1) `) escaped.
+fn markdown_paragraph(text: &str) -> String {
+    let mut out = markdown_text(text);
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    if out.starts_with(['-', '+', '=']) {
+        out.insert(0, '\\');
+    } else if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
 /// A link target for `[text](<url>)`: only http(s) URLs (anything else links nowhere), with
 /// the characters that could close the target percent-encoded.
 fn markdown_url(url: &str) -> String {
@@ -261,7 +274,7 @@ impl Digest {
                 ));
                 if !item.summary.is_empty() {
                     // Its own paragraph of the item: a line of its own, wherever it is read.
-                    out.push_str(&format!("\n  {}\n\n", markdown_text(&item.summary)));
+                    out.push_str(&format!("\n  {}\n\n", markdown_paragraph(&item.summary)));
                 }
             }
         }
@@ -457,6 +470,26 @@ mod tests {
         assert!(!md.contains("](javascript"), "{md}");
         assert!(md.contains(r"\<b\>bold\</b\> \[c\]\(javascript:d\)"), "{md}");
         assert!(d.html().contains("<br>&lt;b&gt;bold&lt;/b&gt; [c](javascript:d)</li>"), "{}", d.html());
+    }
+
+    #[test]
+    fn a_summary_never_starts_a_list_or_a_heading_in_markdown() {
+        let markdown = |summary: &str| {
+            let item = Item { summary: summary.into(), ..digest(1).sections[0].items[0].clone() };
+            Digest { title: "D".into(), sections: vec![Section { name: "S".into(), items: vec![item] }] }
+                .markdown()
+        };
+        for (summary, written) in [
+            ("- not a list", r"\- not a list"),
+            ("+ nor this", r"\+ nor this"),
+            ("=== nor a heading", r"\=== nor a heading"),
+            ("2026. A year", r"2026\. A year"),
+            ("3) Three", r"3\) Three"),
+            ("3D scenes. 4.5 points", "3D scenes. 4.5 points"),
+        ] {
+            let md = markdown(summary);
+            assert!(md.contains(&format!("\n\n  {written}\n")), "{summary}: {md}");
+        }
     }
 
     #[test]

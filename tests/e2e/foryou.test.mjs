@@ -153,6 +153,9 @@ describe('digest', () => {
     // and in every export below.
     const summaries = await digest.locator('.digest-list').first().locator('li .digest-summary').allInnerTexts();
     assert.equal(summaries.filter((s) => s.length > 40).length, 10, summaries.join('\n'));
+    // And how many upvoted it, as on the cards.
+    const votes = await digest.locator('.digest-list').first().locator('li .votes').allTextContents();
+    assert.equal(votes.filter((v) => /^▲ \d+ upvotes?$/.test(v)).length, 10, votes.join(', '));
     // The count beside it is the digest's; the digest has no layouts or filters to offer.
     assert.equal(await statusText(page), `${onDay(latestDay).length} papers`);
     assert.equal(await page.getByRole('button', { name: /^Filters/ }).count(), 0);
