@@ -12,12 +12,17 @@ const ARGS = [
   '--no-first-run',
 ];
 
-/** Chromium, headless; `extra` adds command-line switches (a benchmark's engine flags). */
-export function launch(extra = []) {
+/**
+ * Chromium, headless; `extra` adds command-line switches (a benchmark's engine flags). With
+ * `bfcache`, the back/forward cache, which Playwright turns off by default, stays on as in a
+ * reader's browser.
+ */
+export function launch(extra = [], { bfcache = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [...ARGS, ...extra],
+    ignoreDefaultArgs: bfcache ? ['--disable-back-forward-cache'] : [],
   });
 }
 

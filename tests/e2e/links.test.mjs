@@ -140,6 +140,33 @@ describe('links', () => {
     await context.close();
   });
 
+  test('Back from another page brings the page back from the back/forward cache, as it was left', async () => {
+    // Browsers keep a page left for another in memory, unless something in it forbids that
+    // (an unload handler, an open connection, a message arriving meanwhile): then Back loads
+    // it again, and only the place kept in its history entry (the test above) survives.
+    const cached = await launch([], { bfcache: true });
+    try {
+      const page = await (await cached.newContext()).newPage();
+      await page.addInitScript(() => addEventListener('pageshow', (e) => { window.restored = e.persisted; }));
+      await page.goto(`${app.url}?period=all`);
+      await ready(page);
+      const search = page.getByRole('searchbox', { name: 'Search papers' });
+      await search.fill('diffusion');
+      await page.waitForURL(/q=diffusion/);
+      await listDrawn(page);
+      await writesSettled(page);
+      await page.evaluate(() => window.scrollTo(0, 400));
+      await page.goto(`${app.url}manifest.webmanifest`);
+      await page.goBack({ waitUntil: 'commit' });
+      await page.waitForFunction(() => window.restored === true, null, { timeout: 10_000 })
+        .catch(() => assert.fail('Back loaded the page again instead of restoring it'));
+      assert.equal(await search.inputValue(), 'diffusion');
+      assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 400);
+    } finally {
+      await cached.close();
+    }
+  });
+
   test('a custom date range spans periods and lives in the link', async () => {
     const to = latestDay;
     const start = new Date(`${latestDay}T00:00:00Z`);
