@@ -56,10 +56,9 @@ fn panel_close_button(el: &Element) -> Option<HtmlElement> {
     panel.query_selector(".panel-head button").ok().flatten()?.dyn_into().ok()
 }
 
-/// Clicks the control marked `data-shortcut="key"` in the focused paper.
-fn press_in_paper(key: &str) -> bool {
-    let control = focused_paper()
-        .and_then(|card| card.query_selector(&format!("[data-shortcut='{key}']")).ok().flatten());
+/// Clicks the control marked `data-shortcut="key"` in `scope` (a disabled one takes no click).
+fn press_in(scope: Option<Element>, key: &str) -> bool {
+    let control = scope.and_then(|s| s.query_selector(&format!("[data-shortcut='{key}']")).ok().flatten());
     match control.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
         Some(control) => {
             control.click();
@@ -69,13 +68,14 @@ fn press_in_paper(key: &str) -> bool {
     }
 }
 
-/// Clicks the period navigation's control marked `data-shortcut="key"` (its previous and next
-/// buttons: a disabled one takes no click).
+/// Clicks the control marked `data-shortcut="key"` in the focused paper.
+fn press_in_paper(key: &str) -> bool {
+    press_in(focused_paper(), key)
+}
+
+/// Clicks the period navigation's previous or next button.
 fn press_in_period_nav(key: &str) -> bool {
-    let control = document()
-        .and_then(|d| d.query_selector(&format!(".period-nav [data-shortcut='{key}']")).ok().flatten())
-        .and_then(|c| c.dyn_into::<HtmlElement>().ok());
-    control.map(|c| c.click()).is_some()
+    press_in(document().and_then(|d| d.query_selector(".period-nav").ok().flatten()), key)
 }
 
 /// Keyboard shortcuts for the whole page, and the `?` list of them.

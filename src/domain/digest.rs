@@ -86,13 +86,14 @@ fn markdown_text(text: &str) -> String {
 }
 
 /// Feed text as a Markdown paragraph of its own: [`markdown_text`], and a start that would make
-/// a list item or a heading's underline (`- `, `+ `, `= `, `1. `, `1) `) escaped.
+/// a list item or a heading's underline (`- `, `+ `, `= `, `1. `) escaped (`1) ` already is:
+/// [`markdown_text`] escapes every parenthesis).
 fn markdown_paragraph(text: &str) -> String {
     let mut out = markdown_text(text);
     let digits = out.bytes().take_while(u8::is_ascii_digit).count();
     if out.starts_with(['-', '+', '=']) {
         out.insert(0, '\\');
-    } else if digits > 0 && out[digits..].starts_with(['.', ')']) {
+    } else if digits > 0 && out[digits..].starts_with('.') {
         out.insert(digits, '\\');
     }
     out
