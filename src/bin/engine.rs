@@ -3,7 +3,8 @@
 //! in and out of [`papersift::domain::engine::Engine`], and fetches the bodies the page asks
 //! for (`Request::Fetch`, `web::engine_fetch`), handing them to the engine as they arrive.
 //! Each message is a JS array
-//! of the message's JSON text and what travels beside it: a body's bytes (a `Uint8Array`, or a
+//! of the message's JSON text as UTF-8 bytes (a `Uint8Array` whose buffer is handed over) and
+//! what travels beside it: a body's bytes (a `Uint8Array`, or a
 //! copy kept on the device, a `Blob` or a string), kept scores or a part of a backup's marks
 //! (a string), a feed's copy to keep (a `Blob`, which the page stores by reference). Once the
 //! messages that arrived together are handled, the engine's `Engine::flush` sends the screen.
@@ -27,7 +28,8 @@ fn main() {
     let post_to = |scope: &DedicatedWorkerGlobalScope, reply: Reply| {
         let mut reply = reply;
         let beside = reply.take_beside();
-        let message = Array::of1(&JsValue::from_str(&reply.to_json()));
+        let head = Uint8Array::from(reply.to_bytes().as_slice());
+        let message = Array::of1(&head);
         match (&reply, beside) {
             (Reply::Loaded { .. }, Some(copy)) => {
                 let parts = Array::of1(&Uint8Array::from(copy.as_bytes()));
@@ -40,8 +42,8 @@ fn main() {
             }
             (_, None) => {}
         }
-        // Posting strings cannot fail for a worker that is running.
-        let _ = scope.post_message(&message);
+        // Posting bytes, strings and blobs cannot fail for a worker that is running.
+        let _ = scope.post_message_with_transfer(&message, &Array::of1(&head.buffer()));
     };
     // The engine's own time, as User Timing measures in the worker (read by the benchmarks):
     // `papersift-engine-look` from a look received to its screen posted, `papersift-engine-flush`
@@ -82,9 +84,9 @@ fn main() {
     let ready = Rc::clone(&post);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let message = Array::from(&event.data());
-        let text = message.get(0).as_string().unwrap_or_default();
+        let head = message.get(0).dyn_into::<Uint8Array>().map(|head| head.to_vec()).unwrap_or_default();
         let beside = message.get(1);
-        match serde_json::from_str::<Request>(&text) {
+        match Request::from_bytes(&head) {
             Ok(mut request) => {
                 let bytes = if let Some(bytes) = beside.dyn_ref::<Uint8Array>() {
                     bytes.to_vec()

@@ -153,8 +153,8 @@ fn log_gone(why: &str) {
 
 fn on_message(event: MessageEvent) {
     let message = Array::from(&event.data());
-    let text = message.get(0).as_string().unwrap_or_default();
-    match serde_json::from_str::<Reply>(&text) {
+    let head = message.get(0).dyn_into::<Uint8Array>().map(|head| head.to_vec()).unwrap_or_default();
+    match Reply::from_bytes(&head) {
         Ok(mut reply) => {
             let beside = message.get(1);
             // A part of marks is read here; a feed's copy and scores to keep (up to a hundred
@@ -270,11 +270,14 @@ fn gone(why: String) {
     }
 }
 
-/// Posts `message`, handing over (not copying) the buffer of any bytes in it.
+/// Posts `message`, handing over (not copying) the buffers of its bytes: the request's own and
+/// a body's beside it.
 fn post(worker: &Worker, message: &Array) -> Result<(), String> {
     let transfer = Array::new();
-    if let Some(bytes) = message.get(1).dyn_ref::<Uint8Array>() {
-        transfer.push(&bytes.buffer());
+    for part in message.iter() {
+        if let Some(bytes) = part.dyn_ref::<Uint8Array>() {
+            transfer.push(&bytes.buffer());
+        }
     }
     worker
         .post_message_with_transfer(message, &transfer)
@@ -283,7 +286,7 @@ fn post(worker: &Worker, message: &Array) -> Result<(), String> {
 
 /// Sends `request` (with `bytes` beside it), or queues it until the worker is ready.
 fn send_with(request: &Request, beside: Option<&JsValue>) {
-    let message = Array::of1(&JsValue::from_str(&request.to_json()));
+    let message = Array::of1(&Uint8Array::from(request.to_bytes().as_slice()));
     if let Some(beside) = beside {
         message.push(beside);
     }

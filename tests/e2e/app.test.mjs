@@ -352,6 +352,38 @@ describe('PaperSift on the embedded default feed', () => {
     await context.close();
   });
 
+  test('the page and its engine hand each other their messages as bytes, not as text to copy', async () => {
+    // A string is copied into the page's wasm a character at a time in JavaScript, 6 ms for a
+    // first screen before V8 has optimized that loop (docs/performance.md, session 23).
+    const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
+    await page.addInitScript(() => {
+      const seen = { received: [], sent: [] };
+      window.seenMessages = seen;
+      const describe = (head) => (head instanceof Uint8Array ? 'bytes' : typeof head);
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        post.call(this, message, ...rest);
+        // A buffer handed over is detached from this side once posted.
+        seen.sent.push(`${describe(message[0])}${message[0]?.byteLength === 0 ? ', handed over' : ''}`);
+      };
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener('message', ({ data }) => seen.received.push(describe(data[0])));
+        }
+      };
+    });
+    await page.goto(server.url);
+    await ready(page);
+    const { received, sent } = await page.evaluate(() => window.seenMessages);
+    assert.ok(received.length >= 3 && sent.length >= 3, `received ${received.length}, sent ${sent.length}`);
+    assert.deepEqual([...new Set(received)], ['bytes']);
+    assert.deepEqual([...new Set(sent)], ['bytes, handed over']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a failed feed shows a clear error, and retry recovers', async () => {
     // page.route does not see a service worker's fetches: without one, the failure is certain.
     const opened = await openPage(browser, new URL(server.url).origin, undefined, { serviceWorkers: 'block' });

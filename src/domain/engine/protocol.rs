@@ -1,4 +1,8 @@
-//! The messages between the page and the engine worker, each a JSON text. What is large
+//! The messages between the page and the engine worker, each a JSON text sent as its UTF-8
+//! bytes ([`Request::to_bytes`], [`Reply::from_bytes`]), whose buffer is handed over to the
+//! other side rather than copied. Not as a JS string: wasm-bindgen copies a string into wasm one
+//! character at a time in JavaScript, 6 ms for a first screen's 43 KB before V8 has optimized
+//! that loop (docs/performance.md, session 23); bytes are copied in one call. What is large
 //! travels beside the message, never escaped into JSON: the bytes of a body beside a
 //! [`Request::Bytes`], kept For-you scores beside [`Request::Kept`] and [`Reply::Kept`], a
 //! feed's copy to keep beside [`Reply::Loaded`], a part of a backup's marks beside a
@@ -29,7 +33,7 @@ use crate::rank::{Sort, Trending};
 use crate::topics::Topics;
 
 /// This build's version of the messages; any change to them changes it.
-pub const PROTOCOL: u32 = 6;
+pub const PROTOCOL: u32 = 7;
 
 /// From the page to the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -445,9 +449,17 @@ impl BackupParts {
 }
 
 impl Request {
-    /// The message's text.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// The message as it travels: its JSON text's UTF-8 bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Reads a message as it travelled ([`Request::to_bytes`]).
+    ///
+    /// # Errors
+    /// What serde found wrong: not JSON, not UTF-8, or not a request of this version.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, serde_json::Error> {
+        serde_json::from_slice(bytes)
     }
 
     /// Puts back the text that travelled beside the message (kept scores: the page sends
@@ -460,9 +472,17 @@ impl Request {
 }
 
 impl Reply {
-    /// The message's text.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// The message as it travels: its JSON text's UTF-8 bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Reads a message as it travelled ([`Reply::to_bytes`]).
+    ///
+    /// # Errors
+    /// What serde found wrong: not JSON, not UTF-8, or not a reply of this version.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, serde_json::Error> {
+        serde_json::from_slice(bytes)
     }
 
     /// The text that travels beside the message (a part of a backup's marks), taken out.
@@ -501,17 +521,19 @@ mod tests {
             keep: true,
         };
         assert_eq!(
-            request.to_json(),
-            r#"{"decode":{"job":7,"source":"https://x.org/f.xml","name":"X","today":"2026-11-26","keep":true}}"#
+            String::from_utf8(request.to_bytes()).ok().as_deref(),
+            Some(
+                r#"{"decode":{"job":7,"source":"https://x.org/f.xml","name":"X","today":"2026-11-26","keep":true}}"#
+            )
         );
-        assert_eq!(serde_json::from_str::<Request>(&request.to_json()).ok(), Some(request));
+        assert_eq!(Request::from_bytes(&request.to_bytes()).ok(), Some(request));
         let fetch =
             Request::Fetch { job: 7, url: "https://x.org/f.xml".into(), limits: FetchLimits::default() };
-        assert_eq!(serde_json::from_str::<Request>(&fetch.to_json()).ok(), Some(fetch));
+        assert_eq!(Request::from_bytes(&fetch.to_bytes()).ok(), Some(fetch));
         let early = Request::Early { url: "feeds/default.json".into() };
-        assert_eq!(early.to_json(), r#"{"early":{"url":"feeds/default.json"}}"#);
+        assert_eq!(early.to_bytes(), br#"{"early":{"url":"feeds/default.json"}}"#);
         let look = Request::Look(Box::new(Look { query: "q".into(), ..Look::default() }));
-        assert_eq!(serde_json::from_str::<Request>(&look.to_json()).ok(), Some(look));
+        assert_eq!(Request::from_bytes(&look.to_bytes()).ok(), Some(look));
         let loaded = Loaded {
             papers: 3,
             skipped: BTreeMap::from([(SkipReason::MissingDate, 2)]),
@@ -533,9 +555,8 @@ mod tests {
             // What travels beside comes back beside, not escaped into the text.
             let mut sent = reply.clone();
             let beside = sent.take_beside().unwrap_or_default();
-            assert!(!sent.to_json().contains("BESIDE"));
-            let mut read =
-                serde_json::from_str::<Reply>(&sent.to_json()).unwrap_or(Reply::Superseded { job: 0 });
+            assert!(!String::from_utf8_lossy(&sent.to_bytes()).contains("BESIDE"));
+            let mut read = Reply::from_bytes(&sent.to_bytes()).unwrap_or(Reply::Superseded { job: 0 });
             read.put_beside(beside);
             assert_eq!(read, reply);
         }
@@ -547,7 +568,7 @@ mod tests {
             Reply::Unfetched { job: 6, error: FetchError::Offline { url: "https://x.org/f".into() } },
             Reply::Screen(Box::default()),
         ] {
-            assert_eq!(serde_json::from_str::<Reply>(&reply.to_json()).ok(), Some(reply));
+            assert_eq!(Reply::from_bytes(&reply.to_bytes()).ok(), Some(reply));
         }
     }
 }
