@@ -7,8 +7,10 @@ fn main() {
     // downloads begin, not after them.
     wasm_bindgen_futures::spawn_local(async {
         papersift::web::preview::painted().await;
-        // The embedded feed, which nearly every reader loads first, downloads while the app
-        // mounts and reads the reader's sources; only now, so the wasm had the bandwidth first.
+        // The engine worker starts now, and the embedded feed, which nearly every reader loads
+        // first, downloads while the app mounts and reads the reader's sources: only now, so
+        // the page's wasm had the bandwidth first, and the worker's start-up does not take a
+        // core from the mount (web::engine_client).
         papersift::web::engine_client::fetch_early(papersift::domain::sources::DEFAULT_FEED_URL);
         leptos::mount::mount_to_body(papersift::App);
     });

@@ -2,11 +2,12 @@
 //! [`crate::domain::engine`]): the one place that starts it, sends it requests and routes its
 //! replies.
 //!
-//! The worker is started by `index.html` before the page's own module loads, so both
-//! download and compile side by side (the catalog lives in the worker: even the first rows
-//! come from it); what it says before the app listens is kept and handed on here. Where the
-//! page did not start it (the browser tests), the first call to [`start`] does. Requests made
-//! before it is ready wait in a queue (a wasm worker drops messages sent before it listens).
+//! The page's module starts the worker as it starts ([`start`], once the build's copy of the
+//! first rows is painted), not `index.html` before it: started from the page's head, the
+//! worker took in its module while the app mounted, and on two cores that doubled the mount's
+//! task (docs/performance.md, session 23). The catalog lives in the worker: even the first
+//! rows come from it. Requests made before it is ready wait in a queue (a wasm worker drops
+//! messages sent before it listens).
 //! If the worker cannot start, or answers with another protocol version, every job fails
 //! with [`EngineError::Unavailable`], and the app says so.
 //!
@@ -90,17 +91,15 @@ thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
 }
 
-/// Starts the engine worker (once; later calls do nothing), or takes over the one the page
-/// started.
+/// Starts the engine worker (once; later calls do nothing).
 pub fn start() {
-    let early = CLIENT.with_borrow_mut(|client| {
+    CLIENT.with_borrow_mut(|client| {
         if client.is_some() {
-            return Vec::new();
+            return;
         }
-        let (started, early) = started_by_page();
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        match started.map_or_else(|| Worker::new_with_options(WORKER_URL, &options), Ok) {
+        match Worker::new_with_options(WORKER_URL, &options) {
             Ok(worker) => {
                 listen(&worker);
                 *client = Some(Client {
@@ -113,38 +112,10 @@ pub fn start() {
                     on_screen: None,
                     on_kept: None,
                 });
-                early
             }
-            Err(e) => {
-                log_gone(&format!("{e:?}"));
-                Vec::new()
-            }
+            Err(e) => log_gone(&format!("{e:?}")),
         }
     });
-    // What the worker said before the app listened (its Ready, or its failure), in order.
-    for event in early {
-        match event.dyn_into::<MessageEvent>() {
-            Ok(message) => on_message(message),
-            Err(event) => {
-                if let Ok(error) = event.dyn_into::<web_sys::ErrorEvent>() {
-                    on_error(error);
-                }
-            }
-        }
-    }
-}
-
-/// The worker `index.html` started (`window.papersiftEngine`), and the events it sent before
-/// the app listened; taken once.
-fn started_by_page() -> (Option<Worker>, Vec<JsValue>) {
-    let Some(window) = web_sys::window() else { return (None, Vec::new()) };
-    let key = JsValue::from_str("papersiftEngine");
-    let Ok(started) = js_sys::Reflect::get(&window, &key) else { return (None, Vec::new()) };
-    let _ = js_sys::Reflect::delete_property(&window, &key);
-    let field = |name: &str| js_sys::Reflect::get(&started, &JsValue::from_str(name)).ok();
-    let worker = field("worker").and_then(|w| w.dyn_into::<Worker>().ok());
-    let early = field("early").map(|e| Array::from(&e).to_vec()).unwrap_or_default();
-    (worker, early)
 }
 
 fn log_gone(why: &str) {

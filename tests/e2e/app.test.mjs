@@ -352,6 +352,30 @@ describe('PaperSift on the embedded default feed', () => {
     await context.close();
   });
 
+  test('the engine worker starts once the build\'s first rows are painted, from the page\'s module', async () => {
+    // Started from the page's head, the worker took in its module while the app mounted, and on
+    // two cores that doubled the mount's task (docs/performance.md, session 23).
+    const { context, page, problems } = await openPage(browser, new URL(server.url).origin, { width: 412, height: 823 }, { serviceWorkers: 'block' });
+    await page.addInitScript(() => {
+      window.workerStarts = [];
+      const Original = window.Worker;
+      window.Worker = class extends Original {
+        constructor(...args) {
+          super(...args);
+          window.workerStarts.push({
+            parsed: document.readyState !== 'loading',
+            painted: performance.getEntriesByName('first-contentful-paint').length > 0,
+          });
+        }
+      };
+    });
+    await page.goto(server.url);
+    await ready(page);
+    assert.deepEqual(await page.evaluate(() => window.workerStarts), [{ parsed: true, painted: true }]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the page and its engine hand each other their messages as bytes, not as text to copy', async () => {
     // A string is copied into the page's wasm a character at a time in JavaScript, 6 ms for a
     // first screen before V8 has optimized that loop (docs/performance.md, session 23).
