@@ -2,9 +2,8 @@
 //! `index.html`), started by the page as it starts (`web::engine_client`). It moves messages
 //! in and out of [`papersift::domain::engine::Engine`], and fetches the bodies the page asks
 //! for (`Request::Fetch`, `web::engine_fetch`), handing them to the engine as they arrive.
-//! Each message is a JS array
-//! of the message's JSON text as UTF-8 bytes (a `Uint8Array` whose buffer is handed over) and
-//! what travels beside it: a body's bytes (a `Uint8Array`, or a
+//! Each message is a JS array of the message's JSON text as UTF-8 bytes (a `Uint8Array` whose
+//! buffer is handed over) and what travels beside it: a body's bytes (a `Uint8Array`, or a
 //! copy kept on the device, a `Blob` or a string), kept scores or a part of a backup's marks
 //! (a string), a feed's copy to keep (a `Blob`, which the page stores by reference). Once the
 //! messages that arrived together are handled, the engine's `Engine::flush` sends the screen.
