@@ -156,6 +156,11 @@ impl DrawnRows {
         // Asks whether the ends are near; the observer answers for each. Called once a frame
         // is painted, when measuring where the list is costs nothing.
         let recheck = move || {
+            // After a paint: the list may be gone by then (its page replaced in the task that
+            // made it), and with it what this reads.
+            if list_id.try_with_untracked(|_| ()).is_none() {
+                return;
+            }
             place.measure(list);
             observer.with_value(|o| {
                 if let (Some(o), Some(above), Some(below)) = (o, above.get_untracked(), below.get_untracked())
