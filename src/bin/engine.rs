@@ -1,12 +1,13 @@
 //! The engine worker: the module trunk builds as a Web Worker (`data-type="worker"` in
-//! `index.html`), started by the page as it starts (`web::engine_client`). It moves messages
-//! in and out of [`papersift::domain::engine::Engine`], and fetches the bodies the page asks
-//! for (`Request::Fetch`, `web::engine_fetch`), handing them to the engine as they arrive.
-//! Each message is a JS array of the message's JSON text as UTF-8 bytes (a `Uint8Array` whose
-//! buffer is handed over) and what travels beside it: a body's bytes (a `Uint8Array`, or a
-//! copy kept on the device, a `Blob` or a string), kept scores or a part of a backup's marks
-//! (a string), a feed's copy to keep (a `Blob`, which the page stores by reference). Once the
-//! messages that arrived together are handled, the engine's `Engine::flush` sends the screen.
+//! `index.html`), started by the page's module once the build's first rows are painted
+//! (`web::engine_client`). It moves messages in and out of
+//! [`papersift::domain::engine::Engine`], and fetches the bodies the page asks for
+//! (`Request::Fetch`, `web::engine_fetch`), handing them to the engine as they arrive. A message
+//! is a head of bytes and what travels beside it (`web::engine_message`): from the page, a
+//! body's bytes (a `Uint8Array`, or a copy kept on the device, a `Blob` or a string), kept
+//! scores or a part of a backup's marks (a string); to the page, a feed's copy to keep (a
+//! `Blob`, which the page stores by reference) or text. Once the messages that arrived together
+//! are handled, the engine's `Engine::flush` sends the screen.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -16,7 +17,7 @@ fn main() {
     use js_sys::{Array, Uint8Array};
     use papersift::domain::engine::Engine;
     use papersift::domain::engine::protocol::{PROTOCOL, Reply, Request};
-    use papersift::web::{engine_fetch, timing};
+    use papersift::web::{engine_fetch, engine_message, timing};
     use wasm_bindgen::{JsCast, JsValue, closure::Closure};
     use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
@@ -27,8 +28,7 @@ fn main() {
     let post_to = |scope: &DedicatedWorkerGlobalScope, reply: Reply| {
         let mut reply = reply;
         let beside = reply.take_beside();
-        let head = Uint8Array::from(reply.to_bytes().as_slice());
-        let message = Array::of1(&head);
+        let message = engine_message::with_head(&reply.to_bytes());
         match (&reply, beside) {
             (Reply::Loaded { .. }, Some(copy)) => {
                 let parts = Array::of1(&Uint8Array::from(copy.as_bytes()));
@@ -42,7 +42,7 @@ fn main() {
             (_, None) => {}
         }
         // Posting bytes, strings and blobs cannot fail for a worker that is running.
-        let _ = scope.post_message_with_transfer(&message, &Array::of1(&head.buffer()));
+        let _ = scope.post_message_with_transfer(&message, &engine_message::transfer(&message));
     };
     // The engine's own time, as User Timing measures in the worker (read by the benchmarks):
     // `papersift-engine-look` from a look received to its screen posted, `papersift-engine-flush`
@@ -83,9 +83,8 @@ fn main() {
     let ready = Rc::clone(&post);
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let message = Array::from(&event.data());
-        let head = message.get(0).dyn_into::<Uint8Array>().map(|head| head.to_vec()).unwrap_or_default();
         let beside = message.get(1);
-        match Request::from_bytes(&head) {
+        match Request::from_bytes(&engine_message::head(&message)) {
             Ok(mut request) => {
                 let bytes = if let Some(bytes) = beside.dyn_ref::<Uint8Array>() {
                     bytes.to_vec()

@@ -33,6 +33,7 @@ use crate::domain::engine::protocol::{
 };
 use crate::domain::feed::FeedError;
 use crate::domain::feed::fetch::{FetchError, FetchLimits, Progress};
+use crate::web::engine_message;
 
 /// The worker's entry point, written by trunk beside `index.html` (workers keep their names).
 const WORKER_URL: &str = "./engine_loader.js";
@@ -124,8 +125,7 @@ fn log_gone(why: &str) {
 
 fn on_message(event: MessageEvent) {
     let message = Array::from(&event.data());
-    let head = message.get(0).dyn_into::<Uint8Array>().map(|head| head.to_vec()).unwrap_or_default();
-    match Reply::from_bytes(&head) {
+    match Reply::from_bytes(&engine_message::head(&message)) {
         Ok(mut reply) => {
             let beside = message.get(1);
             // A part of marks is read here; a feed's copy and scores to keep (up to a hundred
@@ -244,20 +244,14 @@ fn gone(why: String) {
 /// Posts `message`, handing over (not copying) the buffers of its bytes: the request's own and
 /// a body's beside it.
 fn post(worker: &Worker, message: &Array) -> Result<(), String> {
-    let transfer = Array::new();
-    for part in message.iter() {
-        if let Some(bytes) = part.dyn_ref::<Uint8Array>() {
-            transfer.push(&bytes.buffer());
-        }
-    }
     worker
-        .post_message_with_transfer(message, &transfer)
+        .post_message_with_transfer(message, &engine_message::transfer(message))
         .map_err(|e| format!("a message could not be sent ({e:?})"))
 }
 
 /// Sends `request` (with `bytes` beside it), or queues it until the worker is ready.
 fn send_with(request: &Request, beside: Option<&JsValue>) {
-    let message = Array::of1(&Uint8Array::from(request.to_bytes().as_slice()));
+    let message = engine_message::with_head(&request.to_bytes());
     if let Some(beside) = beside {
         message.push(beside);
     }

@@ -5,6 +5,7 @@ pub mod channel;
 pub mod clock;
 pub mod engine_client;
 pub mod engine_fetch;
+pub mod engine_message;
 pub mod feed_url;
 pub mod fetch;
 pub mod files;

@@ -5,6 +5,7 @@
 mod cards;
 mod clock;
 mod engine_fetch;
+mod engine_message;
 mod feed_url;
 mod fetch;
 mod idb;
