@@ -1,5 +1,7 @@
 //! The root component: starts loading the sources, then shows the browser, progress or errors.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::components::{
@@ -20,7 +22,7 @@ use crate::view_signals::ViewSignals;
 use crate::web::engine_client;
 use crate::web::location::current_query;
 use crate::web::preview;
-use crate::web::reading_place;
+use crate::web::reading_place::{self, ReadingPlace};
 use crate::web::seen_observer;
 
 /// What the main area shows.
@@ -38,7 +40,7 @@ pub fn App() -> impl IntoView {
     let (initial, ignored) = ViewState::decode(&current_query());
     // Read before the view writes its first history entry.
     let come_back = StoredValue::new(reading_place::kept());
-    keep_place_on_leave();
+    keep_place(come_back);
     let link_notice = ignored_notice(&ignored);
     // Started first: it holds the catalog, so even the first rows come from it.
     engine_client::start();
@@ -127,17 +129,39 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Keeps where the reader is in the page's history entry as the page is left (for another
-/// page, or hidden: a phone may discard a hidden tab and load it again).
-fn keep_place_on_leave() {
+/// Keeps where the reader is in the page's history entry: as scrolling settles, and as the
+/// page is left (for another page, or hidden: a phone may discard a hidden tab and load it
+/// again). What is written as the page is left does not outlive a reload (Chromium loads it
+/// again with the entry's state as it was before), so the place is kept as the reader
+/// scrolls too. While a place kept before is still to be returned to, that place is kept,
+/// not the top of a list not drawn yet.
+fn keep_place(come_back: StoredValue<Option<ReadingPlace>>) {
+    // A place still to be returned to is kept again: the view's first history entry, written
+    // since, holds none.
+    let keep = move || {
+        if let Some(place) = come_back.get_value().or_else(reading_place::here) {
+            reading_place::keep(&place);
+        }
+    };
     // Syncing with the history entry; the listeners live as long as the app.
-    let _leave = window_event_listener(leptos::ev::pagehide, |_| reading_place::keep());
-    let _hide = window_event_listener(leptos::ev::visibilitychange, |_| {
+    let settling = StoredValue::new(None::<TimeoutHandle>);
+    let _scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if let Some(timer) = settling.get_value() {
+            timer.clear();
+        }
+        settling.set_value(set_timeout_with_handle(keep, SETTLED).ok());
+    });
+    let _leave = window_event_listener(leptos::ev::pagehide, move |_| keep());
+    let _hide = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden()) {
-            reading_place::keep();
+            keep();
         }
     });
 }
+
+/// How long scrolling pauses before the place is kept (a history call per scroll event would
+/// be refused past the browser's rate limit).
+const SETTLED: Duration = Duration::from_millis(200);
 
 /// Keeps the `<html>` element's theme attribute (which the style sheet reads) on the reader's
 /// choice.

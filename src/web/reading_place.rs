@@ -38,23 +38,31 @@ pub fn kept() -> Option<ReadingPlace> {
     })
 }
 
-/// Writes where the reader is into the current history entry (its address unchanged); nothing
-/// when no card is on the page.
-pub fn keep() {
+/// Where the reader is now; none when no card is on the page.
+pub fn here() -> Option<ReadingPlace> {
+    let window = web_sys::window()?;
+    let card = first_on_screen()?;
+    Some(ReadingPlace {
+        paper: card.get_attribute("data-paper-id")?,
+        offset: card.get_bounding_client_rect().top(),
+        scroll_y: window.scroll_y().unwrap_or(0.0),
+    })
+}
+
+/// Writes `place` into the current history entry, its address unchanged.
+pub fn keep(place: &ReadingPlace) {
     let Some(window) = web_sys::window() else { return };
-    let Some(card) = first_on_screen() else { return };
-    let Some(paper) = card.get_attribute("data-paper-id") else { return };
-    let offset = card.get_bounding_client_rect().top();
-    let place = js_sys::Object::new();
-    let scroll_y = window.scroll_y().unwrap_or(0.0);
-    for (name, value) in
-        [("paper", JsValue::from(paper)), ("offset", offset.into()), ("scrollY", scroll_y.into())]
-    {
+    let fields = js_sys::Object::new();
+    for (name, value) in [
+        ("paper", JsValue::from(&place.paper)),
+        ("offset", place.offset.into()),
+        ("scrollY", place.scroll_y.into()),
+    ] {
         // Setting a field of a new plain object cannot fail.
-        let _ = Reflect::set(&place, &name.into(), &value);
+        let _ = Reflect::set(&fields, &name.into(), &value);
     }
     let state = js_sys::Object::new();
-    let _ = Reflect::set(&state, &KEY.into(), &place);
+    let _ = Reflect::set(&state, &KEY.into(), &fields);
     if let Ok(history) = window.history() {
         // A refused history call (a sandboxed frame) only loses the place.
         let _refused = history.replace_state(&state, "");

@@ -1,4 +1,4 @@
-use papersift::web::reading_place::{keep, kept, return_to};
+use papersift::web::reading_place::{here, keep, kept, return_to};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlElement;
@@ -25,7 +25,7 @@ fn keeps_the_paper_first_on_screen_in_the_history_entry_and_returns_to_it() {
         || document.query_selector("[data-paper-id=b]").unwrap().unwrap().get_bounding_client_rect().top();
     window.scroll_to_with_x_and_y(0.0, 0.0);
     window.scroll_by_with_x_and_y(0.0, top_of_b() + 100.0);
-    keep();
+    keep(&here().expect("a card on screen"));
     let place = kept().expect("a place once kept");
     assert_eq!(place.paper, "b");
     assert!((place.offset + 100.0).abs() < 1.0, "b's top is 100 px above the screen: {place:?}");

@@ -114,28 +114,55 @@ describe('links', () => {
   });
 
   test('coming back to the page (Back from another page, a reload) returns to the paper the reader had reached', async () => {
-    const { context, page, problems } = await open(`${app.url}?period=all`);
+    // A second source, whose one paper is drawn while the built-in feed is held back below.
+    const extra = { version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'https://arxiv.org/abs/2608.99999', title: 'Extra Paper About Quokkas', date_published: `${latestDay}T09:00:00Z` }] };
+    const { context, page, problems } = await openPage(browser, new URL(app.url).origin);
+    await context.route('**/extra.json', (route) => route.fulfill({ json: extra, headers: { 'access-control-allow-origin': '*' } }));
+    await page.goto(`${app.url}?period=all&feed=${encodeURIComponent(`${app.url}extra.json`)}`);
+    await ready(page);
     await listDrawn(page);
     assert.ok(await page.locator('ol.papers article').count() >= 30, 'the check needs a long list');
-    await page.evaluate(() => window.scrollTo(0, 2500));
     // The paper first on screen, and its card's top.
     const reached = () => page.evaluate(() => {
       const card = [...document.querySelectorAll('ol.papers article')].find((c) => c.getBoundingClientRect().bottom > 0);
       return { id: card.dataset.paperId, top: Math.round(card.getBoundingClientRect().top) };
     });
-    const left = await reached();
-    const returned = (how) => page.waitForFunction(({ id, top }) => {
+    const scrollTo = async (y) => {
+      await page.evaluate((y) => window.scrollTo(0, y), y);
+      const left = await reached();
+      // The app keeps the place in the history entry once scrolling settles.
+      await page.waitForFunction((id) => history.state?.papersiftPlace?.paper === id, left.id);
+      return left;
+    };
+    const returned = (how, left) => page.waitForFunction(({ id, top }) => {
       const card = document.querySelector(`ol.papers:not([aria-busy]) article[data-paper-id="${id}"]`);
       return card && Math.abs(card.getBoundingClientRect().top - top) <= 2;
     }, left, { timeout: 10_000 }).catch(async () => assert.fail(`${how}: ${JSON.stringify(await reached())}, not ${JSON.stringify(left)}`));
 
+    let left = await scrollTo(2500);
+    await page.reload();
+    await ready(page);
+    await returned('reload', left);
+    left = await scrollTo(5000);
     await page.goto(`${app.url}manifest.webmanifest`);
     await page.goBack();
     await ready(page);
-    await returned('Back');
+    await returned('Back', left);
+    // Left again before the list is back at the place (its feed held back), the page keeps
+    // the place it has yet to return to, not the top of a list not drawn yet.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route('**/feeds/default.json', async (route) => {
+      await held;
+      await route.continue().catch(() => {}); // the page that asked for it may be gone
+    });
     await page.reload();
+    await page.locator('article', { hasText: 'Extra Paper About Quokkas' }).waitFor();
+    await page.goto(`${app.url}manifest.webmanifest`);
+    release();
+    await page.goBack();
     await ready(page);
-    await returned('reload');
+    await returned('Back before the return', left);
     assert.deepEqual(problems, []);
     await context.close();
   });
