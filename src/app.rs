@@ -136,8 +136,8 @@ pub fn App() -> impl IntoView {
 /// scrolls too. While a place kept before is still to be returned to, that place is kept,
 /// not the top of a list not drawn yet.
 fn keep_place(come_back: StoredValue<Option<ReadingPlace>>) {
-    // A place still to be returned to is kept again: the view's first history entry, written
-    // since, holds none.
+    // A place still to be returned to is kept as it is: `here` would name the top of a list
+    // not back there yet, and a first history entry the view wrote since holds no place.
     let keep = move || {
         if let Some(place) = come_back.get_value().or_else(reading_place::here) {
             reading_place::keep(&place);
