@@ -17,7 +17,7 @@ use crate::for_you;
 use crate::new_papers;
 use crate::panels::provide_panels;
 use crate::reader_data::ReaderData;
-use crate::screen::provide_screen;
+use crate::screen::{Shown, provide_screen};
 use crate::view_signals::ViewSignals;
 use crate::web::engine_client;
 use crate::web::location::current_query;
@@ -40,7 +40,6 @@ pub fn App() -> impl IntoView {
     let (initial, ignored) = ViewState::decode(&current_query());
     // Read before the view writes its first history entry.
     let come_back = StoredValue::new(reading_place::kept());
-    keep_place(come_back);
     let link_notice = ignored_notice(&ignored);
     // Started first: it holds the catalog, so even the first rows come from it.
     engine_client::start();
@@ -68,7 +67,9 @@ pub fn App() -> impl IntoView {
     let layout = Memo::new(move |_| Layout::effective(view.layout.get(), saved.get().layout));
     provide_rank(sort, trending);
     provide_highlight(view.query);
-    let shown = provide_screen(view, marks, feeds.catching_up, sort, kind, trending);
+    let restore_rows = come_back.with_value(|place| place.as_ref().map_or(0, |p| p.rows));
+    let shown = provide_screen(view, marks, feeds.catching_up, sort, kind, trending, restore_rows);
+    keep_place(come_back, shown);
     new_papers::notify_on_open(feeds, marks, shown);
     // Papers in, but none on screen yet: still loading (while the engine indexes a feed that
     // offered no first day).
@@ -135,11 +136,11 @@ pub fn App() -> impl IntoView {
 /// again with the entry's state as it was before), so the place is kept as the reader
 /// scrolls too. While a place kept before is still to be returned to, that place is kept,
 /// not the top of a list not drawn yet.
-fn keep_place(come_back: StoredValue<Option<ReadingPlace>>) {
+fn keep_place(come_back: StoredValue<Option<ReadingPlace>>, shown: Shown) {
     // A place still to be returned to is kept as it is: `here` would name the top of a list
     // not back there yet, and a first history entry the view wrote since holds no place.
     let keep = move || {
-        if let Some(place) = come_back.get_value().or_else(reading_place::here) {
+        if let Some(place) = come_back.get_value().or_else(|| reading_place::here(shown.rows())) {
             reading_place::keep(&place);
         }
     };

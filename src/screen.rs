@@ -26,6 +26,9 @@ use crate::web::timing;
 
 /// Rows drawn at first, and added by each "Show more".
 pub const PAGE: usize = 50;
+/// Rows asked for at most on the way back to a reading place: the place is read from the
+/// history entry, and a screen of every paper of a large feed would be a large message.
+const RESTORED_AT_MOST: usize = 20 * PAGE;
 
 /// The screen, shared through context.
 #[derive(Clone, Copy)]
@@ -37,6 +40,8 @@ pub struct Shown {
     /// The number of the last look sent.
     sent: RwSignal<u64>,
     more: RwSignal<Option<(Look, usize)>>,
+    /// The rows of a reading place still to be returned to (0 once it is, or if none).
+    restoring: RwSignal<usize>,
     rows: Memo<usize>,
 }
 
@@ -52,6 +57,21 @@ impl Shown {
         let (key, rows) = (self.key.get_untracked(), self.rows.get_untracked());
         self.more.set(Some((key, rows + PAGE)));
     }
+
+    /// How many rows the list asks for now.
+    pub fn rows(&self) -> usize {
+        self.rows.get_untracked()
+    }
+
+    /// The reading place is returned to: the rows asked for to reach it count from now on as
+    /// "Show more" pressed in the view as it is (it changed as the app started: the reader's
+    /// mutes and topics arrived).
+    pub fn returned(&self) {
+        if self.restoring.get_untracked() > 0 {
+            self.more.set(Some((self.key.get_untracked(), self.rows.get_untracked())));
+            self.restoring.set(0);
+        }
+    }
 }
 
 /// Follows what the reader looks at, sends it to the engine as it changes, and provides
@@ -63,6 +83,7 @@ pub fn provide_screen(
     sort: Signal<Sort>,
     kind: Signal<PeriodKind>,
     trending: Signal<Trending>,
+    restore_rows: usize,
 ) -> Shown {
     let (screen, set_screen) = signal(Arc::new(Screen::default()));
     engine_client::on_screen(move |next| {
@@ -95,10 +116,11 @@ pub fn provide_screen(
         }
     });
     let more: RwSignal<Option<(Look, usize)>> = RwSignal::new(None);
+    let restoring = RwSignal::new(restore_rows.min(RESTORED_AT_MOST));
     let rows = Memo::new(move |_| {
         more.with(|more| match more {
             Some((k, n)) if key.with(|key| k == key) => *n,
-            _ => PAGE,
+            _ => PAGE.max(restoring.get()),
         })
     });
     let sent = RwSignal::new(0);
@@ -111,7 +133,7 @@ pub fn provide_screen(
         sent.set(seq);
     });
     send_hidden(view, reader);
-    let shown = Shown { screen, key, sent, more, rows };
+    let shown = Shown { screen, key, sent, more, restoring, rows };
     provide_context(shown);
     shown
 }

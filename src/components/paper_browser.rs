@@ -54,17 +54,25 @@ pub fn PaperBrowser(
     let drawn = DrawnRows::follow(keys, list, above, below);
     // Syncing the scroll position: coming back to this page, the list returns to the paper
     // first on screen when it was left, once drawn; to the same height when that paper is not
-    // drawn once every source is in.
+    // in the list once every source is in.
     Effect::new(move |_| {
         if drawn.busy() || shown.pending() {
             return;
         }
         let Some(place) = come_back.get_value() else { return };
+        // Read to run again as the drawn rows move down.
+        let below = drawn.rows().end;
         if reading_place::return_to(&place) {
             come_back.set_value(None);
+            shown.returned();
+        } else if screen.with(|s| s.rows.iter().skip(below).any(|p| p.id == place.paper)) {
+            // Past the drawn rows ("Show more" was pressed): the rows down to it are drawn as
+            // they would be for a reader scrolling there.
+            reading_place::to_the_end();
         } else if feeds.counts().1 == 0 && !feeds.catching_up.get() {
             reading_place::return_near(&place);
             come_back.set_value(None);
+            shown.returned();
         }
     });
     let rows = move || {

@@ -24,6 +24,9 @@ pub struct ReadingPlace {
     pub offset: f64,
     /// The page's scroll position, for when the paper is not drawn on the way back.
     pub scroll_y: f64,
+    /// How many rows the list held (more after "Show more"): asked for again on the way back,
+    /// so that a paper past the first page is among them. 0 when not known.
+    pub rows: usize,
 }
 
 /// The place kept in the current history entry, if the page was left from it before.
@@ -35,17 +38,23 @@ pub fn kept() -> Option<ReadingPlace> {
         paper: field("paper")?.as_string()?,
         offset: field("offset")?.as_f64().filter(|v| v.is_finite())?,
         scroll_y: field("scrollY")?.as_f64().filter(|v| v.is_finite())?,
+        // Kept by an earlier version without it, or not a count: not known.
+        rows: field("rows")
+            .and_then(|v| v.as_f64())
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .map_or(0, |v| v as usize),
     })
 }
 
-/// Where the reader is now; none when no card is on the page.
-pub fn here() -> Option<ReadingPlace> {
+/// Where the reader is now, in a list of `rows` rows; none when no card is on the page.
+pub fn here(rows: usize) -> Option<ReadingPlace> {
     let window = web_sys::window()?;
     let card = first_on_screen()?;
     Some(ReadingPlace {
         paper: card.get_attribute("data-paper-id")?,
         offset: card.get_bounding_client_rect().top(),
         scroll_y: window.scroll_y().unwrap_or(0.0),
+        rows,
     })
 }
 
@@ -57,6 +66,8 @@ pub fn keep(place: &ReadingPlace) {
         ("paper", JsValue::from(&place.paper)),
         ("offset", place.offset.into()),
         ("scrollY", place.scroll_y.into()),
+        // A count fits a JS number exactly.
+        ("rows", (place.rows as f64).into()),
     ] {
         // Setting a field of a new plain object cannot fail.
         let _ = Reflect::set(&fields, &name.into(), &value);
@@ -83,5 +94,13 @@ pub fn return_to(place: &ReadingPlace) -> bool {
 pub fn return_near(place: &ReadingPlace) {
     if let Some(window) = web_sys::window() {
         window.scroll_to_with_x_and_y(0.0, place.scroll_y);
+    }
+}
+
+/// Scrolls to the end of the page, where the list draws its next rows.
+pub fn to_the_end() {
+    if let Some(window) = web_sys::window() {
+        let end = window.document().and_then(|d| d.document_element()).map_or(0, |e| e.scroll_height());
+        window.scroll_to_with_x_and_y(0.0, f64::from(end));
     }
 }

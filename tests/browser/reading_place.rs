@@ -25,9 +25,9 @@ fn keeps_the_paper_first_on_screen_in_the_history_entry_and_returns_to_it() {
         || document.query_selector("[data-paper-id=b]").unwrap().unwrap().get_bounding_client_rect().top();
     window.scroll_to_with_x_and_y(0.0, 0.0);
     window.scroll_by_with_x_and_y(0.0, top_of_b() + 100.0);
-    keep(&here().expect("a card on screen"));
+    keep(&here(100).expect("a card on screen"));
     let place = kept().expect("a place once kept");
-    assert_eq!(place.paper, "b");
+    assert_eq!((place.paper.as_str(), place.rows), ("b", 100));
     assert!((place.offset + 100.0).abs() < 1.0, "b's top is 100 px above the screen: {place:?}");
 
     window.scroll_to_with_x_and_y(0.0, 0.0);
@@ -35,6 +35,10 @@ fn keeps_the_paper_first_on_screen_in_the_history_entry_and_returns_to_it() {
     assert!((top_of_b() + 100.0).abs() < 1.0, "back where it was: {}", top_of_b());
     assert!(!return_to(&papersift::web::reading_place::ReadingPlace { paper: "gone".into(), ..place }));
 
+    // Kept by an earlier version, without the rows: a place, its rows not known.
+    let older = r#"{"papersiftPlace":{"paper":"b","offset":0,"scrollY":0}}"#;
+    history.replace_state(&js_sys::JSON::parse(older).unwrap(), "").unwrap();
+    assert_eq!(kept().map(|p| p.rows), Some(0));
     // A state not of the app's making reads as no place.
     for odd in [r#"{"papersiftPlace":{"paper":5,"offset":0,"scrollY":0}}"#, r#"{"papersiftPlace":"b"}"#, "7"]
     {

@@ -163,6 +163,19 @@ describe('links', () => {
     await page.goBack();
     await ready(page);
     await returned('Back before the return', left);
+    // A paper past the first page ("Show more" pressed) is drawn again on the way back.
+    const firstPage = await page.locator('ol.papers article').evaluateAll((cards) => cards.map((c) => c.dataset.paperId));
+    await page.locator('.show-more').click();
+    await page.waitForFunction((firstPage) => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const card = [...document.querySelectorAll('ol.papers:not([aria-busy]) article')].find((c) => c.getBoundingClientRect().bottom > 0);
+      return card && !firstPage.includes(card.dataset.paperId);
+    }, firstPage, { polling: 100 });
+    left = await reached();
+    await page.waitForFunction((id) => history.state?.papersiftPlace?.paper === id, left.id);
+    await page.reload();
+    await ready(page);
+    await returned('reload past the first page', left);
     assert.deepEqual(problems, []);
     await context.close();
   });
