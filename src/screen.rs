@@ -40,8 +40,11 @@ pub struct Shown {
     /// The number of the last look sent.
     sent: RwSignal<u64>,
     more: RwSignal<Option<(Look, usize)>>,
-    /// The rows of a reading place still to be returned to (0 once it is, or if none).
-    restoring: RwSignal<usize>,
+    /// The rows of a reading place kept from the last visit (0 if none), and the view it was
+    /// returned to (none until it is): those rows are asked for until the view changes after
+    /// the return. Not signals: the rows are worked out again when the view changes, and a
+    /// signal written by the return (in the list's effect) stopped the looks being sent.
+    restoring: StoredValue<(usize, Option<Look>)>,
     rows: Memo<usize>,
 }
 
@@ -67,10 +70,8 @@ impl Shown {
     /// "Show more" pressed in the view as it is (it changed as the app started: the reader's
     /// mutes and topics arrived).
     pub fn returned(&self) {
-        if self.restoring.get_untracked() > 0 {
-            self.more.set(Some((self.key.get_untracked(), self.rows.get_untracked())));
-            self.restoring.set(0);
-        }
+        let key = self.key.get_untracked();
+        self.restoring.update_value(|(_, at)| *at = Some(key));
     }
 }
 
@@ -116,11 +117,14 @@ pub fn provide_screen(
         }
     });
     let more: RwSignal<Option<(Look, usize)>> = RwSignal::new(None);
-    let restoring = RwSignal::new(restore_rows.min(RESTORED_AT_MOST));
+    let restoring = StoredValue::new((restore_rows.min(RESTORED_AT_MOST), None::<Look>));
     let rows = Memo::new(move |_| {
         more.with(|more| match more {
             Some((k, n)) if key.with(|key| k == key) => *n,
-            _ => PAGE.max(restoring.get()),
+            _ => restoring.with_value(|(rows, at)| match at {
+                Some(at) if key.with(|key| at != key) => PAGE,
+                _ => PAGE.max(*rows),
+            }),
         })
     });
     let sent = RwSignal::new(0);

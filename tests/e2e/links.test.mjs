@@ -143,6 +143,15 @@ describe('links', () => {
     await page.reload();
     await ready(page);
     await returned('reload', left);
+    // Returned, the list still follows what the reader asks for.
+    const all = await statusText(page);
+    await search(page).fill('agents');
+    await page.waitForURL(/q=agents/);
+    assert.notEqual(await statusText(page), all);
+    await search(page).fill('');
+    await page.waitForURL((url) => !url.search.includes('q='));
+    assert.equal(await statusText(page), all);
+    await listDrawn(page);
     left = await scrollTo(5000);
     await page.goto(`${app.url}manifest.webmanifest`);
     await page.goBack();
