@@ -134,8 +134,7 @@ pub fn App() -> impl IntoView {
 /// page is left (for another page, or hidden: a phone may discard a hidden tab and load it
 /// again). What is written as the page is left does not outlive a reload (Chromium loads it
 /// again with the entry's state as it was before), so the place is kept as the reader
-/// scrolls too. While a place kept before is still to be returned to, that place is kept,
-/// not the top of a list not drawn yet.
+/// scrolls too.
 fn keep_place(come_back: StoredValue<Option<ReadingPlace>>, shown: Shown) {
     // A place still to be returned to is kept as it is: `here` would name the top of a list
     // not back there yet, and a first history entry the view wrote since holds no place.
